@@ -1,0 +1,107 @@
+/**
+ * Turns what the user typed (files, directories, globs, `-`) into the list of files to
+ * lint. Directories are searched recursively for supported formats; a path or pattern
+ * that finds nothing is an error (exit 2), never a silent "no problems".
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { glob, isDynamicPattern } from 'tinyglobby'
+import { PlanlintError } from '../errors.js'
+
+export interface ExpandOptions {
+  cwd: string
+  /** Supported extensions, with or without the dot (`.txt`, `md`). */
+  extensions: readonly string[]
+  /** Files found through a directory or a glob are dropped when this says so. */
+  isIgnored?: (absPath: string) => boolean
+}
+
+export interface Inputs {
+  /** Absolute paths, in the order given, directories expanded in sorted order. */
+  files: string[]
+  /** The subset of `files` the user named one by one (not found through a folder or glob). */
+  explicit: Set<string>
+  /** True when `-` (standard input) was among the inputs. */
+  stdin: boolean
+}
+
+const ALWAYS_SKIPPED = ['**/node_modules/**', '**/.git/**']
+
+function normaliseExtensions(exts: readonly string[]): string[] {
+  return exts.map((e) => (e.startsWith('.') ? e.slice(1) : e).toLowerCase())
+}
+
+function extensionList(exts: string[]): string {
+  return exts.map((e) => '.' + e).join('、')
+}
+
+function hasExtension(file: string, exts: string[]): boolean {
+  return exts.includes(path.extname(file).slice(1).toLowerCase())
+}
+
+/** Expands inputs; throws PlanlintError naming the input that found nothing. */
+export async function expandInputs(inputs: string[], options: ExpandOptions): Promise<Inputs> {
+  const exts = normaliseExtensions(options.extensions)
+  const seen = new Set<string>()
+  const files: string[] = []
+  const explicit = new Set<string>()
+  let stdin = false
+  const add = (abs: string) => {
+    if (!seen.has(abs)) {
+      seen.add(abs)
+      files.push(abs)
+    }
+  }
+  const keep = (abs: string) => !options.isIgnored?.(abs)
+
+  for (const input of inputs) {
+    if (input === '-') {
+      stdin = true
+      continue
+    }
+    if (input.trim() === '') throw new PlanlintError('文件名为空')
+    const abs = path.resolve(options.cwd, input)
+    let stat: fs.Stats | undefined
+    try {
+      stat = fs.statSync(abs)
+    } catch {
+      stat = undefined
+    }
+    if (stat?.isFile()) {
+      add(abs)
+      explicit.add(abs)
+      continue
+    }
+    if (stat?.isDirectory()) {
+      const found = await glob(exts.map((e) => `**/*.${e}`), {
+        cwd: abs,
+        absolute: true,
+        ignore: ALWAYS_SKIPPED,
+        caseSensitiveMatch: false,
+        expandDirectories: false,
+      })
+      const kept = found.map((f) => path.resolve(f)).filter(keep).sort()
+      if (kept.length === 0) {
+        throw new PlanlintError(`目录中没有可检查的文件（支持 ${extensionList(exts)}）`, input)
+      }
+      kept.forEach(add)
+      continue
+    }
+    if (stat) throw new PlanlintError('不是普通文件，无法检查', input)
+    if (isDynamicPattern(input)) {
+      const found = await glob(input, { cwd: options.cwd, absolute: true, ignore: ALWAYS_SKIPPED, expandDirectories: false })
+      const kept = found
+        .map((f) => path.resolve(f))
+        .filter((f) => hasExtension(f, exts))
+        .filter(keep)
+        .sort()
+      if (kept.length === 0) {
+        throw new PlanlintError(`没有与此模式匹配的可检查文件（支持 ${extensionList(exts)}）`, input)
+      }
+      kept.forEach(add)
+      continue
+    }
+    throw new PlanlintError('找不到该文件或目录', input)
+  }
+  return { files, explicit, stdin }
+}

@@ -1,0 +1,184 @@
+/**
+ * The planlint command line. This module loads only commander; each command imports what
+ * it needs when it runs, so `planlint --version` and `--help` start in a blink.
+ *
+ * Exit codes: 0 no errors, 1 errors (or more warnings than --max-warnings), 2 planlint
+ * could not run — always with one line on stderr saying what and where.
+ */
+import fs from 'node:fs'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import { Command, CommanderError, Option } from 'commander'
+import type { CliIO, LintCommandOptions } from './lint.js'
+
+const TITLES: Record<string, string> = {
+  'Usage:': '用法：',
+  'Options:': '选项：',
+  'Commands:': '子命令：',
+  'Arguments:': '参数：',
+  'Global Options:': '全局选项：',
+}
+
+function packageVersion(): string {
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === 'planlint') return pkg.version ?? '0.0.0'
+    } catch {
+      // keep looking upward
+    }
+    dir = path.dirname(dir)
+  }
+  return '0.0.0'
+}
+
+/** Commander's English parse errors, said in Chinese. */
+function translate(err: CommanderError): string {
+  const quoted = /'([^']*)'/.exec(err.message)?.[1] ?? ''
+  switch (err.code) {
+    case 'commander.unknownOption':
+      return `未知的选项 ${quoted}（planlint --help 查看全部选项）`
+    case 'commander.unknownCommand':
+      return `未知的子命令 ${quoted}（planlint --help 查看用法）`
+    case 'commander.missingArgument':
+      return `缺少参数 ${quoted}`
+    case 'commander.optionMissingArgument':
+      return `选项 ${quoted} 需要一个值`
+    case 'commander.missingMandatoryOptionValue':
+      return `必须提供选项 ${quoted}`
+    case 'commander.invalidArgument':
+      return err.message.replace(/^error:\s*/, '')
+    case 'commander.excessArguments':
+      return '参数过多（planlint --help 查看用法）'
+    default:
+      return err.message.replace(/^error:\s*/, '')
+  }
+}
+
+const collect = (value: string, previous: string[]) => [...previous, value]
+
+function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
+  const program = new Command('planlint')
+  program
+    .description('检查实施方案（征求意见稿）是否落实上级规划：行动、目标、牵头单位、引用文件、过时的机构名称和编辑残留。')
+    .usage('[选项] [文件、目录或通配符…]')
+    .version(packageVersion(), '-v, --version', '显示版本号')
+    .helpOption('-h, --help', '显示帮助')
+    .helpCommand('help [子命令]', '显示子命令的帮助')
+    .enablePositionalOptions()
+    .exitOverride()
+    .configureOutput({
+      writeOut: (s) => io.stdout.write(s),
+      writeErr: (s) => io.stderr.write(s),
+      outputError: () => {
+        // Reported by main() as one Chinese line.
+      },
+    })
+    .configureHelp({ styleTitle: (t) => TITLES[t] ?? t, sortSubcommands: false })
+    .argument('[files...]', '要检查的文件、目录或通配符；“-”表示从标准输入读取')
+    .addOption(new Option('-f, --format <格式>', '输出格式：stylish（默认）或 json').default('stylish'))
+    .option('-p, --preset <名称或路径>', '使用的预设（上级规划），如 national 或某个 .yaml 文件')
+    .option('-c, --config <路径>', '配置文件路径（默认向上查找 planlint.config.yaml）')
+    .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复，如 --rule lead-unit:off', collect, [] as string[])
+    .option('--max-warnings <数量>', '警告超过此数量时视为不通过（退出码 1）')
+    .option('-q, --quiet', '只报告错误，不显示警告')
+    .option('-o, --output-file <路径>', '把报告写入文件而不是屏幕')
+    .option('--fix', '自动修复能安全修复的问题，并写回 .txt / .md 文件')
+    .option('--fix-dry-run', '只显示 --fix 会做的修改（差异），不写任何文件')
+    .option('--no-color', '不使用颜色')
+    .option('--encoding <编码>', '强制按此编码读取文本文件，如 gb18030、utf-8（默认自动识别）')
+    .option('--stdin-filename <路径>', '从标准输入读取时，当作哪个文件（用于查找配置和显示）')
+    .option('--debug', '出错时显示详细信息')
+    .addHelpText(
+      'after',
+      [
+        '',
+        '示例：',
+        '  planlint 实施方案.txt                 检查一个文件',
+        '  planlint 文稿目录/                    检查目录下所有 .txt、.md、.docx 等文件',
+        '  planlint 实施方案.txt --fix           修复可自动修复的问题',
+        '  planlint explain 实施方案.txt         查看 planlint 对文稿结构的理解',
+        '',
+        '退出码：0 未发现错误；1 有错误（或警告超过 --max-warnings）；2 无法运行（如文件不存在、配置有误）。',
+      ].join('\n'),
+    )
+    .action(async (files: string[], opts: LintCommandOptions) => {
+      const { runLint } = await import('./lint.js')
+      setExit(await runLint(files, opts, io))
+    })
+
+  program
+    .command('rules')
+    .description('列出全部规则：默认级别、能否自动修复、说明')
+    .action(async () => {
+      const { runRules } = await import('./rules.js')
+      setExit(await runRules(io))
+    })
+
+  program
+    .command('explain')
+    .description('显示 planlint 对一个文稿的理解：提纲、行动、任务及牵头单位、目标、引用文件')
+    .argument('<文件>', '要说明的文稿')
+    .addOption(new Option('-f, --format <格式>', '输出格式：text（默认）或 json').default('text'))
+    .option('-p, --preset <名称或路径>', '使用的预设')
+    .option('-c, --config <路径>', '配置文件路径')
+    .action(async (file: string, opts: { format: string; preset?: string; config?: string }) => {
+      const { runExplain } = await import('./explain.js')
+      setExit(await runExplain(file, opts, io))
+    })
+
+  program
+    .command('init')
+    .description('在当前目录生成带说明的 planlint.config.yaml（已存在时不覆盖）')
+    .argument('[文件]', '可选：根据此文稿的标题识别辖区')
+    .action(async (file: string | undefined) => {
+      const { runInit } = await import('./init.js')
+      setExit(await runInit(file, io))
+    })
+
+  for (const cmd of program.commands) {
+    cmd.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput(program.configureOutput())
+    cmd.configureHelp({ styleTitle: (t) => TITLES[t] ?? t })
+  }
+  return program
+}
+
+function firstLine(s: string): string {
+  return s.split('\n').find((l) => l.trim() !== '')?.trim() ?? s.trim()
+}
+
+/**
+ * Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. Never
+ * throws: every failure becomes one line on stderr and exit code 2.
+ */
+export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<number> {
+  const fullIO: CliIO = {
+    cwd: io.cwd ?? process.cwd(),
+    stdout: io.stdout ?? process.stdout,
+    stderr: io.stderr ?? process.stderr,
+    env: io.env ?? process.env,
+  }
+  const debug = argv.includes('--debug')
+  let code = 0
+  try {
+    await buildProgram(fullIO, (c) => (code = c)).parseAsync(argv)
+    return code
+  } catch (e) {
+    if (e instanceof CommanderError) {
+      if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0
+      fullIO.stderr.write(`planlint: ${translate(e)}\n`)
+      return 2
+    }
+    const { isPlanlintError } = await import('../errors.js')
+    if (isPlanlintError(e)) {
+      fullIO.stderr.write(`planlint: ${firstLine(e.message)}\n`)
+      if (debug && e.stack) fullIO.stderr.write(e.stack + '\n')
+      return 2
+    }
+    const message = e instanceof Error ? e.message : String(e)
+    fullIO.stderr.write(`planlint: 内部错误：${firstLine(message)}（运行 planlint --debug 查看详情）\n`)
+    if (debug) fullIO.stderr.write(((e instanceof Error && e.stack) || message) + '\n')
+    return 2
+  }
+}

@@ -1,0 +1,44 @@
+/**
+ * `planlint rules`: every built-in rule with its default severity, whether `--fix` can
+ * repair it, and what it checks — columns aligned by display width.
+ */
+import stringWidth from 'string-width'
+import type { Rule } from '../types.js'
+import type { CliIO } from './lint.js'
+
+function pad(s: string, width: number): string {
+  return s + ' '.repeat(Math.max(0, width - stringWidth(s)))
+}
+
+/** Normalises what `getRules()` returns (an array, or a map by id) to a sorted array. */
+export function ruleList(rules: Iterable<Rule> | Map<string, Rule>): Rule[] {
+  const list = rules instanceof Map ? [...rules.values()] : [...rules]
+  return list.sort((a, b) => a.meta.id.localeCompare(b.meta.id))
+}
+
+export function severityLabel(rule: Rule): string {
+  if (rule.meta.docs.recommended === false) return '关闭'
+  return rule.meta.severity === 'error' ? '错误' : '警告'
+}
+
+/** The rules table as text. */
+export function rulesTable(rules: Rule[]): string {
+  const header = ['规则', '默认级别', '可自动修复', '说明']
+  const rows = rules.map((r) => [r.meta.id, severityLabel(r), r.meta.fixable ? '是' : '否', r.meta.docs.description.zh])
+  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i]!))))
+  const line = (cells: string[]) =>
+    cells
+      .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
+      .join('  ')
+      .trimEnd()
+  const out = [line(header), line(widths.map((w, i) => (i === widths.length - 1 ? '─'.repeat(Math.min(w, 40)) : '─'.repeat(w))))]
+  out.push(...rows.map(line))
+  out.push('', `共 ${rules.length} 条规则。在 planlint.config.yaml 的 rules: 中可改变级别（off、warn、error）。`)
+  return out.join('\n') + '\n'
+}
+
+export async function runRules(io: CliIO): Promise<number> {
+  const { getRules } = await import('../index.js')
+  io.stdout.write(rulesTable(ruleList(getRules() as Iterable<Rule>)))
+  return 0
+}

@@ -1,0 +1,76 @@
+/**
+ * ESLint-compatible JSON: an array of result objects, one per file, so tools that read
+ * `eslint --format json` (CI annotators, dashboards) read planlint's output unchanged.
+ * Positions are 1-based; `fix.range` is in UTF-16 offsets of the linted text.
+ */
+import type { LintMessage, LintResult } from '../types.js'
+import type { FormatterContext } from './types.js'
+
+export interface JsonMessage {
+  ruleId: string | null
+  severity: 1 | 2
+  message: string
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  fatal?: true
+  messageId?: string
+  fix?: { range: [number, number]; text: string }
+  suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
+}
+
+export interface JsonResult {
+  filePath: string
+  messages: JsonMessage[]
+  errorCount: number
+  warningCount: number
+  fatalErrorCount: number
+  fixableErrorCount: number
+  fixableWarningCount: number
+  output?: string
+  source?: string
+}
+
+function toJsonMessage(m: LintMessage): JsonMessage {
+  const out: JsonMessage = {
+    ruleId: m.ruleId,
+    severity: m.severity,
+    message: m.message,
+    line: m.line,
+    column: m.column,
+    endLine: m.endLine,
+    endColumn: m.endColumn,
+  }
+  if (m.fatal) out.fatal = true
+  if (m.messageId) out.messageId = m.messageId
+  if (m.fix) out.fix = { range: m.fix.range, text: m.fix.text }
+  if (m.suggestions?.length) {
+    out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }))
+  }
+  return out
+}
+
+/** The JSON-ready shape of results (also used by tests and other reporters). */
+export function toJsonResults(results: LintResult[]): JsonResult[] {
+  return results.map((r) => {
+    const out: JsonResult = {
+      filePath: r.filePath,
+      messages: r.messages.map(toJsonMessage),
+      errorCount: r.errorCount,
+      warningCount: r.warningCount,
+      fatalErrorCount: r.fatalErrorCount,
+      fixableErrorCount: r.fixableErrorCount,
+      fixableWarningCount: r.fixableWarningCount,
+    }
+    // Like ESLint: the fixed text when fixing changed something, else the source when
+    // there is something to show in it.
+    if (r.output !== undefined) out.output = r.output
+    else if (r.messages.length > 0 && r.source !== undefined) out.source = r.source
+    return out
+  })
+}
+
+export function json(results: LintResult[], _ctx: FormatterContext): string {
+  return JSON.stringify(toJsonResults(results)) + '\n'
+}

@@ -1,0 +1,95 @@
+/**
+ * The default reporter: zh-CN, grouped by file, columns aligned by display width (a Han
+ * character takes two terminal columns), then a summary a reviewer can read at a glance.
+ *
+ *   examples/draft.txt
+ *      3:1   错误  残留的 Word 书签标记  draft-residue
+ *     12:40  警告  任务缺少牵头单位      lead-unit
+ *
+ *   ✖ 共 2 个问题（1 个错误，1 个警告）
+ */
+import stringWidth from 'string-width'
+import type { LintMessage, LintResult } from '../types.js'
+import { paint, type Paint } from './ansi.js'
+import { displayPath } from './paths.js'
+import type { FormatterContext } from './types.js'
+
+/** Pads `s` with spaces on the right (or left) to `width` display columns. */
+export function padDisplay(s: string, width: number, alignRight = false): string {
+  const gap = Math.max(0, width - stringWidth(s))
+  return alignRight ? ' '.repeat(gap) + s : s + ' '.repeat(gap)
+}
+
+/** Where the user finds the message: `行:列`, or page/paragraph for Word and PDF. */
+function place(m: LintMessage): { left: string; right: string } {
+  if (m.location?.page) return { left: `第${m.location.page}页`, right: m.location.paragraph ? `第${m.location.paragraph}段` : '' }
+  if (m.location?.paragraph) return { left: `第${m.location.paragraph}段`, right: '' }
+  return { left: String(m.line || 0), right: String(m.column || 0) }
+}
+
+function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPreset: boolean): string[] {
+  const rows = result.messages.map((m) => {
+    const { left, right } = place(m)
+    return {
+      left,
+      right,
+      severity: m.fatal || m.severity === 2 ? '错误' : '警告',
+      isError: m.fatal === true || m.severity === 2,
+      message: m.message.replace(/\s*\n\s*/g, ' '),
+      ruleId: m.ruleId ?? '',
+    }
+  })
+  const w = { left: 0, right: 0, message: 0 }
+  for (const r of rows) {
+    w.left = Math.max(w.left, stringWidth(r.left))
+    w.right = Math.max(w.right, stringWidth(r.right))
+    w.message = Math.max(w.message, stringWidth(r.message))
+  }
+  const header = p.underline(p.bold(displayPath(result.filePath, ctx.cwd)))
+  const presetNote = showPreset && result.preset ? p.dim(`  （预设：${result.preset.id}）`) : ''
+  const lines = [header + presetNote]
+  for (const r of rows) {
+    const pos = padDisplay(r.left, w.left, true) + (w.right > 0 ? (r.right ? ':' : ' ') + padDisplay(r.right, w.right) : '')
+    const sev = r.isError ? p.red(r.severity) : p.yellow(r.severity)
+    const parts = ['  ' + p.dim(pos), sev, r.ruleId ? padDisplay(r.message, w.message) : r.message]
+    if (r.ruleId) parts.push(p.dim(r.ruleId))
+    lines.push(parts.join('  '))
+  }
+  return lines
+}
+
+export function stylish(results: LintResult[], ctx: FormatterContext): string {
+  const p = paint(ctx.color)
+  let errors = 0
+  let warnings = 0
+  let fixable = 0
+  for (const r of results) {
+    errors += r.errorCount
+    warnings += r.warningCount
+    fixable += r.fixableErrorCount + r.fixableWarningCount
+  }
+  const presetIds = [...new Set(results.map((r) => r.preset?.id).filter((id): id is string => !!id))]
+  const onePreset = presetIds.length === 1 ? results.find((r) => r.preset)?.preset : undefined
+  const out: string[] = []
+  for (const r of results) {
+    if (r.messages.length === 0) continue
+    out.push(...fileBlock(r, ctx, p, presetIds.length > 1), '')
+  }
+  const presetLine = onePreset ? `使用预设：${onePreset.id}${onePreset.reason ? `（${onePreset.reason}）` : ''}` : ''
+  const total = errors + warnings
+  if (total === 0) {
+    const what = ctx.quiet ? '未发现错误' : '未发现问题'
+    const files = `已检查 ${results.length} 个文件`
+    out.push(p.green(`✔ ${what}`) + `（${files}${onePreset ? `，预设：${onePreset.id}` : ''}）`)
+  } else {
+    const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
+    out.push(errors > 0 ? p.bold(p.red(summary)) : p.bold(p.yellow(summary)))
+    if (fixable > 0) out.push(`  其中 ${fixable} 个可用 --fix 自动修复`)
+    if (presetLine) out.push(p.dim(`  ${presetLine}`))
+  }
+  if (ctx.maxWarningsExceeded) {
+    const { maxWarnings, foundWarnings } = ctx.maxWarningsExceeded
+    out.push(p.red(`✖ 警告数 ${foundWarnings} 超过了 --max-warnings 允许的 ${maxWarnings} 个`))
+  }
+  return out.join('\n') + '\n'
+}
