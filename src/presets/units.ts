@@ -1,0 +1,110 @@
+/**
+ * The unit (department) dictionary: renames after institutional reforms, alias groups and
+ * names to keep, from `presets/units/*.yaml` plus any `units` section in a preset chain.
+ */
+import { readFileSync, statSync } from 'node:fs'
+import { join } from 'node:path'
+import type { UnitDictionary, UnitRename } from '../types.js'
+import { presetsDir } from './resolve.js'
+import { getValidator, validateOrThrow } from './validate.js'
+import { readYamlFile } from './yaml.js'
+
+/**
+ * A rename as stored in `renames.yaml`. `localWindow` (free text: when local units followed
+ * the national rename, e.g. `2018-10..2019-03`) is carried through at runtime although
+ * `UnitRename` in src/types.ts does not name it.
+ */
+export interface UnitRenameEntry extends UnitRename {
+  localWindow?: string
+}
+
+/** The YAML shape of a units file or of a preset's `units` section. */
+export interface RawUnits {
+  prefixes?: string[]
+  renames?: UnitRenameEntry[]
+  aliases?: { canonical: string; variants: string[] }[]
+  keep?: { names: string[]; note?: string }[]
+}
+
+let unitsSchema: object | undefined
+
+/** The units JSON Schema (`presets/units/schema.json`). */
+export function getUnitsSchema(): object {
+  if (!unitsSchema) {
+    unitsSchema = JSON.parse(readFileSync(join(presetsDir(), 'units', 'schema.json'), 'utf8')) as object
+  }
+  return unitsSchema
+}
+
+/** Reads and validates one units YAML file. */
+export function readUnitsFile(file: string): RawUnits {
+  const data = readYamlFile(file, '单位词典') ?? {}
+  validateOrThrow(getValidator('units', getUnitsSchema()), data, file)
+  return data as RawUnits
+}
+
+/** Turns the YAML shape into the `UnitDictionary` shape (alias groups as string arrays). */
+export function toDictionary(raw: RawUnits): UnitDictionary {
+  return {
+    prefixes: [...(raw.prefixes ?? [])],
+    renames: (raw.renames ?? []).map((r) => ({ ...r })),
+    aliases: (raw.aliases ?? []).map((g) => [g.canonical, ...g.variants.filter((v) => v !== g.canonical)]),
+    keep: (raw.keep ?? []).flatMap((k) => k.names),
+  }
+}
+
+/**
+ * Concatenates dictionaries; earlier ones come first (so local knowledge placed first wins
+ * for a consumer that takes the first match). Prefixes and keep names are de-duplicated.
+ */
+export function mergeDictionaries(dicts: UnitDictionary[]): UnitDictionary {
+  const out: UnitDictionary = { prefixes: [], renames: [], aliases: [], keep: [] }
+  for (const d of dicts) {
+    out.prefixes.push(...d.prefixes)
+    out.renames.push(...d.renames)
+    out.aliases.push(...d.aliases)
+    out.keep.push(...d.keep)
+  }
+  out.prefixes = [...new Set(out.prefixes)]
+  out.keep = [...new Set(out.keep)]
+  return out
+}
+
+let cached: { key: string; dict: UnitDictionary } | undefined
+
+function unitFiles(): string[] {
+  const dir = join(presetsDir(), 'units')
+  return [join(dir, 'renames.yaml'), join(dir, 'aliases.yaml')]
+}
+
+/**
+ * The bundled unit dictionary (`presets/units/renames.yaml` + `aliases.yaml`), validated
+ * and cached; frozen, so share it freely and copy before changing.
+ */
+export function loadUnitDictionary(): UnitDictionary {
+  const files = unitFiles()
+  const key = files.map((f) => `${f}@${mtimeOf(f)}`).join('|')
+  if (cached?.key === key) return cached.dict
+  const merged = files.map((f) => toDictionary(readUnitsFile(f)))
+  const dict = deepFreeze(mergeDictionaries(merged))
+  cached = { key, dict }
+  return dict
+}
+
+/** Modification time of a file, or -1 when it cannot be read (the reader then reports why). */
+export function mtimeOf(file: string): number {
+  try {
+    return statSync(file).mtimeMs
+  } catch {
+    return -1
+  }
+}
+
+/** Freezes an object graph in place and returns it. */
+export function deepFreeze<T>(value: T): T {
+  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
+    Object.freeze(value)
+    for (const v of Object.values(value as object)) deepFreeze(v)
+  }
+  return value
+}

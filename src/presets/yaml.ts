@@ -1,0 +1,63 @@
+/**
+ * Reading YAML data files (presets, unit dictionaries, config) with one-line, zh-CN errors
+ * that name the file and the line.
+ */
+import { readFileSync } from 'node:fs'
+import { isAbsolute, relative } from 'node:path'
+import { parseDocument, type ErrorCode } from 'yaml'
+import { PlanlintError } from '../errors.js'
+
+/** How a file is named in messages: relative to the working directory when inside it. */
+export function displayPath(file: string): string {
+  const rel = relative(process.cwd(), file)
+  if (rel !== '' && !rel.startsWith('..') && !isAbsolute(rel)) return rel.split('\\').join('/')
+  return file
+}
+
+const YAML_PROBLEMS: Partial<Record<ErrorCode, string>> = {
+  BAD_INDENT: '缩进不正确',
+  TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
+  DUPLICATE_KEY: '同一层级出现了重复的键',
+  MISSING_CHAR: '缺少配对的符号（引号或括号）',
+  MULTILINE_IMPLICIT_KEY: '键不能跨行（是否漏了冒号后的空格或缩进不对？）',
+  BLOCK_AS_IMPLICIT_KEY: '键的写法不正确（是否漏了冒号后的空格？）',
+  UNEXPECTED_TOKEN: '出现了意外的符号',
+  BAD_DQ_ESCAPE: '双引号字符串里的转义写法不正确',
+  MULTIPLE_DOCS: '文件里只能有一个 YAML 文档（去掉多余的 ---）',
+  BAD_ALIAS: '引用（*别名）写法不正确',
+  RESOURCE_EXHAUSTION: '别名展开过多，文件可能有误',
+  BAD_SCALAR_START: '值的开头不正确（以 @ 或 ` 开头的值要加引号）',
+  BLOCK_IN_FLOW: '方括号或花括号里不能换成块写法',
+  NON_STRING_KEY: '键必须是文字',
+}
+
+/**
+ * Parses a YAML file. Returns `undefined` for an empty file (or one holding only comments).
+ * @throws PlanlintError `file:line:column: YAML 语法错误：…` (one line).
+ */
+export function readYamlFile(file: string, what = '文件'): unknown {
+  let text: string
+  try {
+    text = readFileSync(file, 'utf8')
+  } catch (e) {
+    const code = (e as NodeJS.ErrnoException).code
+    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : `无法读取（${code ?? String(e)}）`
+    throw new PlanlintError(`无法读取${what}：${why}`, displayPath(file))
+  }
+  return parseYamlText(text, file)
+}
+
+/** Parses YAML text that came from `file` (used in messages). */
+export function parseYamlText(text: string, file: string): unknown {
+  if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
+  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
+  const err = doc.errors[0]
+  if (err) {
+    const pos = err.linePos?.[0]
+    const where = pos ? `${displayPath(file)}:${pos.line}:${pos.col}` : displayPath(file)
+    const detail = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')
+    const problem = YAML_PROBLEMS[err.code] ?? detail
+    throw new PlanlintError(`YAML 语法错误：${problem}（${err.code}）`, where)
+  }
+  return doc.toJS({ maxAliasCount: 100 }) as unknown
+}
