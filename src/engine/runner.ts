@@ -1,0 +1,330 @@
+/**
+ * The rule runner: every enabled rule's `create(ctx)` once, then ONE walk over the plan tree
+ * (document order) and the nlcst tree, then `plan:exit`. Listeners are looked up in a map
+ * built once per run, so a node type no rule listens to costs nothing (its part of the tree
+ * is not even collected). A rule that throws becomes one fatal message naming it, is
+ * disabled for the rest of the file, and the others go on.
+ */
+import { PlanlintError } from '../errors.js'
+import type {
+  Fix,
+  LintMessage,
+  NlcstRoot,
+  PlanlintConfig,
+  PlanTree,
+  Position,
+  Preset,
+  ReportDescriptor,
+  Rule,
+  RuleContext,
+  Suggestion,
+} from '../types.js'
+import { textLocator, type Locate } from './location.js'
+import { formatAjvErrors, getOptionsValidator } from './rule.js'
+
+export interface RuleEntry {
+  rule: Rule
+  /** 1 = warn, 2 = error (rules that are off are not in the map). */
+  severity: 1 | 2
+  /** The user's options (second item of `[severity, options]`), before defaults. */
+  options?: unknown
+  /** Where the rule came from, for error messages (`内置规则`, a plugin path). */
+  source?: string
+  /** Where its setting came from, for error messages (a config file, `--rule`). */
+  settingSource?: string
+}
+
+export interface RunRulesInput {
+  text: string
+  nlcst: NlcstRoot
+  plan: PlanTree
+  preset: Preset
+  config: PlanlintConfig
+  /** Rule id (as the user writes it, `foo/bar` for plugins) → enabled rule. */
+  rules: Map<string, RuleEntry>
+  filePath: string
+  /** Offset → where the user sees it; defaults to line/column in `text`. */
+  locate?: Locate
+}
+
+/** Plan-tree visitor keys and the arrays of the plan tree that hold those nodes. */
+const PLAN_ARRAYS: ReadonlyArray<readonly [keys: readonly string[], array: keyof PlanTree]> = [
+  [['heading'], 'headings'],
+  [['action', 'project'], 'actions'],
+  [['action', 'project'], 'projects'],
+  [['task'], 'tasks'],
+  [['responsibility'], 'responsibilities'],
+  [['unit'], 'units'],
+  [['target'], 'targets'],
+  [['citation'], 'citations'],
+  [['docNumber'], 'docNumbers'],
+  [['tableRow'], 'tableRows'],
+]
+
+const NLCST_KEYS = new Set([
+  'RootNode',
+  'ParagraphNode',
+  'SentenceNode',
+  'WordNode',
+  'PunctuationNode',
+  'SymbolNode',
+  'WhiteSpaceNode',
+  'SourceNode',
+  'TextNode',
+])
+
+function isPlainObject(v: unknown): v is Record<string, unknown> {
+  return typeof v === 'object' && v !== null && !Array.isArray(v)
+}
+
+/** Defaults deep-merged with user options; arrays and scalars from the user replace. */
+export function mergeOptions(defaults: unknown, user: unknown): unknown {
+  if (user === undefined) return structuredClone(defaults)
+  if (isPlainObject(defaults) && isPlainObject(user)) {
+    const out: Record<string, unknown> = structuredClone(defaults)
+    for (const [k, v] of Object.entries(user)) out[k] = mergeOptions(defaults[k], v)
+    return out
+  }
+  return user
+}
+
+/** Merged and schema-checked options of a rule; invalid → PlanlintError naming rule and path. */
+export function resolveRuleOptions(id: string, entry: RuleEntry): Record<string, unknown> {
+  const { rule } = entry
+  const validate = getOptionsValidator(rule, entry.source ?? '内置规则')
+  const merged = mergeOptions(rule.meta.defaultOptions ?? {}, entry.options) ?? {}
+  if (!validate(merged)) {
+    throw new PlanlintError(
+      `规则 ${id} 的选项无效：${formatAjvErrors(validate.errors)}`,
+      entry.settingSource,
+    )
+  }
+  return merged as Record<string, unknown>
+}
+
+const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g
+
+/** Fills `{{name}}` from data; a placeholder without data stays as written. */
+export function interpolate(template: string, data: Record<string, string | number> | undefined): string {
+  if (!data) return template
+  return template.replace(PLACEHOLDER, (whole, key: string) =>
+    Object.prototype.hasOwnProperty.call(data, key) ? String(data[key]) : whole,
+  )
+}
+
+function offsetsOf(position: Position | undefined): [number, number] | undefined {
+  const s = position?.start?.offset
+  const e = position?.end?.offset
+  if (typeof s !== 'number' || typeof e !== 'number') return undefined
+  return [s, e]
+}
+
+interface Listener {
+  id: string
+  fn: (node: any) => void
+}
+
+export function compareMessages(a: LintMessage, b: LintMessage): number {
+  return a.line - b.line || a.column - b.column || a.range[0] - b.range[0] || a.range[1] - b.range[1]
+}
+
+/** Builds a message at [start, end) with line/column from `locate`. */
+export function makeMessage(
+  locate: Locate,
+  range: [number, number],
+  fields: Omit<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn' | 'range'>,
+): LintMessage {
+  const s = locate(range[0])
+  const e = range[1] === range[0] ? s : locate(range[1])
+  const msg: LintMessage = {
+    ...fields,
+    line: s.line,
+    column: s.column,
+    endLine: e.line,
+    endColumn: e.column,
+    range,
+  }
+  if (s.paragraph !== undefined || s.page !== undefined) {
+    msg.location = {}
+    if (s.paragraph !== undefined) msg.location.paragraph = s.paragraph
+    if (s.page !== undefined) msg.location.page = s.page
+  }
+  return msg
+}
+
+/** Runs the rules over one document and returns their messages sorted by line/column. */
+export function runRules(input: RunRulesInput): LintMessage[] {
+  const { text, nlcst, plan, preset, config, filePath } = input
+  const locate = input.locate ?? textLocator(text)
+  const byRule = new Map<string, LintMessage[]>()
+  const crashed = new Set<string>()
+  const listeners = new Map<string, Listener[]>()
+
+  const crash = (id: string, err: unknown, where?: { position?: Position }): void => {
+    crashed.add(id)
+    const reason = err instanceof Error ? err.message : String(err)
+    const range = offsetsOf(where?.position) ?? [0, 0]
+    byRule.set(id, [
+      makeMessage(locate, [range[0], range[0]], {
+        ruleId: id,
+        severity: 2,
+        fatal: true,
+        message: `规则 ${id} 运行出错：${reason.split('\n')[0]}`,
+      }),
+    ])
+  }
+
+  // Options first, for every rule: a bad option is a config error (exit 2), not a finding.
+  const prepared: { id: string; entry: RuleEntry; options: Record<string, unknown> }[] = []
+  for (const [id, entry] of input.rules) {
+    prepared.push({ id, entry, options: resolveRuleOptions(id, entry) })
+  }
+
+  for (const { id, entry, options } of prepared) {
+    const { rule, severity } = entry
+    const meta = rule.meta
+    const sink: LintMessage[] = []
+    byRule.set(id, sink)
+    const report = (d: ReportDescriptor): void => {
+      if (crashed.has(id)) return
+      const template = meta.messages[d.messageId]
+      if (template === undefined) {
+        throw new Error(`报告了未在 meta.messages 中定义的 messageId「${d.messageId}」`)
+      }
+      const range = d.range ?? offsetsOf(d.node?.position)
+      if (!range) throw new Error('report() 需要带位置的 node 或 range')
+      if (!(range[0] >= 0 && range[0] <= range[1] && range[1] <= text.length)) {
+        throw new Error(`report() 的范围 [${range[0]}, ${range[1]}) 超出文本`)
+      }
+      let sev: 1 | 2 = severity
+      if (d.severity === 'warn') sev = 1
+      const msg = makeMessage(locate, [range[0], range[1]], {
+        ruleId: id,
+        messageId: d.messageId,
+        severity: sev,
+        message: interpolate(template, d.data),
+        url: meta.docs.url,
+      })
+      if (d.fix) {
+        if (!meta.fixable) throw new Error('报告了修复，但 meta.fixable 未设为 "code"')
+        msg.fix = checkFix(d.fix, text.length)
+      }
+      if (d.suggest && d.suggest.length > 0) {
+        if (!meta.hasSuggestions) throw new Error('提供了建议修改，但 meta.hasSuggestions 未设为 true')
+        msg.suggestions = d.suggest.map((s): Suggestion => ({ desc: s.desc, fix: checkFix(s.fix, text.length) }))
+      }
+      if (d.expected !== undefined) msg.expected = d.expected
+      if (d.actual !== undefined) msg.actual = d.actual
+      sink.push(msg)
+    }
+    const ctx: RuleContext = {
+      id,
+      options,
+      severity: severity === 2 ? 'error' : 'warn',
+      preset,
+      plan,
+      nlcst,
+      text,
+      filePath,
+      config,
+      report,
+      getText(nodeOrRange) {
+        const r = Array.isArray(nodeOrRange) ? nodeOrRange : offsetsOf(nodeOrRange.position)
+        return r ? text.slice(r[0], r[1]) : ''
+      },
+    }
+    let visitors: ReturnType<Rule['create']>
+    try {
+      visitors = rule.create(ctx)
+    } catch (e) {
+      crash(id, e)
+      continue
+    }
+    if (!visitors || typeof visitors !== 'object') continue
+    for (const [key, fn] of Object.entries(visitors)) {
+      if (typeof fn !== 'function') continue
+      let list = listeners.get(key)
+      if (!list) listeners.set(key, (list = []))
+      list.push({ id, fn })
+    }
+  }
+
+  const dispatch = (key: string, node: any): void => {
+    const list = listeners.get(key)
+    if (!list) return
+    for (const l of list) {
+      if (crashed.has(l.id)) continue
+      try {
+        l.fn(node)
+      } catch (e) {
+        crash(l.id, e, node)
+      }
+    }
+  }
+
+  if (listeners.size > 0) {
+    dispatch('plan', plan)
+    walkPlan(plan, listeners, dispatch)
+    if (hasNlcstListener(listeners)) walkNlcst(nlcst, listeners, dispatch)
+    dispatch('plan:exit', plan)
+  }
+
+  const out: LintMessage[] = []
+  for (const list of byRule.values()) for (const m of list) out.push(m)
+  return out.sort(compareMessages)
+}
+
+function checkFix(fix: Fix, length: number): Fix {
+  const [s, e] = fix.range
+  if (!(Number.isInteger(s) && Number.isInteger(e) && s >= 0 && s <= e && e <= length)) {
+    throw new Error(`修复的范围 [${s}, ${e}) 超出文本`)
+  }
+  if (typeof fix.text !== 'string') throw new Error('修复缺少 text')
+  return { range: [s, e], text: fix.text }
+}
+
+function walkPlan(plan: PlanTree, listeners: Map<string, Listener[]>, dispatch: (k: string, n: any) => void): void {
+  const nodes: { node: any; order: number }[] = []
+  const seen = new Set<unknown>()
+  let order = 0
+  for (const [keys, array] of PLAN_ARRAYS) {
+    if (!keys.some((k) => listeners.has(k))) continue
+    const list = plan[array]
+    if (!Array.isArray(list)) continue
+    for (const node of list) {
+      if (seen.has(node) || !listeners.has((node as { type: string }).type)) continue
+      seen.add(node)
+      nodes.push({ node, order: order++ })
+    }
+  }
+  if (nodes.length === 0) return
+  nodes.sort((a, b) => {
+    const as = a.node.position?.start?.offset ?? 0
+    const bs = b.node.position?.start?.offset ?? 0
+    if (as !== bs) return as - bs
+    // Outer nodes (longer spans) before the nodes they contain.
+    const ae = a.node.position?.end?.offset ?? 0
+    const be = b.node.position?.end?.offset ?? 0
+    return be - ae || a.order - b.order
+  })
+  for (const { node } of nodes) dispatch(node.type, node)
+}
+
+function hasNlcstListener(listeners: Map<string, Listener[]>): boolean {
+  for (const key of listeners.keys()) if (NLCST_KEYS.has(key)) return true
+  return false
+}
+
+function walkNlcst(root: NlcstRoot, listeners: Map<string, Listener[]>, dispatch: (k: string, n: any) => void): void {
+  // Iterative pre-order walk; deep trees cannot overflow the stack.
+  const stack: any[] = [root]
+  while (stack.length > 0) {
+    const node = stack.pop()
+    // nlcst types already end in `Node` (`ParagraphNode`); the key is the type itself.
+    const type: string = node.type
+    const key = type.endsWith('Node') ? type : type + 'Node'
+    if (listeners.has(key)) dispatch(key, node)
+    const children = node.children
+    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
+  }
+}
