@@ -1,0 +1,344 @@
+import { readFileSync } from 'node:fs'
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { unified } from 'unified'
+import { toString } from 'nlcst-to-string'
+import type { Node, Parent } from 'unist'
+import type { Paragraph, Root, Sentence } from 'nlcst'
+import planlintParse, { parseText } from '../src/parse/index.js'
+
+const CORPUS = '/work/shared/corpus/'
+const CORPUS_FILES = ['jinjiang-draft.txt', 'leping.txt', 'nansha.txt', 'qingyunpu.txt']
+const corpus = Object.fromEntries(CORPUS_FILES.map((f) => [f, readFileSync(CORPUS + f, 'utf8')]))
+
+function corpusLine(file: string, startsWith: string): string {
+  const line = corpus[file]!.split('\n').find((l) => l.startsWith(startsWith))
+  if (line === undefined) throw new Error(`no line starting with ${startsWith} in ${file}`)
+  return line
+}
+
+function paragraphs(root: Root): Paragraph[] {
+  return root.children.filter((c): c is Paragraph => c.type === 'ParagraphNode')
+}
+
+/** Sentences of a text, as strings, in order. */
+function sentences(text: string): string[] {
+  return paragraphs(parseText(text)).flatMap((p) =>
+    p.children.filter((c): c is Sentence => c.type === 'SentenceNode').map((s) => toString(s)),
+  )
+}
+
+function* walk(node: Node): Generator<Node> {
+  yield node
+  const children = (node as Parent).children
+  if (children) for (const c of children) yield* walk(c)
+}
+
+function leaves(root: Root): string[] {
+  const out: string[] = []
+  for (const n of walk(root)) if (!(n as Parent).children) out.push((n as { value: string }).value)
+  return out
+}
+
+/** Reference line/column (1-based, UTF-16 columns) of offsets in `text`. */
+function lineColumnOf(text: string): (offset: number) => { line: number; column: number } {
+  const starts = [0]
+  for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
+  return (offset) => {
+    let line = 0
+    while (line + 1 < starts.length && starts[line + 1]! <= offset) line++
+    return { line: line + 1, column: offset - starts[line]! + 1 }
+  }
+}
+
+const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff
+const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff
+
+/** Every invariant the parser promises, checked on one text. */
+function checkInvariants(text: string): void {
+  const root = parseText(text)
+  const lineColumn = lineColumnOf(text)
+  expect(leaves(root).join('')).toBe(text)
+  expect(toString(root)).toBe(text)
+  for (const node of walk(root)) {
+    const { start, end } = node.position!
+    expect(text.slice(start.offset, end.offset)).toBe(toString(node as never))
+    expect({ line: start.line, column: start.column }).toEqual(lineColumn(start.offset!))
+    expect({ line: end.line, column: end.column }).toEqual(lineColumn(end.offset!))
+    // No node boundary falls inside a surrogate pair.
+    for (const off of [start.offset!, end.offset!]) {
+      if (off > 0 && off < text.length) {
+        expect(isHigh(text.charCodeAt(off - 1)) && isLow(text.charCodeAt(off))).toBe(false)
+      }
+    }
+  }
+  for (const child of root.children) {
+    expect(['ParagraphNode', 'WhiteSpaceNode']).toContain(child.type)
+    if (child.type === 'ParagraphNode') {
+      expect(toString(child)).not.toContain('\n')
+      for (const c of child.children) {
+        expect(['SentenceNode', 'WhiteSpaceNode']).toContain(c.type)
+        if (c.type === 'SentenceNode') {
+          expect(c.children.length).toBeGreaterThan(0)
+          expect(c.children[0]!.type).not.toBe('WhiteSpaceNode')
+          expect(c.children.at(-1)!.type).not.toBe('WhiteSpaceNode')
+        }
+      }
+    } else {
+      expect(toString(child).trim()).toBe('')
+    }
+  }
+}
+
+describe('parseText: tree shape', () => {
+  it('makes one Paragraph per non-blank line, with line ends as Root WhiteSpace', () => {
+    const root = parseText('一、总体要求\n\n  （一）指导思想  \n')
+    expect(root.children.map((c) => [c.type, toString(c)])).toEqual([
+      ['ParagraphNode', '一、总体要求'],
+      ['WhiteSpaceNode', '\n\n'],
+      ['ParagraphNode', '  （一）指导思想  '],
+      ['WhiteSpaceNode', '\n'],
+    ])
+    const p = root.children[2] as Paragraph
+    expect(p.children.map((c) => [c.type, toString(c)])).toEqual([
+      ['WhiteSpaceNode', '  '],
+      ['SentenceNode', '（一）指导思想'],
+      ['WhiteSpaceNode', '  '],
+    ])
+  })
+
+  it('keeps white-space-only lines in the Root WhiteSpace between paragraphs', () => {
+    const root = parseText('甲\n \u3000\t\n乙')
+    expect(root.children.map((c) => [c.type, toString(c)])).toEqual([
+      ['ParagraphNode', '甲'],
+      ['WhiteSpaceNode', '\n \u3000\t\n'],
+      ['ParagraphNode', '乙'],
+    ])
+  })
+
+  it('treats \\r of \\r\\n as white space at the end of the paragraph', () => {
+    const root = parseText('第一段。\r\n第二段。\r\n')
+    expect(paragraphs(root).map((p) => p.children.map((c) => c.type))).toEqual([
+      ['SentenceNode', 'WhiteSpaceNode'],
+      ['SentenceNode', 'WhiteSpaceNode'],
+    ])
+    expect(sentences('第一段。\r\n第二段。\r\n')).toEqual(['第一段。', '第二段。'])
+  })
+
+  it('parses the empty string and white space alone', () => {
+    expect(parseText('').children).toEqual([])
+    expect(parseText('').position).toEqual({
+      start: { line: 1, column: 1, offset: 0 },
+      end: { line: 1, column: 1, offset: 0 },
+    })
+    expect(parseText(' \n ').children.map((c) => c.type)).toEqual(['WhiteSpaceNode'])
+  })
+
+  it('makes Han runs and Latin/digit runs separate Words; punctuation and symbols one per character', () => {
+    const s = (paragraphs(parseText('到2025年，比例达到15.5%以上（STEM教育）——１２３'))[0]!
+      .children[0] as Sentence)
+    expect(s.children.map((c) => [c.type, toString(c)])).toEqual([
+      ['WordNode', '到'],
+      ['WordNode', '2025'],
+      ['WordNode', '年'],
+      ['PunctuationNode', '，'],
+      ['WordNode', '比例达到'],
+      ['WordNode', '15'],
+      ['PunctuationNode', '.'],
+      ['WordNode', '5'],
+      ['SymbolNode', '%'],
+      ['WordNode', '以上'],
+      ['PunctuationNode', '（'],
+      ['WordNode', 'STEM'],
+      ['WordNode', '教育'],
+      ['PunctuationNode', '）'],
+      ['SymbolNode', '—'],
+      ['SymbolNode', '—'],
+      ['WordNode', '１２３'],
+    ])
+    const word = s.children[0]!
+    expect(word.type === 'WordNode' && word.children.map((c) => c.type)).toEqual(['TextNode'])
+  })
+
+  it('classifies the CJK brackets and marks as punctuation and ‰ ＋ · as symbols', () => {
+    const s = paragraphs(parseText('〔〕《》“”（）【】、，：‰＋·'))[0]!.children[0] as Sentence
+    expect(s.children.map((c) => c.type[0])).toEqual([...'PPPPPPPPPPPPPSSS'])
+  })
+
+  it('keeps a character outside the BMP whole, inside its Han run', () => {
+    const s = paragraphs(parseText('𠀀科普𠀁a😀b'))[0]!.children[0] as Sentence
+    expect(s.children.map((c) => [c.type, toString(c)])).toEqual([
+      ['WordNode', '𠀀科普𠀁'],
+      ['WordNode', 'a'],
+      ['SymbolNode', '😀'],
+      ['WordNode', 'b'],
+    ])
+  })
+
+  it('keeps combining marks in their word', () => {
+    const s = paragraphs(parseText('cafe\u0301 '))[0]!.children[0] as Sentence
+    expect(s.children.map((c) => toString(c))).toEqual(['cafe\u0301'])
+  })
+})
+
+describe('parseText: sentences', () => {
+  it('ends sentences after full-width 。！？；… and half-width ! ? ;', () => {
+    expect(sentences('甲。乙！丙？丁；戊……己!庚?辛;壬')).toEqual([
+      '甲。', '乙！', '丙？', '丁；', '戊……', '己!', '庚?', '辛;', '壬',
+    ])
+  })
+
+  it('keeps runs of terminators and closing quotes/brackets with the sentence they end', () => {
+    expect(sentences('真的吗？！是的。”他说。）然后。」又。』再。》完')).toEqual([
+      '真的吗？！', '是的。”', '他说。）', '然后。」', '又。』', '再。》', '完',
+    ])
+  })
+
+  it('ends a sentence at every line end', () => {
+    expect(sentences('一、总体要求\n（一）指导思想\n以习近平新时代中国特色社会主义思想为指导')).toEqual([
+      '一、总体要求', '（一）指导思想', '以习近平新时代中国特色社会主义思想为指导',
+    ])
+  })
+
+  it('does not split at the dot of a number or of a list marker', () => {
+    expect(sentences('比例达到15.5%. 下一句')).toEqual(['比例达到15.5%.', '下一句'])
+    expect(sentences('1.培养青少年科学精神。将弘扬科学精神')).toEqual(['1.培养青少年科学精神。', '将弘扬科学精神'])
+    expect(sentences('- 2.提升基础教育阶段科学教育水平。完善')).toEqual(['- 2.提升基础教育阶段科学教育水平。', '完善'])
+    expect(sentences('**10.对接“技能中国行动”。**健全')).toEqual(['**10.对接“技能中国行动”。**', '健全'])
+    expect(sentences('计划2.0，持续实施。网址www.gov.cn.')).toEqual(['计划2.0，持续实施。', '网址www.gov.cn.'])
+    // A dot after a number in the middle of a line does end the sentence.
+    expect(sentences('共有12.下一句')).toEqual(['共有12.', '下一句'])
+  })
+
+  it('does not end a sentence inside brackets; ends it after a bracket that closes a terminator', () => {
+    expect(sentences('加强宣传（牵头单位：区教育局。责任单位：区科协）。下一项')).toEqual([
+      '加强宣传（牵头单位：区教育局。责任单位：区科协）。', '下一项',
+    ])
+    expect(sentences('开展活动。（区科协按职责分工负责。）下一项')).toEqual([
+      '开展活动。', '（区科协按职责分工负责。）', '下一项',
+    ])
+    expect(sentences('参见《这是什么？》一书。完')).toEqual(['参见《这是什么？》一书。', '完'])
+    // Quotes do not nest: the terminator inside the quote ends a sentence.
+    expect(sentences('指出：“甲。乙。”这是遵循。')).toEqual(['指出：“甲。', '乙。”', '这是遵循。'])
+    // An unclosed bracket keeps the rest of its line in one sentence, never past the line.
+    expect(sentences('（未闭合。仍在。\n新行。')).toEqual(['（未闭合。仍在。', '新行。'])
+  })
+
+  it('puts white space between sentences under the Paragraph', () => {
+    const p = paragraphs(parseText('第一句。 第二句。'))[0]!
+    expect(p.children.map((c) => [c.type, toString(c)])).toEqual([
+      ['SentenceNode', '第一句。'],
+      ['WhiteSpaceNode', ' '],
+      ['SentenceNode', '第二句。'],
+    ])
+  })
+
+  it('splits real corpus lines: markdown task heading with trailing responsibility (qingyunpu)', () => {
+    const line = corpusLine('qingyunpu.txt', '**2. 开展青少年科普教育和科技创新活动。**')
+    const ss = sentences(line)
+    expect(ss[0]).toBe('**2. 开展青少年科普教育和科技创新活动。**')
+    expect(ss.at(-1)).toBe('（区教育局、区科协按职责分工负责）')
+    expect(ss.join('')).toBe(line)
+  })
+
+  it('splits real corpus lines: half-width punctuation and "- 1." markers (nansha)', () => {
+    const line = corpusLine('nansha.txt', '- 1.将弘扬科学精神贯穿于育人全链条。')
+    const ss = sentences(line)
+    expect(ss[0]).toBe('- 1.将弘扬科学精神贯穿于育人全链条。')
+    expect(ss[1]!.startsWith('坚持立德树人,实施科学家精神进校园行动,持续举办好"院士专家校园行"')).toBe(true)
+    const semicolons = corpusLine('nansha.txt', '在充分肯定成绩的同时')
+    expect(sentences(semicolons).some((s) => s.endsWith('仍然较低;'))).toBe(true)
+  })
+
+  it('splits real corpus lines: a quotation whose closing ASCII quote follows 。 (nansha)', () => {
+    const line = corpusLine('nansha.txt', '习近平总书记指出:"科技创新')
+    const ss = sentences(line)
+    expect(ss.some((s) => s.endsWith('难以实现科技成果快速转化。"'))).toBe(true)
+    expect(ss.at(-1)).toBe('这一重要指示精神是新发展阶段科普和科学素质建设高质量发展的根本遵循。')
+  })
+
+  it('splits real corpus lines: task with 〔牵头单位：…，责任单位：…〕 (jinjiang)', () => {
+    const line = corpusLine('jinjiang-draft.txt', '4.增强科学教育基础。')
+    const ss = sentences(line)
+    expect(ss[0]).toBe('4.增强科学教育基础。')
+    expect(ss.at(-1)).toBe('〔牵头单位：区教育局、区科协〕')
+  })
+
+  it('keeps （牵头单位：…。责任单位：…） whole within its sentence (leping)', () => {
+    const line = corpus['leping.txt']!.split('\n').find((l) => /（牵头单位：[^）]*。责任单位/.test(l))
+    expect(line).toBeDefined()
+    const ss = sentences(line!)
+    const withLead = ss.find((s) => s.includes('牵头单位'))!
+    expect(withLead).toMatch(/（牵头单位：[^）]*。责任单位：[^）]*）/)
+    expect(ss.join('')).toBe(line)
+  })
+})
+
+describe('parseText: positions', () => {
+  it('gives 1-based lines/columns and 0-based UTF-16 offsets', () => {
+    const text = '标题\n\n  第一句。𠀀二。'
+    const root = parseText(text)
+    const p = paragraphs(root)[1]!
+    const [s1, s2] = p.children.filter((c): c is Sentence => c.type === 'SentenceNode')
+    expect(s1!.position).toEqual({
+      start: { line: 3, column: 3, offset: 6 },
+      end: { line: 3, column: 7, offset: 10 },
+    })
+    // 𠀀 is two UTF-16 code units, so two columns.
+    expect(s2!.position).toEqual({
+      start: { line: 3, column: 7, offset: 10 },
+      end: { line: 3, column: 11, offset: 14 },
+    })
+    expect(root.children[1]!.position).toEqual({
+      start: { line: 1, column: 3, offset: 2 },
+      end: { line: 3, column: 1, offset: 4 },
+    })
+    expect(root.position!.end).toEqual({ line: 3, column: 11, offset: 14 })
+  })
+})
+
+describe('parseText: properties', () => {
+  it('is lossless with exact positions on arbitrary unicode strings (incl. lone surrogates)', () => {
+    const anyUnit = fc.oneof(
+      fc.string({ unit: 'binary', maxLength: 60 }),
+      fc.string({ unit: fc.integer({ min: 0, max: 0xffff }).map((c) => String.fromCharCode(c)), maxLength: 60 }),
+    )
+    fc.assert(fc.property(anyUnit, (text) => checkInvariants(text)), { numRuns: 400 })
+  })
+
+  it('is lossless with exact positions on CJK-heavy text', () => {
+    const alphabet = [
+      ...'科学素质行动规划纲要实施方案牵头单位责任区教育局科协',
+      ...'。！？；…，、：“”‘’（）《》〔〕【】「」',
+      ...'.!?;,:"\'()[]',
+      ...'0123456789１２％%‰＋—-·*#_',
+      ...'aZｂ',
+      ' ', '\u3000', '\t', '\r', '\n', '\n', '\n\n', '- ', '**', '1.', '15.5%',
+      '𠀀', '😀', '\u0301', '\ud800', '\udc00', '\ufeff', '\u200b',
+    ]
+    const cjk = fc.array(fc.constantFrom(...alphabet), { maxLength: 80 }).map((a) => a.join(''))
+    fc.assert(fc.property(cjk, (text) => checkInvariants(text)), { numRuns: 600 })
+  })
+
+  it('gives the same tree through the unified plugin', () => {
+    const processor = unified().use(planlintParse)
+    fc.assert(
+      fc.property(fc.string({ unit: 'binary', maxLength: 40 }), (text) => {
+        expect(processor.parse(text)).toEqual(parseText(text))
+      }),
+      { numRuns: 50 },
+    )
+  })
+})
+
+describe('parseText: corpus', () => {
+  for (const file of CORPUS_FILES) {
+    it(`parses ${file} losslessly, one Paragraph per non-blank line`, () => {
+      const text = corpus[file]!
+      checkInvariants(text)
+      const root = parseText(text)
+      const nonBlank = text.split('\n').filter((l) => l.trim() !== '').length
+      expect(paragraphs(root)).toHaveLength(nonBlank)
+    })
+  }
+})
