@@ -168,6 +168,21 @@ export interface TargetNode extends PlanNodeBase {
   vague: string[]
   /** True when the target sits in a goals section. */
   inGoals: boolean
+  /** Role of the top-level section the target sits in. */
+  sectionRole: SectionRole
+  /** The sentence split at ，；: each clause with its own measure. */
+  clauses: TargetClause[]
+}
+
+export interface TargetClause {
+  text: string
+  position: Position
+  quantified: boolean
+  vague: string[]
+  indicator?: string
+  value?: number
+  valueUnit?: string
+  comparator?: '>' | '>=' | '=' | '<' | '<='
 }
 
 export interface DocNumberNode extends PlanNodeBase {

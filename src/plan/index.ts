@@ -1,10 +1,272 @@
-// Interim: replaced by the real builder (being written now). Returns an empty tree.
-import type { NlcstRoot, PlanTree } from '../types.js'
+/**
+ * The plan builder: from text (and, when the caller has it, the nlcst tree) to the plan tree
+ * rules read — outline with roles, actions and projects with their tasks, who leads each
+ * task, targets, unit mentions, citations and 文号. `planlint explain` prints this tree.
+ */
+import type {
+  ActionNode,
+  HeadingNode,
+  NlcstRoot,
+  PlanTree,
+  ResponsibilityNode,
+  SectionRole,
+  TaskNode,
+  UnitMention,
+} from '../types.js'
+import { findCitations, findDocNumbers } from './citations.js'
+import { splitLines, Locator, type Line } from './lines.js'
+import { readMeta } from './meta.js'
+import { classify, findBlocks, nest, stripVerb, type Block } from './outline.js'
+import { compact, findGroups, parseStatement, toNode, type ParsedStatement } from './responsibilities.js'
+import { matchTable, readTable } from './table.js'
+import { findTargets, type Region } from './targets.js'
+import type { UnitListContext } from './units.js'
+
+export { chineseNumber, matchMarker } from './markers.js'
+export { placeParts, jurisdictionFrom } from './meta.js'
+export { parseUnitList, isUnitName, unitPrefix } from './units.js'
+export { Locator } from './lines.js'
+
+const ANNEX_TITLE = /(任务分工|分工表|任务清单|责任分工|重点任务分解)/
+const OWN_LINE_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[：:]/
+
+/** Builds the plan tree. `nlcst` is accepted for callers that parsed already; the builder
+ * reads lines and offsets itself, so it gives identical results without it. */
 export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
-  const end = { line: 1, column: 1, offset: text.length }
-  return {
-    type: 'plan', position: { start: { line: 1, column: 1, offset: 0 }, end }, draft: false,
-    outline: [], headings: [], actions: [], projects: [], tasks: [], responsibilities: [],
-    targets: [], units: [], citations: [], docNumbers: [], tableRows: [],
+  const loc = new Locator(text)
+  const lines = splitLines(text)
+  const annexLine = findAnnexStart(lines, text)
+  const blocks = findBlocks(lines, text, loc, annexLine)
+  const roots = nest(blocks)
+  const items = classify(roots)
+  const headings = blocks.filter((b) => !b.inAnnex).map((b) => b.heading)
+  const firstHeadingLine = blocks.find((b) => !b.inAnnex)?.firstLine ?? lines.length
+  const docNumbers = findDocNumbers(text, loc)
+  const meta = readMeta(text, lines, loc, firstHeadingLine, docNumbers)
+  const ctx: UnitListContext = { placeNames: placeNamesOf(meta.jurisdiction?.parts ?? []) }
+
+  const extentEnd = (b: Block) => {
+    const i = blocks.indexOf(b)
+    for (let k = i + 1; k < blocks.length; k++) {
+      const n = blocks[k]!
+      if (n.inAnnex || n.heading.level <= b.heading.level) return lines[n.firstLine]!.start
+    }
+    return annexLine < lines.length ? lines[annexLine]!.start : text.length
   }
+
+  const responsibilities: ResponsibilityNode[] = []
+  const makeItem = (b: Block, type: 'action' | 'project'): ActionNode => {
+    const tasks: TaskNode[] = b.children.map((t) => ({
+      type: 'task',
+      heading: t.heading,
+      title: t.heading.title,
+      lead: [],
+      partners: [],
+      responsibilities: [],
+      position: loc.position(t.heading.position.start.offset, extentEnd(t)),
+    }))
+    const item: ActionNode = {
+      type,
+      heading: b.heading,
+      name: stripVerb(b.heading.title),
+      tasks,
+      responsibilities: [],
+      position: loc.position(b.heading.position.start.offset, extentEnd(b)),
+    }
+    // statements in the item's own text, before its first task: block level
+    const ownEnd = b.children[0] ? lines[b.children[0].firstLine]!.start : extentEnd(b)
+    for (const s of statementsIn(text, lines, b.heading.titlePosition.end.offset, ownEnd, loc, ctx)) {
+      item.responsibilities.push(toNode(s.parsed, s.start, s.end, loc, s.ownLine ? 'own-line' : 'block'))
+    }
+    const perTask = b.children.map((t, k) =>
+      statementsIn(text, lines, t.heading.titlePosition.end.offset, tasks[k]!.position.end.offset, loc, ctx),
+    )
+    perTask.forEach((found, k) => {
+      const isLast = k === perTask.length - 1
+      const othersHaveOwn = perTask.some((f, j) => j !== k && f.length > 0)
+      for (const s of found) {
+        const labelled = s.parsed.lead.length > 0
+        if (isLast && !othersHaveOwn && s.standalone && labelled && s.afterBody) {
+          item.responsibilities.push(toNode(s.parsed, s.start, s.end, loc, s.ownLine ? 'own-line' : 'block'))
+        } else {
+          tasks[k]!.responsibilities.push(toNode(s.parsed, s.start, s.end, loc, s.ownLine ? 'own-line' : s.parsed.convention))
+        }
+      }
+    })
+    return item
+  }
+
+  const actions = items.actions.map((b) => makeItem(b, 'action'))
+  const projects = items.projects.map((b) => makeItem(b, 'project'))
+  const ordered = [...actions, ...projects].sort((a, b) => a.position.start.offset - b.position.start.offset)
+
+  // the appended 任务分工表
+  const entries = readTable(lines, loc, ctx)
+  const tableRows = entries.map((e) => e.row)
+  const matched = matchTable(
+    entries,
+    ordered.map((i) => i.tasks),
+  )
+  for (const [entry, task] of matched) {
+    task.responsibilities.push({
+      type: 'responsibility',
+      convention: 'table',
+      lead: entry.lead,
+      partners: entry.partners,
+      position: entry.row.position,
+    })
+  }
+
+  for (const item of ordered) {
+    responsibilities.push(...item.responsibilities)
+    const blockLead = item.responsibilities.find((r) => r.lead.length > 0)
+    for (const task of item.tasks) {
+      responsibilities.push(...task.responsibilities)
+      resolveLead(task, blockLead)
+    }
+  }
+  responsibilities.sort((a, b) => a.position.start.offset - b.position.start.offset)
+
+  const units = dedupeUnits(responsibilities.flatMap((r) => [...r.lead, ...r.partners]))
+  const regions = topRegions(roots, lines, text.length, annexLine)
+  const targets = findTargets(text, loc, regions)
+  const citations = findCitations(text, loc, docNumbers)
+
+  const tree: PlanTree = {
+    type: 'plan',
+    position: loc.position(0, text.length),
+    draft: meta.draft,
+    outline: roots.map((r) => r.heading),
+    headings,
+    actions,
+    projects,
+    tasks: ordered.flatMap((i) => i.tasks),
+    responsibilities,
+    targets,
+    units,
+    citations,
+    docNumbers,
+    tableRows,
+  }
+  if (meta.title) tree.title = meta.title
+  if (meta.jurisdiction) tree.jurisdiction = meta.jurisdiction
+  if (meta.period) tree.period = meta.period
+  if (meta.date) tree.date = meta.date
+  if (meta.docNumber) tree.docNumber = meta.docNumber
+  const actionsHeading = items.actionsContainer?.heading ?? actions[0]?.heading
+  const projectsHeading = items.projectsContainer?.heading ?? projects[0]?.heading
+  if (actionsHeading) tree.actionsHeading = actionsHeading
+  if (projectsHeading) tree.projectsHeading = projectsHeading
+  return tree
 }
+
+/** Lead of a task: its own statement, else the 分工表, else its block, else the units its
+ * trailing `按职责分工负责` names. */
+function resolveLead(task: TaskNode, blockLead: ResponsibilityNode | undefined): void {
+  const own = task.responsibilities.find((r) => r.lead.length > 0 && r.convention !== 'table')
+  const table = task.responsibilities.find((r) => r.convention === 'table' && r.lead.length > 0)
+  const trailing = task.responsibilities.filter((r) => r.convention === 'trailing')
+  const pick = own ?? table ?? blockLead
+  if (pick) {
+    task.lead = pick.lead
+    task.leadSource = pick.convention
+  } else if (trailing.length > 0) {
+    task.lead = trailing[0]!.partners
+    task.leadSource = 'trailing'
+  }
+  const partners = task.responsibilities.flatMap((r) => r.partners)
+  task.partners = dedupeByName(partners.filter((u) => !task.lead.some((l) => l.name === u.name)))
+}
+
+interface Found {
+  parsed: ParsedStatement
+  start: number
+  end: number
+  /** The statement is a paragraph of its own. */
+  standalone: boolean
+  ownLine: boolean
+  /** The statement comes after some body text of the task. */
+  afterBody: boolean
+}
+
+function statementsIn(text: string, lines: Line[], from: number, to: number, loc: Locator, ctx: UnitListContext): Found[] {
+  const out: Found[] = []
+  if (to <= from) return out
+  for (const g of findGroups(text, from, to)) {
+    const c = compact(text, g.start + 1, g.end - 1)
+    const parsed = parseStatement(c, loc, ctx, true)
+    if (!parsed) continue
+    const lineStart = text.lastIndexOf('\n', g.start - 1) + 1
+    const before = text.slice(lineStart, g.start).replace(/[\s*\-]|\[bookmark:[^\]]*\]/g, '')
+    const lineEnd = text.indexOf('\n', g.end)
+    const after = text.slice(g.end, lineEnd === -1 ? text.length : lineEnd).replace(/[\s*。]/g, '')
+    const bodyBefore = text.slice(from, g.start).replace(/[\s*]/g, '').length > 0
+    out.push({ parsed, start: g.start, end: g.end, standalone: before === '' && after === '', ownLine: false, afterBody: bodyBefore })
+  }
+  // own-line statements: 牵头单位：… on a paragraph of its own
+  for (const line of lines) {
+    if (line.kind !== 'text' || line.start < from || line.start >= to) continue
+    const content = text.slice(line.contentStart, line.contentEnd)
+    if (!OWN_LINE_LABEL.test(content)) continue
+    // a following 责任单位： line belongs to the same statement
+    const parsed = parseStatement(compact(text, line.contentStart, line.contentEnd), loc, ctx, false)
+    if (!parsed) continue
+    const bodyBefore = text.slice(from, line.start).replace(/[\s*]/g, '').length > 0
+    const prev = out.find((f) => f.ownLine && f.end >= line.start - 2 && text.slice(f.end, line.start).trim() === '')
+    if (prev && parsed.lead.length === 0) {
+      prev.parsed.partners.push(...parsed.partners)
+      prev.end = line.contentEnd
+      continue
+    }
+    out.push({ parsed, start: line.contentStart, end: line.contentEnd, standalone: true, ownLine: true, afterBody: bodyBefore })
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+function findAnnexStart(lines: Line[], text: string): number {
+  let seenTop = false
+  for (const line of lines) {
+    if (line.kind !== 'text') continue
+    const c = text.slice(line.contentStart, line.contentEnd).replace(/\s+/g, '')
+    if (/^[一二三四五六七八九十]+、/.test(c)) seenTop = true
+    if (!seenTop) continue
+    if (/^附件[0-9一二三四五六七八九十]*[:：]?$/.test(c)) return line.index
+    if (c.length <= 60 && ANNEX_TITLE.test(c) && !/[。；;]/.test(c) && !/^[一二三四五六七八九十]+、|^[（(][一二三四五六七八九十]+[）)]|^\d+[.．、]/.test(c)) return line.index
+  }
+  return lines.length
+}
+
+function topRegions(roots: Block[], lines: Line[], textLength: number, annexLine: number): Region[] {
+  const regions: Region[] = []
+  roots.forEach((r, k) => {
+    const start = lines[r.firstLine]!.start
+    const next = roots[k + 1]
+    const end = next ? lines[next.firstLine]!.start : annexLine < lines.length ? lines[annexLine]!.start : textLength
+    regions.push({ start, end, role: r.heading.role as SectionRole })
+  })
+  if (annexLine < lines.length) regions.push({ start: lines[annexLine]!.start, end: textLength, role: 'annex' })
+  return regions
+}
+
+function placeNamesOf(parts: string[]): string[] {
+  // 乐平市 → 乐平, 南沙区 → 南沙; both the short and the full forms
+  return parts.flatMap((p) => [p, p.replace(/(自治区|自治州|自治县|省|市|州|盟|地区|区|县|旗)$/, '')]).filter((s) => s.length >= 2)
+}
+
+function dedupeUnits(units: UnitMention[]): UnitMention[] {
+  const seen = new Set<number>()
+  const out: UnitMention[] = []
+  for (const u of units.sort((a, b) => a.position.start.offset - b.position.start.offset)) {
+    if (seen.has(u.position.start.offset)) continue
+    seen.add(u.position.start.offset)
+    out.push(u)
+  }
+  return out
+}
+
+function dedupeByName(units: UnitMention[]): UnitMention[] {
+  const seen = new Set<string>()
+  return units.filter((u) => (seen.has(u.name) ? false : (seen.add(u.name), true)))
+}
+
+export type { HeadingNode }

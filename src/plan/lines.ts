@@ -1,0 +1,97 @@
+/**
+ * The plan builder's view of the text: physical lines with offsets, classified once.
+ *
+ * Converted documents (PDF, Word) carry decoration that is not structure: markdown `#` and
+ * `**`, list bullets `- `, Word bookmark markers, page furniture such as `— 5 —`. A line keeps
+ * its raw offsets; `content` is where the meaningful text starts and ends after decoration.
+ */
+import type { Point, Position } from '../types.js'
+
+export type LineKind = 'blank' | 'furniture' | 'table' | 'text'
+
+export interface Line {
+  index: number
+  /** Offset of the first character of the line. */
+  start: number
+  /** Offset just past the last character (before `\n`). */
+  end: number
+  raw: string
+  kind: LineKind
+  /** Offset where the content starts after leading decoration. */
+  contentStart: number
+  /** Offset where the content ends before trailing decoration. */
+  contentEnd: number
+  /** Markdown `#` count, when the line is a markdown heading. */
+  hashes: number
+}
+
+/** Page furniture: a page number between dashes, possibly with markdown bold around a dash. */
+const FURNITURE = /^[\s*]*[—–\-－一]{1,2}[\s*]*\d{1,4}[\s*]*[—–\-－一]{1,2}[\s*]*$/
+/** Leading decoration: markdown heading marks, list bullets, bold marks, Word bookmarks. */
+const LEAD_DECORATION = /^(?:\s|#{1,6}(?=\s|[^#])|[-*+•·](?=\s)|\*\*|\[bookmark:[^\]]*\]|\u3000)+/
+const TRAIL_DECORATION = /(?:\s|\*\*|\u3000)+$/
+
+export function splitLines(text: string): Line[] {
+  const lines: Line[] = []
+  let start = 0
+  let index = 0
+  while (start <= text.length) {
+    let nl = text.indexOf('\n', start)
+    if (nl === -1) nl = text.length
+    let end = nl
+    if (end > start && text.charCodeAt(end - 1) === 13) end-- // \r\n
+    const raw = text.slice(start, end)
+    lines.push(classify(raw, start, end, index++))
+    if (nl >= text.length) break
+    start = nl + 1
+  }
+  return lines
+}
+
+function classify(raw: string, start: number, end: number, index: number): Line {
+  const line: Line = { index, start, end, raw, kind: 'text', contentStart: start, contentEnd: end, hashes: 0 }
+  if (raw.trim() === '') {
+    line.kind = 'blank'
+    return line
+  }
+  if (FURNITURE.test(raw)) {
+    line.kind = 'furniture'
+    return line
+  }
+  if (raw.includes('\t') && raw.split('\t').length >= 3) {
+    line.kind = 'table'
+    return line
+  }
+  const hm = /^\s*(#{1,6})\s/.exec(raw)
+  if (hm) line.hashes = hm[1]!.length
+  const lead = LEAD_DECORATION.exec(raw)
+  if (lead) line.contentStart = start + lead[0].length
+  const trail = TRAIL_DECORATION.exec(raw)
+  if (trail) line.contentEnd = Math.max(line.contentStart, start + trail.index)
+  if (line.contentStart >= line.contentEnd) line.kind = 'blank'
+  return line
+}
+
+/** Offset → line/column, by binary search over line starts. Columns are 1-based UTF-16 units. */
+export class Locator {
+  private readonly starts: number[]
+  constructor(text: string) {
+    const starts = [0]
+    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
+    this.starts = starts
+  }
+  point(offset: number): Point {
+    const s = this.starts
+    let lo = 0
+    let hi = s.length - 1
+    while (lo < hi) {
+      const mid = (lo + hi + 1) >> 1
+      if (s[mid]! <= offset) lo = mid
+      else hi = mid - 1
+    }
+    return { line: lo + 1, column: offset - s[lo]! + 1, offset }
+  }
+  position(start: number, end: number): Position {
+    return { start: this.point(start), end: this.point(end) }
+  }
+}

@@ -1,0 +1,245 @@
+/**
+ * Outline: headings found by their numbering markers, nested by level, with section roles.
+ * Markdown `#`, `**` and list bullets are decoration and never decide a level.
+ */
+import type { HeadingNode, SectionRole } from '../types.js'
+import type { Line, Locator } from './lines.js'
+import { matchMarker } from './markers.js'
+
+/** A heading with the lines it governs (its own line up to the next heading). */
+export interface Block {
+  heading: HeadingNode
+  /** Index of the heading's first line. */
+  firstLine: number
+  /** Index of the heading's last line (a heading broken over two lines spans two). */
+  headLastLine: number
+  /** Index one past the block's last line (the next heading's line, or the end). */
+  endLine: number
+  /** Offset where the heading's body text starts (after the title on a run-in line). */
+  bodyStart: number
+  parent?: Block
+  children: Block[]
+  inAnnex: boolean
+}
+
+const TERMINALS = '。！？；;!?'
+const SPACE_IN_CJK = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/g
+
+/** Removes PDF spacing inside Chinese text and markdown bold marks. */
+export function cleanTitle(s: string): string {
+  return s.replace(/\*\*/g, '').replace(SPACE_IN_CJK, '').replace(/[。．.：:]+$/, '').trim()
+}
+
+/** A short line without terminal punctuation that could continue a broken heading. */
+function isContinuation(line: Line | undefined): boolean {
+  if (!line || line.kind !== 'text') return false
+  const c = line.raw.slice(line.contentStart - line.start, line.contentEnd - line.start)
+  if (c.length > 15 || matchMarker(c)) return false
+  for (const ch of c) if (TERMINALS.includes(ch) || ch === '，' || ch === ',') return false
+  return true
+}
+
+/** Finds headings in the lines, before the annex and inside it. */
+export function findBlocks(lines: Line[], text: string, loc: Locator, annexLine: number): Block[] {
+  const blocks: Block[] = []
+  for (let i = 0; i < lines.length; i++) {
+    const line = lines[i]!
+    if (line.kind !== 'text') continue
+    const content = text.slice(line.contentStart, line.contentEnd)
+    const m = matchMarker(content)
+    if (!m) continue
+    const markerStart = line.contentStart
+    const titleStart = markerStart + m.length
+    // The title ends where a bold span closes, else at the first terminal punctuation.
+    const rest = text.slice(titleStart, line.end)
+    const restContent = text.slice(titleStart, line.contentEnd)
+    let titleLen: number
+    let runIn = false
+    const bold = rest.indexOf('**')
+    const boldOpened = text.slice(line.start, markerStart).includes('**')
+    const term = firstTerminal(restContent)
+    if (boldOpened && bold > 0) {
+      titleLen = bold
+      runIn = text.slice(titleStart + bold + 2, line.contentEnd).trim().length > 0
+    } else if (term !== -1) {
+      titleLen = term
+      runIn = term + 1 < restContent.length
+    } else {
+      titleLen = restContent.length
+    }
+    let titleEnd = titleStart + titleLen
+    let headLastLine = i
+    // A heading broken by PDF conversion: a short, unpunctuated title continued on the next line.
+    if (!runIn && term === -1 && titleLen <= 30) {
+      let j = i + 1
+      while (j < lines.length && (lines[j]!.kind === 'blank' || lines[j]!.kind === 'furniture') && j - i < 3) j++
+      const next = lines[j]
+      if (next && isContinuation(next) && titleLen + (next.contentEnd - next.contentStart) <= 40 && endsMidWord(restContent)) {
+        headLastLine = j
+        titleEnd = next.contentEnd
+      }
+    }
+    let rawTitle = text.slice(titleStart, titleEnd)
+    if (headLastLine !== i) {
+      const next = lines[headLastLine]!
+      rawTitle = text.slice(titleStart, titleStart + titleLen) + text.slice(next.contentStart, next.contentEnd)
+    }
+    const heading: HeadingNode = {
+      type: 'heading',
+      level: m.level,
+      style: m.style,
+      marker: m.marker,
+      number: m.number,
+      title: cleanTitle(rawTitle),
+      role: 'other',
+      markerPosition: loc.position(markerStart, markerStart + m.marker.length),
+      titlePosition: loc.position(titleStart, titleEnd),
+      position: loc.position(markerStart, titleEnd),
+      runIn,
+      children: [],
+    }
+    const bodyStart = runIn ? Math.min(line.contentEnd, titleEnd + (boldOpened && bold > 0 ? 2 : 1)) : lines[headLastLine]!.end
+    blocks.push({ heading, firstLine: i, headLastLine, endLine: lines.length, bodyStart, children: [], inAnnex: i >= annexLine })
+    i = headLastLine
+  }
+  for (let k = 0; k + 1 < blocks.length; k++) blocks[k]!.endLine = blocks[k + 1]!.firstLine
+  if (blocks.length > 0 && annexLine < lines.length) {
+    for (const b of blocks) if (!b.inAnnex && b.endLine > annexLine) b.endLine = annexLine
+  }
+  promoteMisnumberedTop(blocks)
+  return blocks
+}
+
+function firstTerminal(s: string): number {
+  for (let k = 0; k < s.length; k++) if (TERMINALS.includes(s[k]!)) return k
+  return -1
+}
+
+/** True when the title text does not look complete (ends inside a phrase, not on a noun suffix). */
+function endsMidWord(s: string): boolean {
+  const t = s.replace(/[\s*]+$/, '')
+  return !/(行动|工程|要求|思想|原则|目标|措施|保障|实施|领导|机制|体系|建设|计划|前言|任务|安排|条件|引导|工作)$/.test(t)
+}
+
+/**
+ * A top-level heading numbered with an Arabic marker by mistake (`1、 总体要求` followed later
+ * by `二、提升行动`) is a level-1 heading; the numbering rule reports the marker.
+ */
+function promoteMisnumberedTop(blocks: Block[]): void {
+  for (let k = 0; k < blocks.length; k++) {
+    const h = blocks[k]!.heading
+    if (h.level !== 3 || blocks.slice(0, k).some((b) => !b.inAnnex && b.heading.level <= 2)) continue
+    const nextTop = blocks.slice(k + 1).find((b) => b.heading.level === 1)
+    const nextSub = blocks[k + 1]?.heading
+    if (nextTop && nextTop.heading.number === h.number + 1 && nextSub && nextSub.level === 2) h.level = 1
+    break
+  }
+}
+
+/** Nests blocks by level into a tree; returns the roots. */
+export function nest(blocks: Block[]): Block[] {
+  const roots: Block[] = []
+  const stack: Block[] = []
+  for (const b of blocks) {
+    if (b.inAnnex) continue
+    while (stack.length > 0 && stack[stack.length - 1]!.heading.level >= b.heading.level) stack.pop()
+    const parent = stack[stack.length - 1]
+    if (parent) {
+      b.parent = parent
+      parent.children.push(b)
+      parent.heading.children.push(b.heading)
+    } else roots.push(b)
+    stack.push(b)
+  }
+  return roots
+}
+
+const ROLE_PATTERNS: [SectionRole, RegExp][] = [
+  ['preamble', /前言|引言|背景|现状/],
+  ['safeguards', /组织实施|保障|实施步骤|进度安排|工作要求|组织领导|组织保障/],
+  ['goals', /总体要求|指导思想|主要目标|工作目标|基本原则|总体目标|目标任务|^目标$|总体思路/],
+  ['projects', /重点工程|工程$|重点任务$|专项行动$/],
+  ['actions', /提升行动|行动$|重点人群/],
+]
+
+export function sectionRole(title: string): SectionRole {
+  for (const [role, re] of ROLE_PATTERNS) if (re.test(title)) return role
+  return 'other'
+}
+
+const ITEM_SUFFIX_ACTION = /行动$/
+const ITEM_SUFFIX_PROJECT = /(工程|专项|计划)$/
+
+export interface Items {
+  actions: Block[]
+  projects: Block[]
+  actionsContainer?: Block
+  projectsContainer?: Block
+}
+
+/**
+ * Decides which headings are population actions and which are projects. A child of a
+ * container titled 提升行动 is an action, of 重点工程 a project; under a neutral container
+ * (重点任务和措施) the child's own suffix decides. Plans with no containers use level-1
+ * headings ending in 行动/工程 directly.
+ */
+export function classify(roots: Block[]): Items {
+  const items: Items = { actions: [], projects: [] }
+  for (const root of roots) {
+    const role = sectionRole(root.heading.title)
+    root.heading.role = role
+    if (role === 'goals' || role === 'safeguards' || role === 'preamble') {
+      markDescendants(root, role)
+      continue
+    }
+    const kids = root.children.filter((c) => c.heading.level > root.heading.level)
+    let found = 0
+    for (const kid of kids) {
+      const t = stripVerb(kid.heading.title)
+      let kind: 'action' | 'project' | undefined
+      if (ITEM_SUFFIX_ACTION.test(t)) kind = 'action'
+      else if (ITEM_SUFFIX_PROJECT.test(t)) kind = 'project'
+      else if (role === 'actions') kind = 'action'
+      else if (role === 'projects') kind = 'project'
+      if (!kind || sectionRole(kid.heading.title) === 'safeguards' || sectionRole(kid.heading.title) === 'goals') continue
+      if (role === 'actions' && kind === 'project' && !ITEM_SUFFIX_PROJECT.test(t)) kind = 'action'
+      found++
+      addItem(items, kid, kind, root)
+    }
+    if (found === 0 && (role === 'actions' || role === 'projects')) {
+      const t = stripVerb(root.heading.title)
+      if (ITEM_SUFFIX_ACTION.test(t) && !/^(提升|重点|主要)?行动$|[0-9一二三四五六七八九十]项|五大/.test(t)) addItem(items, root, 'action')
+      else if (ITEM_SUFFIX_PROJECT.test(t) && !/^重点工程$|[0-9一二三四五六七八九十]项|五大/.test(t)) addItem(items, root, 'project')
+    } else if (found > 0) {
+      if (role === 'other') root.heading.role = items.projects.some((p) => p.parent === root) && !items.actions.some((a) => a.parent === root) ? 'projects' : 'actions'
+    }
+  }
+  return items
+}
+
+function addItem(items: Items, block: Block, kind: 'action' | 'project', container?: Block): void {
+  block.heading.role = kind
+  if (kind === 'action') {
+    items.actions.push(block)
+    if (container && !items.actionsContainer) items.actionsContainer = container
+  } else {
+    items.projects.push(block)
+    if (container && !items.projectsContainer) items.projectsContainer = container
+  }
+  for (const t of block.children) {
+    t.heading.role = 'task'
+    for (const d of t.children) markDescendants(d, 'other')
+  }
+}
+
+function markDescendants(b: Block, role: SectionRole): void {
+  for (const c of b.children) {
+    c.heading.role = role === 'goals' || role === 'safeguards' || role === 'preamble' ? role : 'other'
+    markDescendants(c, role)
+  }
+}
+
+/** `实施青少年科学素质提升行动` → `青少年科学素质提升行动`. */
+export function stripVerb(title: string): string {
+  return title.replace(/^(实施|开展|推进|深入实施|组织实施)/, '').replace(/[。.]$/, '')
+}

@@ -1,0 +1,140 @@
+/**
+ * Responsibility statements in every convention plans use:
+ *   inline    （牵头单位：A；责任单位：B、C） or 〔牵头单位：A，责任单位：B〕 after a task
+ *   block     （牵头部门：A、B） once per action or project
+ *   trailing  （A、B按职责分工负责）
+ *   own-line  牵头单位：市教育局、科学技术局、科协   (a paragraph of its own, no brackets)
+ * Where a statement applies (task or block) is decided by the caller from where it sits.
+ */
+import type { ResponsibilityConvention, ResponsibilityNode, UnitMention } from '../types.js'
+import type { Locator } from './lines.js'
+import { parseUnitList, type UnitListContext } from './units.js'
+
+/** Text with white space and page furniture removed, and a map back to offsets. */
+export interface Compact {
+  text: string
+  /** Offset in the source of each character of `text`. */
+  map: number[]
+}
+
+const FURNITURE_INLINE = /[—–－-]{1,2}\s*\*{0,2}\s*\d{1,4}\s*\*{0,2}\s*[—–－-]{1,2}\**/g
+
+export function compact(source: string, from: number, to: number): Compact {
+  const slice = source.slice(from, to)
+  const skip = new Uint8Array(slice.length)
+  // page furniture inside a group broken across pages
+  for (const m of slice.matchAll(FURNITURE_INLINE)) {
+    const before = slice.lastIndexOf('\n', m.index)
+    const after = slice.indexOf('\n', m.index + m[0].length)
+    const lineText = slice.slice(before + 1, after === -1 ? slice.length : after)
+    if (lineText.trim() === m[0].trim()) for (let k = 0; k < m[0].length; k++) skip[m.index + k] = 1
+  }
+  let text = ''
+  const map: number[] = []
+  for (let k = 0; k < slice.length; k++) {
+    const ch = slice[k]!
+    if (skip[k] || ch === '\n' || ch === '\r' || ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '*') continue
+    text += ch
+    map.push(from + k)
+  }
+  return { text, map }
+}
+
+const OPEN = '（(〔【['
+const CLOSE = '）)〕】]'
+
+export interface Group {
+  /** Offset of the opening bracket. */
+  start: number
+  /** Offset just past the closing bracket. */
+  end: number
+}
+
+/** Bracket groups in [from, to), tolerant of mismatched pairs (`（…)`) and line breaks. */
+export function findGroups(source: string, from: number, to: number, maxLength = 600): Group[] {
+  const groups: Group[] = []
+  let k = from
+  while (k < to) {
+    const ch = source[k]!
+    if (OPEN.includes(ch) && !source.startsWith('[bookmark', k)) {
+      let depth = 1
+      let j = k + 1
+      for (; j < to && j - k < maxLength; j++) {
+        const c = source[j]!
+        if (OPEN.includes(c)) depth++
+        else if (CLOSE.includes(c)) {
+          depth--
+          if (depth === 0) break
+        }
+      }
+      if (depth === 0) {
+        groups.push({ start: k, end: j + 1 })
+        k = j + 1
+        continue
+      }
+    }
+    k++
+  }
+  return groups
+}
+
+const LABEL =
+  /(牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|落实单位|实施单位)[：:]/g
+const LEAD_LABEL = /^(牵头|主责|主办)/
+const TRAILING = /^(.+?)(按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|负责)$/
+const LEAD_VERB = /^(.+?)牵头[，,；;]?(?:(.+?)(配合|参与|协同|协助|负责|落实))?$/
+
+export interface ParsedStatement {
+  convention: ResponsibilityConvention
+  lead: UnitMention[]
+  partners: UnitMention[]
+}
+
+/**
+ * Reads one responsibility statement (the inside of a bracket group, or an own line).
+ * Returns undefined when the text is not a responsibility statement.
+ */
+export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, bracketed: boolean): ParsedStatement | undefined {
+  const t = c.text
+  const labels = [...t.matchAll(LABEL)]
+  const at = (base: number) => (i: number) => c.map[base + i] ?? c.map[c.map.length - 1]!
+  if (labels.length > 0) {
+    if (bracketed && labels[0]!.index! > 0) return undefined // label must open the group
+    const lead: UnitMention[] = []
+    const partners: UnitMention[] = []
+    labels.forEach((m, n) => {
+      const from = m.index! + m[0].length
+      const to = n + 1 < labels.length ? labels[n + 1]!.index! : t.length
+      const list = t.slice(from, to).replace(/[。；;，,.]+$/, '')
+      const units = parseUnitList(list, at(from), loc, ctx)
+      ;(LEAD_LABEL.test(m[1]!) ? lead : partners).push(...units)
+    })
+    if (lead.length === 0 && partners.length === 0) return undefined
+    return { convention: 'inline', lead, partners }
+  }
+  if (!bracketed) return undefined
+  let m = TRAILING.exec(t)
+  if (m) {
+    const units = parseUnitList(m[1]!, at(0), loc, ctx)
+    if (units.length === 0 || !coversList(m[1]!, units)) return undefined
+    return { convention: 'trailing', lead: [], partners: units }
+  }
+  m = LEAD_VERB.exec(t)
+  if (m) {
+    const lead = parseUnitList(m[1]!, at(0), loc, ctx)
+    if (lead.length === 0 || !coversList(m[1]!, lead)) return undefined
+    const partners = m[2] ? parseUnitList(m[2], at(t.indexOf(m[2], m[1]!.length)), loc, ctx) : []
+    return { convention: 'inline', lead, partners }
+  }
+  return undefined
+}
+
+/** Every item of the list was a unit (a sentence in brackets is not a responsibility). */
+function coversList(list: string, units: UnitMention[]): boolean {
+  const items = list.split(/[、，,；;]+/).filter((s) => s.trim() !== '')
+  return items.length === units.length
+}
+
+export function toNode(p: ParsedStatement, start: number, end: number, loc: Locator, convention = p.convention): ResponsibilityNode {
+  return { type: 'responsibility', convention, lead: p.lead, partners: p.partners, position: loc.position(start, end) }
+}

@@ -1,0 +1,126 @@
+/**
+ * Targets: sentences that commit to something by a year (`到2025年，…`), split into clauses,
+ * each with its measure — a number, a count, an absolute (全覆盖) — or only vague words.
+ */
+import type { SectionRole, TargetClause, TargetNode } from '../types.js'
+import type { Locator } from './lines.js'
+import { asciiDigits } from './markers.js'
+
+const YEAR = /(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年(?:底|末)?/
+const SENTENCE_END = /[。！？!?]/
+const CLAUSE_SPLIT = /[，,；;]/
+/** A number with a unit or a percentage: `17%`, `3个`, `8000人`, `1场以上`, `80%以上`. */
+const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(%|％|‰|个|家|所|座|场|人次|万人次|人|名|项|次|支|处|篇|部|期|万|亿|倍|小时|天|平方米|千米|公里|类|门|件|套|台)?|[两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?:个|家|所|座|场|名|项|支|处|类)|一(?:个|家|所|座)/
+const ABSOLUTE = /全覆盖|全面覆盖|实现.{0,6}覆盖|每个.{0,12}(至少|不少于|均|都)|100%|全部|均(建有|设有|达到|配备)|实现.{0,4}全/
+const VAGUE = ['一批', '若干', '明显', '显著', '进一步', '不断', '大幅', '逐步', '日益', '更加', '稳步', '持续']
+const COMPARATORS: [RegExp, TargetClause['comparator']][] = [
+  [/超过|高于|大于|以上/, '>'],
+  [/不低于|不少于|达到|力争达到|提高到|提升到|至少/, '>='],
+  [/低于|少于|以下|不超过|控制在/, '<='],
+]
+
+export interface Region {
+  start: number
+  end: number
+  role: SectionRole
+}
+
+export function findTargets(text: string, loc: Locator, regions: Region[]): TargetNode[] {
+  const out: TargetNode[] = []
+  const re = new RegExp(YEAR.source, 'g')
+  let lastSentenceEnd = -1
+  for (const m of text.matchAll(re)) {
+    const at = m.index!
+    if (at < lastSentenceEnd) continue
+    // sentence around the year phrase (sentences end at 。 or a blank line)
+    let s = at
+    while (s > 0 && !SENTENCE_END.test(text[s - 1]!) && !(text[s - 1] === '\n' && !continuesLine(text, s - 1))) s--
+    while (s < at && /[\s*]/.test(text[s]!)) s++
+    let e = at
+    while (e < text.length && !SENTENCE_END.test(text[e]!) && !(text[e] === '\n' && /\n\s*\n|\n[一二三四五六七八九十（(0-9#*]/.test(text.slice(e, e + 3)))) e++
+    const end = e < text.length && SENTENCE_END.test(text[e]!) ? e + 1 : e
+    lastSentenceEnd = end
+    const year = Number(m[1])
+    const region = regions.find((r) => at >= r.start && at < r.end)
+    const clauses = splitClauses(text, at + m[0].length, end, loc)
+    if (clauses.length === 0) continue
+    const sentence = text.slice(s, end)
+    const firstPct = clauses.find((c) => c.valueUnit === '%') ?? clauses.find((c) => c.value !== undefined)
+    out.push({
+      type: 'target',
+      year,
+      text: sentence,
+      indicator: firstPct?.indicator,
+      value: firstPct?.value,
+      valueUnit: firstPct?.valueUnit,
+      comparator: firstPct?.comparator,
+      quantified: clauses.some((c) => c.quantified),
+      vague: [...new Set(clauses.flatMap((c) => c.vague))],
+      inGoals: region?.role === 'goals',
+      sectionRole: region?.role ?? 'other',
+      clauses,
+      position: loc.position(s, end),
+    })
+  }
+  return out
+}
+
+function splitClauses(text: string, from: number, to: number, loc: Locator): TargetClause[] {
+  const out: TargetClause[] = []
+  let start = from
+  for (let k = from; k <= to; k++) {
+    const ch = text[k]
+    if (k === to || CLAUSE_SPLIT.test(ch ?? '') || SENTENCE_END.test(ch ?? '')) {
+      let a = start
+      let b = k
+      while (a < b && /[\s，,；;*]/.test(text[a]!)) a++
+      while (b > a && /[\s。！？!?*]/.test(text[b - 1]!)) b--
+      if (b > a) out.push(clause(text.slice(a, b), loc.position(a, b)))
+      start = k + 1
+    }
+  }
+  // join a clause with a parenthesis split by a comma inside it
+  return out
+}
+
+function clause(t: string, position: TargetClause['position']): TargetClause {
+  const plain = t.replace(/\s+/g, '')
+  const num = NUMBER.exec(plain)
+  const quantified = (num !== null && !/^(19|20)\d{2}年?$/.test(num[0]) && !/^(19|20)\d{2}$/.test(num[0].trim())) || ABSOLUTE.test(plain)
+  const vague = quantified ? [] : VAGUE.filter((v) => plain.includes(v))
+  const c: TargetClause = { text: t, position, quantified, vague }
+  const pct = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/.exec(plain)
+  if (pct) {
+    c.value = Number(asciiDigits(pct[1]!).replace('．', '.'))
+    c.valueUnit = '%'
+    const before = plain.slice(0, pct.index)
+    let best: { index: number; cmp: TargetClause['comparator'] } | undefined
+    for (const [re, cmp] of COMPARATORS) {
+      const cm = re.exec(before)
+      if (cm && (!best || cm.index < best.index)) best = { index: cm.index, cmp }
+    }
+    if (best) {
+      c.comparator = best.cmp
+      c.indicator = stripPlace(before.slice(0, best.index)).replace(/(力争|要|将|稳定|平均)$/, '')
+    }
+    if (!c.comparator) {
+      c.comparator = /以上|超过/.test(plain.slice(pct.index)) ? '>' : '='
+      c.indicator = stripPlace(before)
+    }
+  } else if (num && quantified) {
+    c.value = Number(asciiDigits(num[0]).replace(/[^0-9.]/g, '')) || undefined
+    c.valueUnit = num[1]
+  }
+  return c
+}
+
+function stripPlace(s: string): string {
+  return s.replace(/^(全区|全市|全县|全省|全旗|我区|我市|我县|我省|全国|本区|本市|本县)/, '')
+}
+
+/** A line break inside a paragraph broken by conversion: the line before it is long body text. */
+function continuesLine(text: string, nl: number): boolean {
+  const prevStart = text.lastIndexOf('\n', nl - 1) + 1
+  const prev = text.slice(prevStart, nl)
+  return prev.length > 30 && /[\u3400-\u9fff，、,]$/.test(prev) && !/^\s*(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(prev)
+}

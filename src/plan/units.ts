@@ -1,0 +1,100 @@
+/**
+ * Unit (department) lists as plans write them: `区教育局、区科协、团区委`, with the level
+ * prefix elided after the first unit (`市教育局、科学技术局、科协`), PDF spaces inside names,
+ * and vague catch-alls (`各成员单位`, `有关部门`).
+ */
+import type { UnitMention } from '../types.js'
+import type { Locator } from './lines.js'
+
+/** Level prefixes a unit name may start with, longest first. */
+const PREFIXES = ['自治区', '自治县', '自治州', '区委', '县委', '市委', '旗委', '省委', '区', '县', '市', '旗', '省', '州', '盟', '镇', '乡']
+
+/** Endings that make a string a unit name rather than a phrase. */
+const UNIT_END =
+  /(局|委|委员会|办|办公室|部|会|院|校|馆|站|所|中心|协|联|厅|处|室|队|园区|集聚区|街道|街办|镇|乡|政府|公司|集团|银行|分局|管委会|团委|党校|法院|检察院|台|社|科协|妇联|残联|总工会|工商联|红十字会|军分区|武装部|部门|单位|机构|组织|学校|高校|企业)$/
+
+const VAGUE = /^(各|有关|相关|其他|其它|全体|所属|各级)|^(成员单位|相关部门|有关部门|相关单位|有关单位)$/
+
+/** Words that never occur in a unit name but do in sentences mis-taken for lists. */
+const NOT_UNIT = /[，。；;：:！？“”"《》]|加强|推动|开展|建立|提升|实施|推进|完善|支持|鼓励|按职责|负责|牵头|配合|参与|等$/
+
+const SPLIT = /[、，,；;／/]+|\s{2,}/
+
+export interface UnitListContext {
+  /** The jurisdiction's short name (`乐平`, `南沙`), never prefixed by elision. */
+  placeNames: string[]
+}
+
+/** The level prefix of a unit name, or '' (`区委宣传部` → `区委`, `团区委` → ''). */
+export function unitPrefix(name: string): string {
+  for (const p of PREFIXES) if (name.startsWith(p) && name.length > p.length + 1) return p
+  return ''
+}
+
+/** Plausible as a unit name: short, no sentence punctuation or verbs, ends like a unit. */
+export function isUnitName(name: string): boolean {
+  if (name.length < 2 || name.length > 30) return false
+  if (NOT_UNIT.test(name.replace(/等$/, ''))) return false
+  if (!/^[\u3400-\u9fffA-Za-z0-9（）()]+$/.test(name)) return false
+  if (VAGUE.test(name)) return true
+  if (!UNIT_END.test(name) || /(局局|委委|办办|^区区|^市市|^县县)/.test(name)) return false
+  // OCR debris such as `区政局`: a bureau needs a core of two characters between prefix and 局
+  const core = name.slice(unitPrefix(name).length).replace(/(分局|局|委员会|委)$/, '')
+  return core.length >= 2 || !/(局|委)$/.test(name) || /^(区|县|市|旗|省)委$/.test(name)
+}
+
+export function isVague(name: string): boolean {
+  return VAGUE.test(name)
+}
+
+/**
+ * Splits a list of units starting at `offset` in the text; returns the mentions that are
+ * units (anything else, e.g. a sentence fragment, is dropped, never reported as a unit).
+ */
+export function parseUnitList(
+  list: string,
+  offset: number | ((index: number) => number),
+  loc: Locator,
+  ctx: UnitListContext,
+): UnitMention[] {
+  const map = typeof offset === 'number' ? (i: number) => offset + i : offset
+  const out: UnitMention[] = []
+  let firstPrefix = ''
+  const re = new RegExp(SPLIT.source, 'g')
+  let last = 0
+  const pieces: [string, number][] = []
+  for (let m = re.exec(list); ; m = re.exec(list)) {
+    const end = m ? m.index : list.length
+    pieces.push([list.slice(last, end), last])
+    if (!m) break
+    last = m.index + m[0].length
+  }
+  for (const [raw, at] of pieces) {
+    const lead = raw.length - raw.trimStart().length
+    let text = raw.trim().replace(/[。．.]+$/, '')
+    // strip trailing `等`, and trailing role words like `牵头`
+    text = text.replace(/(等|牵头|配合|参与|负责)+$/, '')
+    const compact = text.replace(/[\s\u3000]+/g, '').replace(/^[（(]|[）)]$/g, '')
+    if (!compact) continue
+    if (!isUnitName(compact)) continue
+    const start = map(at + lead)
+    const end = map(at + lead + text.length - 1) + 1
+    const vague = isVague(compact)
+    let prefix = unitPrefix(compact)
+    let name = compact
+    if (!vague) {
+      const isFirst = !out.some((u) => !u.vague)
+      if (isFirst) firstPrefix = prefix.replace(/委$/, '')
+      else if (!prefix && firstPrefix && !startsWithPlace(compact, ctx) && !/^团/.test(compact)) {
+        name = firstPrefix + compact
+        prefix = firstPrefix
+      }
+    }
+    out.push({ type: 'unit', text: text, name, prefix, vague, position: loc.position(start, end) })
+  }
+  return out
+}
+
+function startsWithPlace(name: string, ctx: UnitListContext): boolean {
+  return ctx.placeNames.some((p) => p && name.startsWith(p))
+}
