@@ -36,7 +36,7 @@ function* walk(node: Node): Generator<Node> {
 
 function leaves(root: Root): string[] {
   const out: string[] = []
-  for (const n of walk(root)) if (!(n as Parent).children) out.push((n as { value: string }).value)
+  for (const n of walk(root)) if (!(n as Parent).children) out.push((n as unknown as { value: string }).value)
   return out
 }
 
