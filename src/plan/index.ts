@@ -175,6 +175,7 @@ function resolveLead(task: TaskNode, blockLead: ResponsibilityNode | undefined):
     task.leadSource = 'trailing'
   }
   const partners = task.responsibilities.flatMap((r) => r.partners)
+  if (pick && pick === blockLead) partners.unshift(...blockLead.partners)
   task.partners = dedupeByName(partners.filter((u) => !task.lead.some((l) => l.name === u.name)))
 }
 

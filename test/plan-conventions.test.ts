@@ -1,0 +1,150 @@
+import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
+import { buildPlan, chineseNumber, matchMarker, parseUnitList, Locator } from '../src/plan/index.js'
+
+const plan = (body: string) =>
+  buildPlan(`某某市某某区全民科学素质行动规划纲要实施方案（2021—2025年）\n\n一、总体要求\n\n到2025年，全区公民具备科学素质的比例超过15%。\n\n二、提升行动\n\n${body}\n\n三、组织实施\n\n（一）加强组织领导。各单位要高度重视。\n`)
+
+describe('responsibility conventions', () => {
+  it('inline （牵头单位：…；责任单位：…） after each task', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。（牵头单位：区教育局；责任单位：区科协、团区委）\n2.建设基地。建成3个。（牵头单位：区科技局）')
+    expect(p.tasks.map((t) => [t.lead.map((u) => u.name), t.leadSource])).toEqual([
+      [['区教育局'], 'inline'],
+      [['区科技局'], 'inline'],
+    ])
+    expect(p.tasks[0]!.partners.map((u) => u.name)).toEqual(['区科协', '团区委'])
+  })
+
+  it('inline 〔牵头单位：…，责任单位：…〕 with a comma between the labels', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。〔牵头单位：区教育局，责任单位：区科协、各街道〕')
+    expect(p.tasks[0]!.lead.map((u) => u.name)).toEqual(['区教育局'])
+    expect(p.tasks[0]!.partners.map((u) => [u.name, u.vague])).toEqual([['区科协', false], ['各街道', true]])
+  })
+
+  it('block （牵头部门：…） once per action, trailing （X、Y按职责分工负责） per task', () => {
+    const p = plan('（一）老年人科学素质提升行动。提升信息素养。\n（牵头部门：区卫生健康委、区科协）\n1.开展智慧助老。依托社区开展培训。（区民政局、区科协按职责分工负责）\n2.实施银龄行动。发展老科协。')
+    expect(p.actions[0]!.responsibilities.map((r) => r.convention)).toEqual(['block'])
+    for (const t of p.tasks) {
+      expect(t.leadSource).toBe('block')
+      expect(t.lead.map((u) => u.name)).toEqual(['区卫生健康委', '区科协'])
+    }
+    expect(p.tasks[0]!.partners.map((u) => u.name)).toEqual(['区民政局'])
+  })
+
+  it('a block statement after the last task applies to the block when no task has its own', () => {
+    const p = plan('（一）农民科学素质提升行动。\n1．树立科学观念。开展宣传。\n2．培育高素质农民。开展培训。\n（牵头单位：市农业农村局、市科协。责任单位：市委宣传部）')
+    expect(p.actions[0]!.responsibilities).toHaveLength(1)
+    expect(p.tasks.every((t) => t.leadSource === 'block')).toBe(true)
+    expect(p.tasks[0]!.partners.map((u) => u.name)).toEqual(['市委宣传部'])
+  })
+
+  it('trailing units lead a task when there is no block statement', () => {
+    const p = plan('（一）产业工人科学素质提升行动\n1.开展职业培训。大规模开展培训。（区人社局、区总工会按职责分工负责）')
+    expect(p.tasks[0]!.leadSource).toBe('trailing')
+    expect(p.tasks[0]!.lead.map((u) => u.name)).toEqual(['区人社局', '区总工会'])
+  })
+
+  it('own-line 牵头单位： with the prefix elided after the first unit', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.提升科学教育水平。推动课程建设。\n牵头单位：市教育局、科学技术局、科协\n责任单位：团市委')
+    const t = p.tasks[0]!
+    expect(t.leadSource).toBe('own-line')
+    expect(t.lead.map((u) => u.name)).toEqual(['市教育局', '市科学技术局', '市科协'])
+    expect(t.lead.map((u) => u.text)).toEqual(['市教育局', '科学技术局', '科协'])
+    expect(t.partners.map((u) => u.name)).toEqual(['团市委'])
+  })
+
+  it('（X牵头，Y配合）', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。（区教育局牵头，区科协、团区委配合）')
+    expect(p.tasks[0]!.lead.map((u) => u.name)).toEqual(['区教育局'])
+    expect(p.tasks[0]!.partners.map((u) => u.name)).toEqual(['区科协', '团区委'])
+  })
+
+  it('a task with no statement has no lead, and a bracketed sentence is not a unit list', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛（含线上线下活动）。\n2.建设基地（场馆、站点）。')
+    expect(p.tasks.map((t) => t.lead.length)).toEqual([0, 0])
+    expect(p.units).toHaveLength(0)
+  })
+
+  it('a 任务分工表 (tab-separated) assigns leads by task title', () => {
+    const p = buildPlan(
+      [
+        '某某区全民科学素质行动规划纲要实施方案(2022-2025年)',
+        '一、提升行动',
+        '(一)实施青少年科学素质提升行动',
+        '1.将弘扬科学精神贯穿于育人全链条。坚持立德树人。',
+        '2.提升基础教育阶段科学教育水平。完善课程。',
+        '二、组织实施',
+        '(一)加强组织领导',
+        '某某区全民科学素质行动规划纲要实施方案任务分工表',
+        '项目\t要点\t牵头单位\t配合单位',
+        '\t1.将弘扬科学精神贯穿于 育人全链条。\t区教育局\t区科协',
+        '(一) 实施青 少年\t2.提升基础教育阶段科学教育水平。\t区教育 局\t区科协、 团区委',
+      ].join('\n'),
+    )
+    expect(p.tasks.map((t) => [t.leadSource, t.lead.map((u) => u.name).join()])).toEqual([
+      ['table', '区教育局'],
+      ['table', '区教育局'],
+    ])
+    expect(p.tableRows).toHaveLength(2)
+    expect(p.tasks[1]!.partners.map((u) => u.name)).toEqual(['区科协', '团区委'])
+  })
+})
+
+describe('outline', () => {
+  it('levels by marker, full- and half-width, markdown decoration ignored', () => {
+    const p = buildPlan('## 一、总体要求\n### **（一）指导思想**\n**1. 坚持党的领导。**正文。\n(1)细则\n## 二、提升行动\n(一)青少年科学素质提升行动\n1．任务甲。\n1、任务乙。\n')
+    expect(p.headings.map((h) => [h.level, h.style, h.number, h.title])).toEqual([
+      [1, 'cn-dun', 1, '总体要求'],
+      [2, 'cn-paren', 1, '指导思想'],
+      [3, 'arabic-dot', 1, '坚持党的领导'],
+      [4, 'arabic-paren', 1, '细则'],
+      [1, 'cn-dun', 2, '提升行动'],
+      [2, 'cn-paren', 1, '青少年科学素质提升行动'],
+      [3, 'arabic-dot', 1, '任务甲'],
+      [3, 'arabic-dun', 1, '任务乙'],
+    ])
+    expect(p.headings[2]!.runIn).toBe(true)
+  })
+
+  it('tolerates a heading broken across lines by PDF conversion', () => {
+    const p = buildPlan('一、重点工程\n（一）实施科普基础设\n施建设工程\n1.加强规划。正文。\n')
+    expect(p.projects.map((x) => x.name)).toEqual(['科普基础设施建设工程'])
+  })
+
+  it('chinese numbers', () => {
+    expect([chineseNumber('一'), chineseNumber('十'), chineseNumber('十二'), chineseNumber('二十三'), chineseNumber('x')]).toEqual([1, 10, 12, 23, 0])
+    expect(matchMarker('1.5%的增长')).toBeUndefined()
+    expect(matchMarker('１．标题')?.number).toBe(1)
+  })
+
+  it('property: building never throws and every heading marker slices its text', () => {
+    const alphabet = fc.constantFrom('一、', '（一）', '(二)', '1.', '2、', '（3）', '\n', '\n\n', '。', '，', '牵头单位：', '区教育局', '、', '（', '）', '〔', '〕', '行动', '工程', '到2025年', '15%', '**', '# ', '\t', '— 5 —', '一批')
+    fc.assert(
+      fc.property(fc.array(alphabet, { maxLength: 80 }), (parts) => {
+        const text = parts.join('')
+        const p = buildPlan(text)
+        for (const h of p.headings) expect(text.slice(h.markerPosition!.start.offset, h.markerPosition!.end.offset)).toBe(h.marker)
+        for (const u of p.units) expect(u.position.end.offset).toBeGreaterThan(u.position.start.offset)
+      }),
+      { numRuns: 300 },
+    )
+  })
+})
+
+describe('unit lists', () => {
+  it('drops fragments and OCR debris, keeps vague catch-alls marked', () => {
+    const loc = new Locator('x')
+    const units = parseUnitList('区委宣传部、加强协同推进、区政局局、各成员单位、区民政局等', 0, loc, { placeNames: [] })
+    expect(units.map((u) => [u.name, u.vague])).toEqual([
+      ['区委宣传部', false],
+      ['各成员单位', true],
+      ['区民政局', false],
+    ])
+  })
+
+  it('does not prefix a unit that already names the place', () => {
+    const loc = new Locator('x')
+    const units = parseUnitList('市委宣传部、乐平生态环境局、科协', 0, loc, { placeNames: ['乐平市', '乐平'] })
+    expect(units.map((u) => u.name)).toEqual(['市委宣传部', '乐平生态环境局', '市科协'])
+  })
+})
