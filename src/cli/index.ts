@@ -8,7 +8,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { Command, CommanderError, Option } from 'commander'
+import { Command, CommanderError } from 'commander'
+import stringWidth from 'string-width'
 import type { CliIO, LintCommandOptions } from './lint.js'
 
 const TITLES: Record<string, string> = {
@@ -56,6 +57,14 @@ function translate(err: CommanderError): string {
   }
 }
 
+const HELP = {
+  styleTitle: (t: string) => TITLES[t] ?? t,
+  displayWidth: (s: string) => stringWidth(s),
+  subcommandTerm: (cmd: Command) => `${cmd.name()} ${cmd.usage().replace('[options]', '[选项]')}`.trim(),
+  // Chinese has no spaces to wrap at; let the terminal wrap long lines instead.
+  helpWidth: 160,
+}
+
 const collect = (value: string, previous: string[]) => [...previous, value]
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
@@ -75,12 +84,12 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         // Reported by main() as one Chinese line.
       },
     })
-    .configureHelp({ styleTitle: (t) => TITLES[t] ?? t, sortSubcommands: false })
+    .configureHelp(HELP)
     .argument('[files...]', '要检查的文件、目录或通配符；“-”表示从标准输入读取')
-    .addOption(new Option('-f, --format <格式>', '输出格式：stylish（默认）或 json').default('stylish'))
+    .option('-f, --format <格式>', '输出格式：stylish（默认）或 json')
     .option('-p, --preset <名称或路径>', '使用的预设（上级规划），如 national 或某个 .yaml 文件')
     .option('-c, --config <路径>', '配置文件路径（默认向上查找 planlint.config.yaml）')
-    .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复，如 --rule lead-unit:off', collect, [] as string[])
+    .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复，如 --rule lead-unit:off', collect)
     .option('--max-warnings <数量>', '警告超过此数量时视为不通过（退出码 1）')
     .option('-q, --quiet', '只报告错误，不显示警告')
     .option('-o, --output-file <路径>', '把报告写入文件而不是屏幕')
@@ -103,9 +112,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         '退出码：0 未发现错误；1 有错误（或警告超过 --max-warnings）；2 无法运行（如文件不存在、配置有误）。',
       ].join('\n'),
     )
-    .action(async (files: string[], opts: LintCommandOptions) => {
+    .action(async (files: string[], opts: Partial<LintCommandOptions>) => {
       const { runLint } = await import('./lint.js')
-      setExit(await runLint(files, opts, io))
+      setExit(await runLint(files, { ...opts, format: opts.format ?? 'stylish', rule: opts.rule ?? [] }, io))
     })
 
   program
@@ -118,18 +127,20 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   program
     .command('explain')
+    .usage('[选项] <文件>')
     .description('显示 planlint 对一个文稿的理解：提纲、行动、任务及牵头单位、目标、引用文件')
     .argument('<文件>', '要说明的文稿')
-    .addOption(new Option('-f, --format <格式>', '输出格式：text（默认）或 json').default('text'))
+    .option('-f, --format <格式>', '输出格式：text（默认）或 json')
     .option('-p, --preset <名称或路径>', '使用的预设')
     .option('-c, --config <路径>', '配置文件路径')
-    .action(async (file: string, opts: { format: string; preset?: string; config?: string }) => {
+    .action(async (file: string, opts: { format?: string; preset?: string; config?: string }) => {
       const { runExplain } = await import('./explain.js')
-      setExit(await runExplain(file, opts, io))
+      setExit(await runExplain(file, { ...opts, format: opts.format ?? 'text' }, io))
     })
 
   program
     .command('init')
+    .usage('[文件]')
     .description('在当前目录生成带说明的 planlint.config.yaml（已存在时不覆盖）')
     .argument('[文件]', '可选：根据此文稿的标题识别辖区')
     .action(async (file: string | undefined) => {
@@ -139,7 +150,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
 
   for (const cmd of program.commands) {
     cmd.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput(program.configureOutput())
-    cmd.configureHelp({ styleTitle: (t) => TITLES[t] ?? t })
+    cmd.configureHelp(HELP)
   }
   return program
 }
