@@ -142,6 +142,13 @@ export function formatAjvError(err: ErrorObject): { path: string; message: strin
       const prop = String(params.missingProperty)
       const propSchema = (err.parentSchema as { properties?: Record<string, unknown> } | undefined)?.properties?.[prop]
       const exp = expectedOf(propSchema)
+      // A misspelt key shows up first as the missing one: say which key was meant.
+      const known = Object.keys((err.parentSchema as { properties?: object } | undefined)?.properties ?? {})
+      const data = err.data && typeof err.data === 'object' ? Object.keys(err.data) : []
+      const typo = data.find((k) => !known.includes(k) && didYouMean(k, [prop]) === prop)
+      if (typo !== undefined) {
+        return { path: formatInstancePath(err.instancePath, typo), message: `不认识的字段，是不是“${prop}”？` }
+      }
       return { path: formatInstancePath(err.instancePath, prop), message: `缺少必填字段${exp ? `，应为${exp}` : ''}` }
     }
     case 'additionalProperties': {
