@@ -111,7 +111,7 @@ export function didYouMean(word: string, candidates: string[]): string | undefin
       best = c
     }
   }
-  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 3)) ? best : undefined
+  return best !== undefined && bestD <= Math.max(1, Math.floor(best.length / 2)) ? best : undefined
 }
 
 function expectedOf(schema: unknown): string | undefined {

@@ -1,0 +1,141 @@
+/**
+ * Config: `planlint.config.yaml` (or `.yml`), found upward from the linted file, or given
+ * with `--config`. Validated against `config-schema.json`; every problem is one line naming
+ * the file, the path inside it and what was expected.
+ *
+ * Rule ids are not checked here (the engine knows the rules); only the shape is.
+ */
+import { createRequire } from 'node:module'
+import { statSync } from 'node:fs'
+import { dirname, join, resolve } from 'node:path'
+import { PlanlintError } from '../errors.js'
+import { looksLikePath } from '../presets/resolve.js'
+import { dataError, describeValue, didYouMean, getValidator, validateOrThrow } from '../presets/validate.js'
+import { displayPath, readYamlFile } from '../presets/yaml.js'
+import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
+
+type ConfigSchema = typeof import('./config-schema.json', { with: { type: 'json' } })
+const require = createRequire(import.meta.url)
+const configSchema = require('./config-schema.json') as ConfigSchema
+
+/** File names looked for, in order, in each directory. */
+export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml'] as const
+
+function isFile(p: string): boolean {
+  try {
+    return statSync(p).isFile()
+  } catch {
+    return false
+  }
+}
+
+/**
+ * Looks for a config file in `startDir` and each directory above it, up to the filesystem
+ * root. Returns the absolute path of the first one found.
+ */
+export function findConfigFile(startDir: string): string | undefined {
+  let dir = resolve(startDir)
+  for (;;) {
+    for (const name of CONFIG_FILE_NAMES) {
+      const file = join(dir, name)
+      if (isFile(file)) return file
+    }
+    const up = dirname(dir)
+    if (up === dir) return undefined
+    dir = up
+  }
+}
+
+const SEVERITY_NAMES: Record<string, Severity> = { off: 0, warn: 1, error: 2 }
+const EXPECTED_SETTING = 'off、warn、error、0、1、2 或 [严重程度, 选项]'
+
+function severityOf(value: unknown): Severity | undefined {
+  if (typeof value === 'string' && value in SEVERITY_NAMES) return SEVERITY_NAMES[value]
+  if (value === 0 || value === 1 || value === 2) return value
+  return undefined
+}
+
+function badSetting(value: unknown, where: string | undefined, inArray: boolean): PlanlintError {
+  const typo = typeof value === 'string' ? didYouMean(value, ['off', 'warn', 'error']) : undefined
+  const hint = value === 'warning' ? '，是不是“warn”？' : typo ? `，是不是“${typo}”？` : ''
+  const what = inArray ? `规则设置的第一项（严重程度）应为 off、warn、error、0、1 或 2` : `规则设置应为${EXPECTED_SETTING}`
+  return new PlanlintError(`${what}，实际为${describeValue(value)}${hint}`, where)
+}
+
+/**
+ * Normalises a rule setting: `off|warn|error|0|1|2` or `[severity, options]`.
+ * With more than one option after the severity, `options` is the array of them.
+ * @param where how to name the setting in the error, e.g. `planlint.config.yaml: rules.lead-unit`
+ * @throws PlanlintError with one line saying what was expected.
+ */
+export function normalizeSeverity(setting: RuleSetting, where?: string): { severity: Severity; options?: unknown } {
+  if (Array.isArray(setting)) {
+    if (setting.length === 0) throw new PlanlintError(`规则设置不能是空数组，应为${EXPECTED_SETTING}`, where)
+    const severity = severityOf(setting[0])
+    if (severity === undefined) throw badSetting(setting[0], where, true)
+    if (setting.length === 1) return { severity }
+    return { severity, options: setting.length === 2 ? setting[1] : setting.slice(1) }
+  }
+  const severity = severityOf(setting)
+  if (severity === undefined) throw badSetting(setting, where, false)
+  return { severity }
+}
+
+function isValidDate(iso: string): boolean {
+  const d = new Date(`${iso}T00:00:00Z`)
+  return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso
+}
+
+const cache = new Map<string, { mtime: number; config: PlanlintConfig }>()
+
+/**
+ * Reads and validates a config file. An empty file is an empty config. A `preset` written
+ * as a path is made absolute (relative to the config file's directory). `filePath` is set.
+ * Cached by path and modification time; the result is frozen.
+ * @throws PlanlintError (exit 2) for unreadable files, YAML errors and schema violations.
+ */
+export function loadConfig(filePath: string): PlanlintConfig {
+  const file = resolve(filePath)
+  let mtime: number
+  try {
+    mtime = statSync(file).mtimeMs
+  } catch {
+    throw new PlanlintError('找不到配置文件', displayPath(file))
+  }
+  const hit = cache.get(file)
+  if (hit && hit.mtime === mtime) return hit.config
+
+  const data = readYamlFile(file, '配置文件') ?? {}
+  const rules = (data as { rules?: unknown }).rules
+  if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
+    for (const [id, setting] of Object.entries(rules)) {
+      normalizeSeverity(setting as RuleSetting, `${displayPath(file)}: rules.${id}`)
+    }
+  }
+  validateOrThrow(getValidator('config', configSchema), data, file)
+
+  const config = { ...(data as PlanlintConfig), filePath: file }
+  if (config.asOf !== undefined && !isValidDate(config.asOf)) {
+    throw dataError(file, 'asOf', `“${config.asOf}”不是有效的日期`)
+  }
+  if (config.preset !== undefined && looksLikePath(config.preset)) {
+    config.preset = resolve(dirname(file), config.preset)
+  }
+  delete (config as { $schema?: unknown }).$schema
+  const frozen = Object.freeze(config)
+  cache.set(file, { mtime, config: frozen })
+  return frozen
+}
+
+/**
+ * The config that applies to a file: `opts.configPath` (`--config`) wins; else the first
+ * config file found upward from the file's directory (or from `opts.cwd` for stdin, when
+ * `forFile` is undefined); else `{}`.
+ */
+export function resolveConfig(forFile: string | undefined, opts: { configPath?: string; cwd?: string } = {}): PlanlintConfig {
+  const cwd = resolve(opts.cwd ?? process.cwd())
+  if (opts.configPath !== undefined) return loadConfig(resolve(cwd, opts.configPath))
+  const start = forFile === undefined ? cwd : dirname(resolve(cwd, forFile))
+  const found = findConfigFile(start)
+  return found ? loadConfig(found) : {}
+}
