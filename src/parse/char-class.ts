@@ -54,7 +54,11 @@ function classify(ch: string): number {
   return SYMBOL
 }
 
-const bmp = new Uint8Array(0x10000)
+/**
+ * Class of every BMP code unit seen so far (0 = not classified yet: call `charClass`).
+ * Exported for the parser's innermost loop; read-only outside this module.
+ */
+export const bmp = new Uint8Array(0x10000)
 for (let c = 0; c < 0x80; c++) bmp[c] = classify(String.fromCharCode(c))
 bmp.fill(HAN, 0x4e00, 0xa000)
 bmp.fill(HIGH, 0xd800, 0xdc00)

@@ -58,6 +58,7 @@ import {
   PUNCT,
   WS,
   astralClass,
+  bmp,
   charClass,
   isCloseBracket,
   isCloser,
@@ -244,6 +245,11 @@ class Scanner {
       if (k === HAN || k === ALNUM) {
         let j = i + this.width
         while (j < b) {
+          // Fast path: a BMP character already classified as the same kind.
+          if (bmp[text.charCodeAt(j)] === k) {
+            j++
+            continue
+          }
           this.classAt(j, b)
           if (this.klass !== k && this.klass !== MARK) break
           j += this.width
