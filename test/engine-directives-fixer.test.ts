@@ -58,16 +58,23 @@ describe('applyDirectives', () => {
     expect(keep(text, [...at(text, '甲', 'rule-a'), ...at(text, '甲', 'rule-b')])).toEqual(['rule-a:4', 'rule-b:2', 'rule-b:4'])
   })
 
+  it('drops findings inside the directive comment itself', () => {
+    // rule-a finds the text `rule-b` twice: inside the comment (dropped) and on line 2.
+    const text = '<!-- planlint-disable-line rule-b -->\n甲 rule-b'
+    expect(at(text, 'rule-b', 'rule-a')).toHaveLength(2)
+    expect(keep(text, at(text, 'rule-b', 'rule-a'))).toEqual(['rule-a:2'])
+  })
+
   it('warns about unknown rule ids and never hides fatal messages', () => {
     const text = '<!-- planlint-disable rule-z -->\n甲'
     const fatal = { ...at(text, '甲', 'rule-a')[0]!, fatal: true }
     const out = applyDirectives(text, [fatal, ...at(text, '甲', 'rule-b')], known, textLocator(text))
     expect(out.map((m) => [m.ruleId, m.severity, m.line])).toEqual([
+      [null, 1, 1],
       ['rule-a', 2, 2],
       ['rule-b', 2, 2],
-      [null, 1, 1],
     ])
-    expect(out[2]!.message).toBe('planlint-disable 注释中的规则「rule-z」不存在')
+    expect(out[0]!.message).toBe('planlint-disable 注释中的规则「rule-z」不存在')
   })
 })
 

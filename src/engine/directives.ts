@@ -9,11 +9,11 @@
  *
  * Text after ` -- ` inside the comment is a reason and is ignored. An unknown rule id in a
  * directive is reported as a warning (ruleId null), like ESLint. Fatal messages (a rule that
- * crashed) are never hidden.
+ * crashed) are never hidden. Findings inside a directive comment itself are dropped.
  */
 import type { LintMessage } from '../types.js'
 import { lineIndexAt, lineStarts, type Locate } from './location.js'
-import { makeMessage } from './runner.js'
+import { compareMessages, makeMessage } from './runner.js'
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line'
 
@@ -98,11 +98,13 @@ export function applyDirectives(
   const kept = messages.filter((m) => {
     if (m.fatal || m.ruleId === null) return true
     const at = m.range[0]
+    // The directive comments are not content: nothing found inside them is reported.
+    if (directives.some((d) => at >= d.range[0] && m.range[1] <= d.range[1])) return false
     const lineSet = lineOff.get(lineIndexAt(starts, at))
     if (lineSet && (lineSet.has('*') || lineSet.has(m.ruleId))) return false
     return !blockDisabled(changes, at, m.ruleId)
   })
-  return problems.length === 0 ? kept : [...kept, ...problems]
+  return problems.length === 0 ? kept : [...kept, ...problems].sort(compareMessages)
 }
 
 function blockDisabled(

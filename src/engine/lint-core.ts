@@ -1,0 +1,96 @@
+/**
+ * One document through the pipeline, once the rules, preset and config are known:
+ * parse → buildPlan → runRules → directives, and the fix loop around it. Shared by
+ * `lintText` and the RuleTester (which runs one rule alone through exactly this path).
+ */
+import { parseText } from '../parse/index.js'
+import { buildPlan } from '../plan/index.js'
+import type { LintMessage, LintResult, NlcstRoot, PlanlintConfig, PlanTree, Preset } from '../types.js'
+import { applyDirectives } from './directives.js'
+import { fixLoop } from './fixer.js'
+import { textLocator, type Locate } from './location.js'
+import { runRules, type RuleEntry } from './runner.js'
+
+export interface LintCoreInput {
+  text: string
+  filePath: string
+  config: PlanlintConfig
+  preset: Preset
+  rules: Map<string, RuleEntry>
+  /** Every registered rule id, for checking the ids named in directives. */
+  knownRuleIds: ReadonlySet<string>
+  fix?: boolean
+  /** Offset → user location for `text` (the input adapter's); later fix passes use the text's lines. */
+  locate?: Locate
+  /** Trees of `text`, when the caller already built them. */
+  nlcst?: NlcstRoot
+  plan?: PlanTree
+}
+
+export interface LintCoreOutput {
+  /** Messages of the last lint (of `output` when fixes were applied). */
+  messages: LintMessage[]
+  /** The text after fixing (equal to the input when nothing was fixed). */
+  output: string
+  fixed: boolean
+}
+
+/** Lints one text; with `fix`, applies fixes until stable (at most 10 passes). */
+export function lintCore(input: LintCoreInput): LintCoreOutput {
+  const lintOnce = (text: string): LintMessage[] => {
+    const first = text === input.text
+    const nlcst = (first && input.nlcst) || parseText(text)
+    const plan = (first && input.plan) || buildPlan(text, nlcst)
+    const locate = (first && input.locate) || textLocator(text)
+    const messages = runRules({
+      text,
+      nlcst,
+      plan,
+      preset: input.preset,
+      config: input.config,
+      rules: input.rules,
+      filePath: input.filePath,
+      locate,
+    })
+    return applyDirectives(text, messages, input.knownRuleIds, locate)
+  }
+  if (!input.fix) return { messages: lintOnce(input.text), output: input.text, fixed: false }
+  const r = fixLoop(input.text, lintOnce)
+  return { messages: r.messages, output: r.output, fixed: r.fixed }
+}
+
+/** A LintResult with its counts computed. */
+export function makeResult(
+  filePath: string,
+  messages: LintMessage[],
+  extra: Pick<LintResult, 'output' | 'source' | 'preset'> = {},
+): LintResult {
+  let errorCount = 0
+  let warningCount = 0
+  let fatalErrorCount = 0
+  let fixableErrorCount = 0
+  let fixableWarningCount = 0
+  for (const m of messages) {
+    if (m.severity === 2) {
+      errorCount++
+      if (m.fatal) fatalErrorCount++
+      if (m.fix) fixableErrorCount++
+    } else {
+      warningCount++
+      if (m.fix) fixableWarningCount++
+    }
+  }
+  const result: LintResult = {
+    filePath,
+    messages,
+    errorCount,
+    warningCount,
+    fatalErrorCount,
+    fixableErrorCount,
+    fixableWarningCount,
+  }
+  if (extra.output !== undefined) result.output = extra.output
+  if (extra.source !== undefined) result.source = extra.source
+  if (extra.preset !== undefined) result.preset = extra.preset
+  return result
+}

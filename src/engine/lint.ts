@@ -1,0 +1,159 @@
+/**
+ * The public pipeline: config → plugins → preset → parse → buildPlan → rules → directives →
+ * fix loop. `lintText` is synchronous (plugins must have been loaded with `loadPlugins`);
+ * `lintFiles` reads files, resolves the config per file, loads plugins and honours `ignores`.
+ */
+import { dirname, relative, resolve } from 'node:path'
+import picomatch from 'picomatch'
+import { PlanlintError } from '../errors.js'
+import { parseText } from '../parse/index.js'
+import { buildPlan } from '../plan/index.js'
+import { loadPreset } from '../presets/index.js'
+import type { LintResult, PlanlintConfig, PlanTree, Preset, RuleSetting, SourceText } from '../types.js'
+import { resolveConfig } from './config.js'
+import { lintCore, makeResult } from './lint-core.js'
+import { loadPlugins } from './plugins.js'
+import { knownRules, resolveRuleEntries, type SettingLayer } from './registry.js'
+
+export interface LintOptions {
+  /** Path of the linted text (for config lookup and messages); `<text>` when absent. */
+  filePath?: string
+  cwd?: string
+  /** Use this config instead of looking one up. */
+  config?: PlanlintConfig
+  /** Config file to use instead of looking one up (`--config`). */
+  configFile?: string
+  /** Preset id, path or object (`--preset`); beats the config's `preset`. */
+  preset?: string | Preset
+  /** `--rule` overrides, highest precedence. */
+  rules?: Record<string, RuleSetting>
+  /** Apply fixes; the fixed text is returned as `output`. */
+  fix?: boolean
+  /** The input adapter's result, so messages point where the user sees them (Word/PDF). */
+  source?: SourceText
+}
+
+export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'source'> {
+  /** Force an input encoding (`--encoding`). */
+  encoding?: string
+  /**
+   * What to do with a file the config's `ignores` match: `true` (default) returns a result
+   * with one warning saying so, as ESLint does for files named explicitly; `false` leaves
+   * the file out (for files found by expanding a folder or glob).
+   */
+  warnIgnored?: boolean
+}
+
+/**
+ * Which preset a document is linted against, and why. Today: the option, then the config,
+ * then `national`. Detection from the title's jurisdiction plugs in here.
+ */
+export function choosePreset(
+  _plan: PlanTree,
+  config: PlanlintConfig,
+  options: Pick<LintOptions, 'preset' | 'cwd'> = {},
+): { preset: Preset; reason: string } {
+  const cwd = resolve(options.cwd ?? process.cwd())
+  if (options.preset !== undefined) {
+    if (typeof options.preset === 'object') return { preset: options.preset, reason: '调用参数指定' }
+    return { preset: loadPreset(options.preset, { cwd }), reason: '命令行或调用参数 preset 指定' }
+  }
+  if (config.preset) {
+    const base = config.filePath ? dirname(resolve(config.filePath)) : cwd
+    return {
+      preset: loadPreset(config.preset, { cwd: base }),
+      reason: config.filePath ? `配置文件 ${config.filePath} 指定` : '配置指定',
+    }
+  }
+  return { preset: loadPreset('national', { cwd }), reason: '默认（未指定预设）' }
+}
+
+function configFor(filePath: string | undefined, options: LintOptions): PlanlintConfig {
+  if (options.config) return options.config
+  const real = filePath && filePath !== '<stdin>' && filePath !== '<text>' ? filePath : undefined
+  const opts: { configPath?: string; cwd?: string } = {}
+  if (options.configFile !== undefined) opts.configPath = options.configFile
+  if (options.cwd !== undefined) opts.cwd = options.cwd
+  return resolveConfig(real, opts)
+}
+
+/** Lints one text synchronously. Plugins named by the config must be loaded first. */
+export function lintText(text: string, options: LintOptions = {}): LintResult {
+  if (typeof text !== 'string') throw new PlanlintError('lintText 需要一个字符串')
+  const filePath = options.filePath ?? options.source?.filePath ?? '<text>'
+  const config = configFor(filePath, options)
+  const pluginOpts = options.cwd !== undefined ? { cwd: options.cwd } : {}
+  const known = knownRules(config, pluginOpts)
+
+  const nlcst = parseText(text)
+  const plan = buildPlan(text, nlcst)
+  const { preset, reason } = choosePreset(plan, config, options)
+
+  const layers: SettingLayer[] = [
+    { rules: preset.rules, source: preset.filePath ?? `预设 ${preset.id}` },
+    { rules: config.rules, source: config.filePath ?? '配置' },
+    { rules: options.rules, source: '--rule' },
+  ]
+  const rules = resolveRuleEntries(known, layers)
+  const locate = options.source && options.source.text === text ? options.source.locate.bind(options.source) : undefined
+
+  const out = lintCore({
+    text,
+    filePath,
+    config,
+    preset,
+    rules,
+    knownRuleIds: new Set(known.keys()),
+    fix: options.fix === true,
+    nlcst,
+    plan,
+    ...(locate ? { locate } : {}),
+  })
+  return makeResult(filePath, out.messages, {
+    ...(out.fixed ? { output: out.output } : {}),
+    source: out.output,
+    preset: { id: preset.id, reason },
+  })
+}
+
+/** True when `filePath` matches the config's `ignores` (globs relative to the config's folder). */
+export function isIgnored(filePath: string, config: PlanlintConfig, cwd?: string): boolean {
+  const ignores = config.ignores
+  if (!ignores || ignores.length === 0) return false
+  const base = config.filePath ? dirname(resolve(config.filePath)) : resolve(cwd ?? process.cwd())
+  const rel = relative(base, resolve(cwd ?? process.cwd(), filePath)).split('\\').join('/')
+  if (rel.startsWith('../')) return false
+  return picomatch(ignores, { dot: true })(rel)
+}
+
+/** Reads and lints files one after another. */
+export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
+  const results: LintResult[] = []
+  for (const path of paths) {
+    const config = configFor(path, options)
+    if (isIgnored(path, config, options.cwd)) {
+      if (options.warnIgnored === false) continue
+      results.push(
+        makeResult(path, [
+          {
+            ruleId: null,
+            severity: 1,
+            message: '该文件被配置中的 ignores 忽略，未检查',
+            line: 1,
+            column: 1,
+            endLine: 1,
+            endColumn: 1,
+            range: [0, 0],
+          },
+        ]),
+      )
+      continue
+    }
+    await loadPlugins(config, options.cwd !== undefined ? { cwd: options.cwd } : {})
+    // Input adapters load on first use: lintText alone never pays for them.
+    const { readSource } = await import('../io/index.js')
+    const source = await readSource(path, options.encoding !== undefined ? { encoding: options.encoding } : {})
+    results.push(lintText(source.text, { ...options, filePath: path, config, source }))
+  }
+  return results
+}

@@ -1,0 +1,120 @@
+/**
+ * Which rules exist (built-ins plus loaded plugins) and which run, at what severity and
+ * with which options. Settings are layered: the rule's own default (on when
+ * `docs.recommended`), then the preset's `rules`, the config's `rules`, and `--rule`
+ * overrides last. A severity-only setting keeps the options of an earlier layer, as in ESLint.
+ */
+import { builtinRules } from '../../rules/index.js'
+import { PlanlintError } from '../errors.js'
+import type { PlanlintConfig, Rule, RuleSetting } from '../types.js'
+import { normalizeSeverity } from './config.js'
+import { allLoadedPlugins, getLoadedPlugins } from './plugins.js'
+import { validateRuleMeta } from './rule.js'
+import type { RuleEntry } from './runner.js'
+
+export const BUILTIN_SOURCE = '内置规则'
+
+let builtins: Map<string, Rule> | undefined
+
+/** Built-in rules by id, validated once. */
+export function builtinRuleMap(): Map<string, Rule> {
+  if (!builtins) {
+    const map = new Map<string, Rule>()
+    for (const rule of builtinRules) {
+      validateRuleMeta(rule, `${BUILTIN_SOURCE} rules/${(rule as Rule)?.meta?.id ?? '?'}.ts`)
+      if (map.has(rule.meta.id)) throw new PlanlintError(`内置规则 ${rule.meta.id} 重复注册`)
+      map.set(rule.meta.id, rule)
+    }
+    builtins = map
+  }
+  return builtins
+}
+
+export interface KnownRule {
+  rule: Rule
+  source: string
+}
+
+/** Built-ins plus the plugins of `config` (which must be loaded), or every loaded plugin. */
+export function knownRules(config?: PlanlintConfig, opts: { cwd?: string } = {}): Map<string, KnownRule> {
+  const out = new Map<string, KnownRule>()
+  for (const [id, rule] of builtinRuleMap()) out.set(id, { rule, source: BUILTIN_SOURCE })
+  const plugins = config ? getLoadedPlugins(config, opts) : allLoadedPlugins()
+  for (const p of plugins) {
+    for (const [id, rule] of p.rules) out.set(id, { rule, source: `插件 ${p.spec}（${p.path}）` })
+  }
+  return out
+}
+
+/** Public: every rule id → rule (built-ins and the plugins of `config`, or all loaded). */
+export function getRules(config?: PlanlintConfig, opts: { cwd?: string } = {}): Map<string, Rule> {
+  const out = new Map<string, Rule>()
+  for (const [id, k] of knownRules(config, opts)) out.set(id, k.rule)
+  return out
+}
+
+/** Edit distance, for "did you mean". */
+function distance(a: string, b: string): number {
+  const prev = Array.from({ length: b.length + 1 }, (_, i) => i)
+  for (let i = 1; i <= a.length; i++) {
+    let diag = prev[0]!
+    prev[0] = i
+    for (let j = 1; j <= b.length; j++) {
+      const tmp = prev[j]!
+      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
+      diag = tmp
+    }
+  }
+  return prev[b.length]!
+}
+
+/** The known id closest to `id`. */
+export function closestRuleId(id: string, known: Iterable<string>): string | undefined {
+  let best: string | undefined
+  let bestD = Infinity
+  for (const k of known) {
+    const d = distance(id, k)
+    if (d < bestD) (best = k), (bestD = d)
+  }
+  return best
+}
+
+export interface SettingLayer {
+  rules?: Record<string, RuleSetting>
+  /** Where the settings come from (a file path, `--rule`), for error messages. */
+  source: string
+}
+
+/** Enabled rules with severity and options, from layered settings. */
+export function resolveRuleEntries(known: Map<string, KnownRule>, layers: SettingLayer[]): Map<string, RuleEntry> {
+  const state = new Map<string, { severity: 0 | 1 | 2; options?: unknown; settingSource?: string }>()
+  for (const [id, { rule }] of known) {
+    if (rule.meta.docs.recommended) state.set(id, { severity: rule.meta.severity === 'error' ? 2 : 1 })
+  }
+  for (const layer of layers) {
+    if (!layer.rules) continue
+    for (const [id, setting] of Object.entries(layer.rules)) {
+      if (!known.has(id)) {
+        const near = closestRuleId(id, known.keys())
+        throw new PlanlintError(`未知规则「${id}」${near ? `，是否想写「${near}」？` : ''}`, layer.source)
+      }
+      const norm = normalizeSeverity(setting, `${layer.source}: rules.${id}`)
+      const before = state.get(id)
+      state.set(id, {
+        severity: norm.severity,
+        options: norm.options !== undefined ? norm.options : before?.options,
+        settingSource: norm.options !== undefined ? layer.source : (before?.settingSource ?? layer.source),
+      })
+    }
+  }
+  const out = new Map<string, RuleEntry>()
+  for (const [id, s] of state) {
+    if (s.severity === 0) continue
+    const k = known.get(id)!
+    const entry: RuleEntry = { rule: k.rule, severity: s.severity, source: k.source }
+    if (s.options !== undefined) entry.options = s.options
+    if (s.settingSource !== undefined) entry.settingSource = s.settingSource
+    out.set(id, entry)
+  }
+  return out
+}
