@@ -1,6 +1,12 @@
 #!/usr/bin/env node
 // Thin launcher: the CLI lives in dist/ (built by `npm run build`, which `npm ci` runs).
 // Only the command-line entry is loaded here; it imports the engine when a command needs it.
+
+// `planlint … | head` closes the pipe early: stop quietly instead of printing a stack.
+process.stdout.on('error', (error) => {
+  if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
+  throw error
+})
 import('../dist/src/cli/index.js').then(
   (cli) =>
     cli.main(process.argv).then((code) => {

@@ -88,7 +88,7 @@ describe('stylish', () => {
     expect(lines[2]).toContain('警告')
     expect(out).toContain('✖ 共 3 个问题（2 个错误，1 个警告）')
     expect(out).toContain('其中 1 个可用 --fix 自动修复')
-    expect(out).toContain('使用预设：national（默认（未指定预设））')
+    expect(out).toContain('使用预设 national：默认（未指定预设）')
   })
 
   it('prints a one-line success for a clean run', () => {

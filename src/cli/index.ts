@@ -65,7 +65,7 @@ const HELP = {
   helpWidth: 160,
 }
 
-const collect = (value: string, previous: string[]) => [...previous, value]
+const collect = (value: string, previous: string[] = []) => [...previous, value]
 
 function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   const program = new Command('planlint')
@@ -159,6 +159,12 @@ function firstLine(s: string): string {
   return s.split('\n').find((l) => l.trim() !== '')?.trim() ?? s.trim()
 }
 
+/** Shows paths under the working directory the way the user typed them: relative. */
+function relativise(message: string, cwd: string): string {
+  const prefix = cwd.endsWith(path.sep) ? cwd : cwd + path.sep
+  return message.split(prefix).join('')
+}
+
 /**
  * Runs the CLI with `argv` (as in process.argv) and resolves to the exit code. Never
  * throws: every failure becomes one line on stderr and exit code 2.
@@ -183,7 +189,7 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
     }
     const { isPlanlintError } = await import('../errors.js')
     if (isPlanlintError(e)) {
-      fullIO.stderr.write(`planlint: ${firstLine(e.message)}\n`)
+      fullIO.stderr.write(`planlint: ${relativise(firstLine(e.message), fullIO.cwd)}\n`)
       if (debug && e.stack) fullIO.stderr.write(e.stack + '\n')
       return 2
     }

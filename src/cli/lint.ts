@@ -123,13 +123,17 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
   }
 
   // Fixes: write them (--fix) or show them (--fix-dry-run).
+  // Diffs and notes go to stdout unless stdout carries machine-readable output.
+  const notes = opts.outputFile !== undefined || opts.format === 'stylish' ? io.stdout : io.stderr
+  let dryRunDiffs = 0
   if (fix) {
     for (const r of results) {
       if (r.output === undefined) continue
       const display = path.isAbsolute(r.filePath) ? path.relative(io.cwd, r.filePath) || r.filePath : r.filePath
       if (opts.fixDryRun) {
         const before = stdinText.get(r) ?? (await ioModule.readSource(r.filePath, opts.encoding === undefined ? {} : { encoding: opts.encoding })).text
-        io.stdout.write(unifiedDiff(before, r.output, `a/${display}`, `b/${display}`))
+        notes.write(unifiedDiff(before, r.output, `a/${display}`, `b/${display}`))
+        dryRunDiffs++
         continue
       }
       const snapshot = snapshots.get(r.filePath)
@@ -140,8 +144,11 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
       const linted = (await ioModule.readSource(r.filePath, opts.encoding === undefined ? {} : { encoding: opts.encoding })).text
       if (!writeFix(r.filePath, r.output, snapshot, linted)) {
         io.stderr.write(`planlint: ${display}: 文件在检查期间被改动，或无法保持原有编码，修复未写入\n`)
+      } else {
+        notes.write(`已自动修复并保存：${display}\n`)
       }
     }
+    if (dryRunDiffs > 0) notes.write('（以上是 --fix 将做的修改，未写入任何文件；下面是修复后仍存在的问题）\n\n')
   }
 
   let warnings = 0

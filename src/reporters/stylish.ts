@@ -75,7 +75,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     if (r.messages.length === 0) continue
     out.push(...fileBlock(r, ctx, p, presetIds.length > 1), '')
   }
-  const presetLine = onePreset ? `使用预设：${onePreset.id}${onePreset.reason ? `（${onePreset.reason}）` : ''}` : ''
+  const presetLine = onePreset ? `使用预设 ${onePreset.id}${onePreset.reason ? `：${onePreset.reason}` : ''}` : ''
   const total = errors + warnings
   if (total === 0) {
     const what = ctx.quiet ? '未发现错误' : '未发现问题'
