@@ -243,8 +243,10 @@ describe('sourceFromText', () => {
     expect(s.locate(2)).toEqual({ line: 1, column: 3 })
     expect(s.locate(3)).toEqual({ line: 2, column: 1 })
     expect(s.locate(4)).toEqual({ line: 3, column: 1 })
-    // 𠀀 is two UTF-16 code units: the character after it is column 7.
-    expect(s.locate(10)).toEqual({ line: 3, column: 7 })
+    // 𠀀 (offsets 8–9) is two UTF-16 code units but one column: 二 is column 6.
+    expect(s.locate(8)).toEqual({ line: 3, column: 5 })
+    expect(s.locate(10)).toEqual({ line: 3, column: 6 })
+    expect(s.locate(11)).toEqual({ line: 3, column: 7 })
     expect(s.locate(s.text.length)).toEqual({ line: 4, column: 3 })
     expect(s.locate(-5)).toEqual({ line: 1, column: 1 })
     expect(s.locate(1e9)).toEqual({ line: 4, column: 3 })
@@ -257,6 +259,8 @@ describe('sourceFromText', () => {
         const s = sourceFromText(raw, 'x.md', 'md')
         expect(s.text).not.toContain('\r')
         const root = parseText(s.text)
+        const end = root.position!.end
+        expect(s.locate(s.text.length)).toEqual({ line: end.line, column: end.column })
         const stack: { position?: { start: { line: number; column: number; offset?: number } }; children?: unknown[] }[] = [root]
         while (stack.length) {
           const node = stack.pop()!

@@ -40,14 +40,14 @@ function leaves(root: Root): string[] {
   return out
 }
 
-/** Reference line/column (1-based, UTF-16 columns) of offsets in `text`. */
+/** Reference line/column (1-based, columns in code points) of offsets in `text`. */
 function lineColumnOf(text: string): (offset: number) => { line: number; column: number } {
   const starts = [0]
   for (let i = 0; i < text.length; i++) if (text.charCodeAt(i) === 10) starts.push(i + 1)
   return (offset) => {
     let line = 0
     while (line + 1 < starts.length && starts[line + 1]! <= offset) line++
-    return { line: line + 1, column: offset - starts[line]! + 1 }
+    return { line: line + 1, column: [...text.slice(starts[line]!, offset)].length + 1 }
   }
 }
 
@@ -275,7 +275,7 @@ describe('parseText: sentences', () => {
 })
 
 describe('parseText: positions', () => {
-  it('gives 1-based lines/columns and 0-based UTF-16 offsets', () => {
+  it('gives 1-based lines, code-point columns and 0-based UTF-16 offsets', () => {
     const text = '标题\n\n  第一句。𠀀二。'
     const root = parseText(text)
     const p = paragraphs(root)[1]!
@@ -284,16 +284,20 @@ describe('parseText: positions', () => {
       start: { line: 3, column: 3, offset: 6 },
       end: { line: 3, column: 7, offset: 10 },
     })
-    // 𠀀 is two UTF-16 code units, so two columns.
+    // 𠀀 is two UTF-16 code units (two offsets) but one code point (one column).
     expect(s2!.position).toEqual({
       start: { line: 3, column: 7, offset: 10 },
-      end: { line: 3, column: 11, offset: 14 },
+      end: { line: 3, column: 10, offset: 14 },
     })
     expect(root.children[1]!.position).toEqual({
       start: { line: 1, column: 3, offset: 2 },
       end: { line: 3, column: 1, offset: 4 },
     })
-    expect(root.position!.end).toEqual({ line: 3, column: 11, offset: 14 })
+    expect(root.position!.end).toEqual({ line: 3, column: 10, offset: 14 })
+    // Columns on the next line start again from 1, whatever the line before held.
+    const next = parseText('𠀀𠀀\n甲𠀀乙')
+    const last = paragraphs(next)[1]!.children[0] as Sentence
+    expect(last.children[0]!.position!.end).toEqual({ line: 2, column: 4, offset: 9 })
   })
 })
 

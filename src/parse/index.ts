@@ -26,9 +26,10 @@
  *   Punctuation and Symbols are one node per character; white space runs are one node.
  *   See `char-class.ts` for which character is which.
  *
- * Positions: offsets are 0-based UTF-16 code-unit offsets; lines and columns are 1-based
- * and columns count UTF-16 code units, as ESLint and vfile-location do (a Han character of
- * the BMP is one column; a character outside the BMP is two, and is never split across
+ * Positions: offsets are 0-based UTF-16 code-unit offsets (what `String#slice` takes);
+ * lines and columns are 1-based and columns count code points, as `types.ts` specifies
+ * and the engine's locator and `sourceFromText().locate` do: a Han character is one
+ * column, and so is a character outside the BMP (two code units, never split across
  * nodes). Only `\n` starts a new line.
  *
  * Speed: one linear scan over the text with a table-driven character class; node text is
@@ -127,8 +128,12 @@ class Scanner {
   private klass = 0
   private width = 1
 
+  /** Offsets of the high halves of surrogate pairs, or null when the text has none. */
+  private readonly pairs: number[] | null
+
   constructor(text: string) {
     this.text = text
+    this.pairs = surrogatePairs(text)
   }
 
   run(): Root {
@@ -181,7 +186,10 @@ class Scanner {
   private point(offset: number): Point {
     const last = this.last
     if (last.offset === offset && last.line === this.line) return last
-    return (this.last = { line: this.line, column: offset - this.lineStart + 1, offset })
+    let column = offset - this.lineStart + 1
+    // A surrogate pair is one column: subtract the pairs between line start and offset.
+    if (this.pairs !== null) column -= pairsBefore(this.pairs, offset) - pairsBefore(this.pairs, this.lineStart)
+    return (this.last = { line: this.line, column, offset })
   }
 
   private position(start: number, end: number): Position {
@@ -353,6 +361,29 @@ class Scanner {
   private symbol(start: number, end: number): SymbolNode {
     return { type: 'SymbolNode', value: this.text.slice(start, end), position: this.position(start, end) }
   }
+}
+
+const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/g
+
+function surrogatePairs(text: string): number[] | null {
+  SURROGATE_PAIR.lastIndex = 0
+  if (!SURROGATE_PAIR.test(text)) return null
+  const pairs: number[] = []
+  SURROGATE_PAIR.lastIndex = 0
+  for (let m = SURROGATE_PAIR.exec(text); m !== null; m = SURROGATE_PAIR.exec(text)) pairs.push(m.index)
+  return pairs
+}
+
+/** How many pairs end at or before `offset` (pairs are never split, so: start < offset). */
+function pairsBefore(pairs: number[], offset: number): number {
+  let lo = 0
+  let hi = pairs.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (pairs[mid]! < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
 }
 
 function whiteSpace(text: string, start: number, end: number, startPoint: Point, endPoint: Point): WhiteSpace {
