@@ -28,6 +28,8 @@ describe('local plugins', () => {
     const config = cfg({ plugins: ['./planlint-plugin-demo.js'], rules: { 'demo/no-foo': 'error' } })
     const [plugin] = await loadPlugins(config)
     expect(plugin!.namespace).toBe('demo')
+    // Plugin rules are off until configured.
+    expect(lintText('foo', { config: { ...config, rules: {} }, preset }).messages).toEqual([])
     expect([...getRules(config).keys()]).toContain('demo/no-foo')
     const r = lintText('甲 foo 乙\n<!-- planlint-disable-next-line demo/no-foo -->\nfoo', { config, preset })
     expect(r.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.message])).toEqual([

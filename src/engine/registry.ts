@@ -1,8 +1,8 @@
 /**
  * Which rules exist (built-ins plus loaded plugins) and which run, at what severity and
- * with which options. Settings are layered: the rule's own default (on when
- * `docs.recommended`), then the preset's `rules`, the config's `rules`, and `--rule`
- * overrides last. A severity-only setting keeps the options of an earlier layer, as in ESLint.
+ * with which options. Settings are layered: the rule's own default (a built-in is on at
+ * `meta.severity` unless `docs.recommended: false`; a plugin rule is off until configured),
+ * then the preset's `rules`, the config's `rules`, and `--rule` overrides last. A severity-only setting keeps the options of an earlier layer, as in ESLint.
  */
 import { builtinRules } from '../../rules/index.js'
 import { PlanlintError } from '../errors.js'
@@ -88,8 +88,10 @@ export interface SettingLayer {
 /** Enabled rules with severity and options, from layered settings. */
 export function resolveRuleEntries(known: Map<string, KnownRule>, layers: SettingLayer[]): Map<string, RuleEntry> {
   const state = new Map<string, { severity: 0 | 1 | 2; options?: unknown; settingSource?: string }>()
-  for (const [id, { rule }] of known) {
-    if (rule.meta.docs.recommended) state.set(id, { severity: rule.meta.severity === 'error' ? 2 : 1 })
+  for (const [id, { rule, source }] of known) {
+    // Built-ins are on unless `recommended: false`; plugin rules only when configured.
+    const on = source === BUILTIN_SOURCE ? rule.meta.docs.recommended !== false : false
+    if (on) state.set(id, { severity: rule.meta.severity === 'error' ? 2 : 1 })
   }
   for (const layer of layers) {
     if (!layer.rules) continue

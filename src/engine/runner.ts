@@ -196,6 +196,8 @@ export function runRules(input: RunRulesInput): LintMessage[] {
       if (!(range[0] >= 0 && range[0] <= range[1] && range[1] <= text.length)) {
         throw new Error(`report() 的范围 [${range[0]}, ${range[1]}) 超出文本`)
       }
+      // A per-message severity can lower an error to a warning (a fact known only from
+      // memory), never raise a rule the user set to warn.
       let sev: 1 | 2 = severity
       if (d.severity === 'warn') sev = 1
       const msg = makeMessage(locate, [range[0], range[1]], {
