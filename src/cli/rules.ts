@@ -37,8 +37,20 @@ export function rulesTable(rules: Rule[]): string {
   return out.join('\n') + '\n'
 }
 
-export async function runRules(io: CliIO): Promise<number> {
+/** The rules as a Markdown table (the one in README.md, which a test keeps in sync). */
+export function rulesMarkdown(rules: Rule[]): string {
+  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
+  const rows = rules.map((r) => `| \`${r.meta.id}\` | ${severityLabel(r)} | ${r.meta.fixable ? '是' : '否'} | ${cell(r.meta.docs.description.zh)} |`)
+  return ['| 规则 | 默认级别 | 可自动修复 | 说明 |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n'
+}
+
+export async function runRules(io: CliIO, format = 'text'): Promise<number> {
+  if (format !== 'text' && format !== 'markdown') {
+    const { PlanlintError } = await import('../errors.js')
+    throw new PlanlintError(`rules 的输出格式“${format}”无效，可用：text、markdown`)
+  }
   const { getRules } = await import('../index.js')
-  io.stdout.write(rulesTable(ruleList(getRules() as Iterable<Rule>)))
+  const rules = ruleList(getRules() as Iterable<Rule>)
+  io.stdout.write(format === 'markdown' ? rulesMarkdown(rules) : rulesTable(rules))
   return 0
 }
