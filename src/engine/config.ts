@@ -9,9 +9,10 @@ import { createRequire } from 'node:module'
 import { statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
+import { cached, contentKey } from '../presets/cache.js'
 import { looksLikePath } from '../presets/resolve.js'
 import { dataError, describeValue, didYouMean, getValidator, validateOrThrow } from '../presets/validate.js'
-import { displayPath, readYamlFile } from '../presets/yaml.js'
+import { displayPath, parseYamlText, readTextFile } from '../presets/yaml.js'
 import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
 
 type ConfigSchema = typeof import('./config-schema.json', { with: { type: 'json' } })
@@ -87,6 +88,23 @@ function isValidDate(iso: string): boolean {
 }
 
 const cache = new Map<string, { mtime: number; config: PlanlintConfig }>()
+const schemaText = JSON.stringify(configSchema)
+
+/** Shape checks of a config file's data (the rule settings first, for their clearer errors). */
+function checkConfig(data: unknown, file: string): PlanlintConfig {
+  const rules = (data as { rules?: unknown }).rules
+  if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
+    for (const [id, setting] of Object.entries(rules)) {
+      normalizeSeverity(setting as RuleSetting, `${displayPath(file)}: rules.${id}`)
+    }
+  }
+  validateOrThrow(getValidator('config', configSchema), data, file)
+  const config = data as PlanlintConfig
+  if (config.asOf !== undefined && !isValidDate(config.asOf)) {
+    throw dataError(file, 'asOf', `“${config.asOf}”不是有效的日期`)
+  }
+  return config
+}
 
 /**
  * Reads and validates a config file. An empty file is an empty config. A `preset` written
@@ -105,19 +123,9 @@ export function loadConfig(filePath: string): PlanlintConfig {
   const hit = cache.get(file)
   if (hit && hit.mtime === mtime) return hit.config
 
-  const data = readYamlFile(file, '配置文件') ?? {}
-  const rules = (data as { rules?: unknown }).rules
-  if (rules && typeof rules === 'object' && !Array.isArray(rules)) {
-    for (const [id, setting] of Object.entries(rules)) {
-      normalizeSeverity(setting as RuleSetting, `${displayPath(file)}: rules.${id}`)
-    }
-  }
-  validateOrThrow(getValidator('config', configSchema), data, file)
-
-  const config = { ...(data as PlanlintConfig), filePath: file }
-  if (config.asOf !== undefined && !isValidDate(config.asOf)) {
-    throw dataError(file, 'asOf', `“${config.asOf}”不是有效的日期`)
-  }
+  const text = readTextFile(file, '配置文件')
+  const data = cached(contentKey('config', schemaText, text), () => checkConfig(parseYamlText(text, file) ?? {}, file))
+  const config = { ...data, filePath: file }
   if (config.preset !== undefined && looksLikePath(config.preset)) {
     config.preset = resolve(dirname(file), config.preset)
   }
@@ -125,6 +133,11 @@ export function loadConfig(filePath: string): PlanlintConfig {
   const frozen = Object.freeze(config)
   cache.set(file, { mtime, config: frozen })
   return frozen
+}
+
+/** Forgets loaded configs (for long-running processes and tests). */
+export function clearConfigCache(): void {
+  cache.clear()
 }
 
 /**

@@ -21,9 +21,12 @@ import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
 import type { Preset, PresetDocument, PresetNamedItem, PresetTarget, RuleSetting } from '../types.js'
 import { bundledIds, looksLikePath, isPresetPackageName, presetsDir, resolvePresetRef } from './resolve.js'
+import { cached, contentKey } from './cache.js'
 import {
+  clearUnitDictionary,
   deepFreeze,
   getUnitsSchema,
+  getUnitsSchemaText,
   loadUnitDictionary,
   mergeDictionaries,
   mtimeOf,
@@ -31,7 +34,7 @@ import {
   type RawUnits,
 } from './units.js'
 import { dataError, getValidator, validateOrThrow } from './validate.js'
-import { readYamlFile } from './yaml.js'
+import { parseYamlText, readTextFile } from './yaml.js'
 
 export { presetsDir } from './resolve.js'
 export { loadUnitDictionary } from './units.js'
@@ -52,14 +55,15 @@ export interface RawPreset {
   units?: RawUnits
 }
 
-let presetSchema: object | undefined
+let presetSchemaText: string | undefined
+
+function getPresetSchemaText(): string {
+  return (presetSchemaText ??= readFileSync(join(presetsDir(), 'schema.json'), 'utf8'))
+}
 
 /** The preset JSON Schema (`presets/schema.json`). */
 export function getPresetSchema(): object {
-  if (!presetSchema) {
-    presetSchema = JSON.parse(readFileSync(join(presetsDir(), 'schema.json'), 'utf8')) as object
-  }
-  return presetSchema
+  return JSON.parse(getPresetSchemaText()) as object
 }
 
 const rawCache = new Map<string, { mtime: number; raw: RawPreset }>()
@@ -76,12 +80,8 @@ function checkUniqueIds(file: string, list: { id: string }[] | undefined, field:
   })
 }
 
-/** Reads one preset file and validates it (schema + unique ids); cached per path and mtime. */
-export function readPresetFile(file: string): RawPreset {
-  const mtime = mtimeOf(file)
-  const hit = rawCache.get(file)
-  if (hit && hit.mtime === mtime) return hit.raw
-  const data = readYamlFile(file, '预设文件')
+/** Schema and semantic checks of one preset file's data. */
+function checkPreset(data: unknown, file: string): RawPreset {
   if (data === undefined || data === null) throw dataError(file, '', '预设文件是空的，至少要写 id 和 title')
   validateOrThrow(getValidator('preset', getPresetSchema(), [getUnitsSchema()]), data, file)
   const raw = data as RawPreset
@@ -92,6 +92,17 @@ export function readPresetFile(file: string): RawPreset {
     const i = raw.documents.findIndex((d) => d.id === raw.document!.id)
     if (i >= 0) throw dataError(file, `documents[${i}].id`, `id “${raw.document.id}”与 document.id 重复`)
   }
+  return raw
+}
+
+/** Reads one preset file and validates it (schema + unique ids); cached per path and mtime. */
+export function readPresetFile(file: string): RawPreset {
+  const mtime = mtimeOf(file)
+  const hit = rawCache.get(file)
+  if (hit && hit.mtime === mtime) return hit.raw
+  const text = readTextFile(file, '预设文件')
+  const key = contentKey('preset', getPresetSchemaText(), getUnitsSchemaText(), text)
+  const raw = cached(key, () => checkPreset(parseYamlText(text, file), file))
   rawCache.set(file, { mtime, raw })
   return raw
 }
@@ -210,6 +221,16 @@ export function loadPreset(idOrPath: string, opts: { cwd?: string } = {}): Prese
   )
   presetCache.set(ref.file, { deps, preset })
   return preset
+}
+
+/**
+ * Forgets every loaded preset and the unit dictionary, so the next load reads the files
+ * again (for long-running processes such as the language server, and for tests).
+ */
+export function clearPresetCache(): void {
+  rawCache.clear()
+  presetCache.clear()
+  clearUnitDictionary()
 }
 
 /** The bundled presets, sorted by id. */

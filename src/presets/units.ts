@@ -5,9 +5,10 @@
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
 import type { UnitDictionary, UnitRename } from '../types.js'
+import { cached, contentKey } from './cache.js'
 import { presetsDir } from './resolve.js'
 import { getValidator, validateOrThrow } from './validate.js'
-import { readYamlFile } from './yaml.js'
+import { parseYamlText, readTextFile } from './yaml.js'
 
 /**
  * A rename as stored in `renames.yaml`. `localWindow` (free text: when local units followed
@@ -26,21 +27,26 @@ export interface RawUnits {
   keep?: { names: string[]; note?: string }[]
 }
 
-let unitsSchema: object | undefined
+let unitsSchemaText: string | undefined
+
+/** Text of the units JSON Schema (`presets/units/schema.json`). */
+export function getUnitsSchemaText(): string {
+  return (unitsSchemaText ??= readFileSync(join(presetsDir(), 'units', 'schema.json'), 'utf8'))
+}
 
 /** The units JSON Schema (`presets/units/schema.json`). */
 export function getUnitsSchema(): object {
-  if (!unitsSchema) {
-    unitsSchema = JSON.parse(readFileSync(join(presetsDir(), 'units', 'schema.json'), 'utf8')) as object
-  }
-  return unitsSchema
+  return JSON.parse(getUnitsSchemaText()) as object
 }
 
-/** Reads and validates one units YAML file. */
+/** Reads and validates one units YAML file (through the content cache). */
 export function readUnitsFile(file: string): RawUnits {
-  const data = readYamlFile(file, '单位词典') ?? {}
-  validateOrThrow(getValidator('units', getUnitsSchema()), data, file)
-  return data as RawUnits
+  const text = readTextFile(file, '单位词典')
+  return cached(contentKey('units', getUnitsSchemaText(), text), () => {
+    const data = parseYamlText(text, file) ?? {}
+    validateOrThrow(getValidator('units', getUnitsSchema()), data, file)
+    return data as RawUnits
+  })
 }
 
 /** Turns the YAML shape into the `UnitDictionary` shape (alias groups as string arrays). */
@@ -70,7 +76,7 @@ export function mergeDictionaries(dicts: UnitDictionary[]): UnitDictionary {
   return out
 }
 
-let cached: { key: string; dict: UnitDictionary } | undefined
+let loaded: { key: string; dict: UnitDictionary } | undefined
 
 function unitFiles(): string[] {
   const dir = join(presetsDir(), 'units')
@@ -84,11 +90,16 @@ function unitFiles(): string[] {
 export function loadUnitDictionary(): UnitDictionary {
   const files = unitFiles()
   const key = files.map((f) => `${f}@${mtimeOf(f)}`).join('|')
-  if (cached?.key === key) return cached.dict
+  if (loaded?.key === key) return loaded.dict
   const merged = files.map((f) => toDictionary(readUnitsFile(f)))
   const dict = deepFreeze(mergeDictionaries(merged))
-  cached = { key, dict }
+  loaded = { key, dict }
   return dict
+}
+
+/** Forgets the loaded dictionary (the next call reads the files again). */
+export function clearUnitDictionary(): void {
+  loaded = undefined
 }
 
 /** Modification time of a file, or -1 when it cannot be read (the reader then reports why). */

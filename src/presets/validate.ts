@@ -6,15 +6,19 @@
  * Schemas may carry an `x-expected` annotation: the zh-CN description of what the value
  * should be. It is used for the message whenever that schema fails.
  */
-import { Ajv, type ErrorObject, type ValidateFunction } from 'ajv'
+import { createRequire } from 'node:module'
+import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { PlanlintError } from '../errors.js'
 import { displayPath } from './yaml.js'
 
+// Loaded on first use: a run whose data files are all cached never compiles a schema.
+const require = createRequire(import.meta.url)
 let ajv: Ajv | undefined
 
 function getAjv(): Ajv {
   if (!ajv) {
-    ajv = new Ajv({ allErrors: false, verbose: true, strict: true, strictTuples: false })
+    const AjvClass = (require('ajv') as typeof import('ajv')).Ajv
+    ajv = new AjvClass({ allErrors: false, verbose: true, strict: true, strictTuples: false })
     ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
   }
   return ajv
@@ -33,7 +37,8 @@ export function getValidator(key: string, schema: object, refs: object[] = []): 
       const id = (r as { $id?: string }).$id
       if (id && !a.getSchema(id)) a.addSchema(r)
     }
-    v = a.compile(schema)
+    const id = (schema as { $id?: string }).$id
+    v = (id ? a.getSchema(id) : undefined) ?? a.compile(schema)
     compiled.set(key, v)
   }
   return v

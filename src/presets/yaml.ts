@@ -3,9 +3,17 @@
  * that name the file and the line.
  */
 import { readFileSync } from 'node:fs'
+import { createRequire } from 'node:module'
 import { isAbsolute, relative } from 'node:path'
-import { parseDocument, type ErrorCode } from 'yaml'
+import type { ErrorCode } from 'yaml'
 import { PlanlintError } from '../errors.js'
+
+// Loaded on first use: a run whose data files are all cached never pays for the parser.
+const require = createRequire(import.meta.url)
+let yamlLib: typeof import('yaml') | undefined
+function yaml(): typeof import('yaml') {
+  return (yamlLib ??= require('yaml') as typeof import('yaml'))
+}
 
 /** How a file is named in messages: relative to the working directory when inside it. */
 export function displayPath(file: string): string {
@@ -32,25 +40,34 @@ const YAML_PROBLEMS: Partial<Record<ErrorCode, string>> = {
 }
 
 /**
- * Parses a YAML file. Returns `undefined` for an empty file (or one holding only comments).
- * @throws PlanlintError `file:line:column: YAML 语法错误：…` (one line).
+ * Reads a text file (UTF-8).
+ * @throws PlanlintError `file: 无法读取…：文件不存在` (one line).
  */
-export function readYamlFile(file: string, what = '文件'): unknown {
-  let text: string
+export function readTextFile(file: string, what = '文件'): string {
   try {
-    text = readFileSync(file, 'utf8')
+    return readFileSync(file, 'utf8')
   } catch (e) {
     const code = (e as NodeJS.ErrnoException).code
     const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : `无法读取（${code ?? String(e)}）`
     throw new PlanlintError(`无法读取${what}：${why}`, displayPath(file))
   }
-  return parseYamlText(text, file)
 }
 
-/** Parses YAML text that came from `file` (used in messages). */
+/**
+ * Parses a YAML file. Returns `undefined` for an empty file (or one holding only comments).
+ * @throws PlanlintError `file:line:column: YAML 语法错误：…` (one line).
+ */
+export function readYamlFile(file: string, what = '文件'): unknown {
+  return parseYamlText(readTextFile(file, what), file)
+}
+
+/**
+ * Parses YAML text that came from `file` (used in messages). Returns `undefined` for an
+ * empty document.
+ */
 export function parseYamlText(text: string, file: string): unknown {
   if (text.charCodeAt(0) === 0xfeff) text = text.slice(1)
-  const doc = parseDocument(text, { prettyErrors: true, uniqueKeys: true })
+  const doc = yaml().parseDocument(text, { prettyErrors: true, uniqueKeys: true })
   const err = doc.errors[0]
   if (err) {
     const pos = err.linePos?.[0]
