@@ -355,6 +355,17 @@ describe('init', () => {
   })
 })
 
+describe('the README example', () => {
+  it('`node bin/planlint.js examples/draft.txt` lists findings and exits 1, as README.md says', () => {
+    const r = run(['examples/draft.txt'])
+    expect(r.status, r.stderr).toBe(1)
+    expect(r.stdout).toMatch(/^examples\/draft\.txt\n/)
+    expect(r.stdout).toContain('bookmark: _GoBack')
+    expect(r.stdout).toContain('— 3 —')
+    expect(r.stdout).toMatch(/✖ 共 \d+ 个问题/)
+  })
+})
+
 describe('help and version', () => {
   it('prints the version from package.json and zh-CN help', () => {
     const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as { version: string }

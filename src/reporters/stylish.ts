@@ -8,6 +8,7 @@
  *
  *   ✖ 共 2 个问题（1 个错误，1 个警告）
  */
+import { sep } from 'node:path'
 import stringWidth from 'string-width'
 import type { LintMessage, LintResult } from '../types.js'
 import { paint, type Paint } from './ansi.js'
@@ -58,6 +59,12 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
   return lines
 }
 
+/** Paths under cwd inside free text (e.g. a preset's reason), shown relative. */
+function relativeIn(text: string, cwd: string): string {
+  const prefix = cwd.endsWith(sep) ? cwd : cwd + sep
+  return text.split(prefix).join('')
+}
+
 export function stylish(results: LintResult[], ctx: FormatterContext): string {
   const p = paint(ctx.color)
   let errors = 0
@@ -75,7 +82,8 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     if (r.messages.length === 0) continue
     out.push(...fileBlock(r, ctx, p, presetIds.length > 1), '')
   }
-  const presetLine = onePreset ? `使用预设 ${onePreset.id}${onePreset.reason ? `：${onePreset.reason}` : ''}` : ''
+  const reason = onePreset?.reason ? relativeIn(onePreset.reason, ctx.cwd) : ''
+  const presetLine = onePreset ? `使用预设 ${onePreset.id}${reason ? `：${reason}` : ''}` : ''
   const total = errors + warnings
   if (total === 0) {
     const what = ctx.quiet ? '未发现错误' : '未发现问题'
