@@ -95,13 +95,19 @@ describe('merge semantics', () => {
     expect(byId.get('shared')?.title).toBe('下级改写的共同文件')
     expect(byId.has('parent-only')).toBe(true)
     expect(byId.has('parent-doc')).toBe(true)
-    expect(byId.has('national-2021-2035')).toBe(true)
+    expect(byId.has('national')).toBe(true)
     expect(byId.has('kepu-law-2024')).toBe(true)
   })
 
   it('populations/projects: a given list replaces the parent list, a missing one is inherited', () => {
     expect(p.populations.map((x) => x.id)).toEqual(['urban'])
     expect(p.projects.map((x) => x.id)).toEqual(['p1'])
+  })
+
+  it('items: from is the document of the supplying preset, or the nearest one above it', () => {
+    // child has no document of its own: its populations are required by parent's document
+    expect(p.populations[0]?.from).toBe('parent-doc')
+    expect(p.projects[0]?.from).toBe('parent-doc')
   })
 
   it("targets: the child's first, then the parents', each with from", () => {

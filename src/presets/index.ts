@@ -9,6 +9,7 @@
  * - `documents`: union by id of every preset's `document` and `documents` (a child's entry
  *   replaces a parent's with the same id);
  * - `populations`, `projects`: the nearest preset that gives the list replaces the rest;
+ *   each item gets `from` = the id of the document requiring it (see `namedItems`);
  * - `targets`: the leaf's first, then its parents', each with `from` = the preset id;
  * - `rules`: shallow merge, child over parent;
  * - `units`: the chain's `units` sections (leaf first) followed by the bundled dictionary.
@@ -149,6 +150,20 @@ function nearest<K extends keyof RawPreset>(leafFirst: ChainLink[], key: K): Raw
   return undefined
 }
 
+/**
+ * The nearest list of populations or projects, each with `from` = the id of the document
+ * that requires it: the supplying preset's own `document` (or, lacking one, its nearest
+ * ancestor's), else the supplying preset's id. Bundled presets give their document the
+ * preset's id, so `from` names both.
+ */
+function namedItems(leafFirst: ChainLink[], key: 'populations' | 'projects'): PresetNamedItem[] {
+  const i = leafFirst.findIndex((l) => l.raw[key] !== undefined)
+  if (i < 0) return []
+  const supplier = leafFirst[i]!.raw
+  const from = leafFirst.slice(i).find((l) => l.raw.document)?.raw.document?.id ?? supplier.id
+  return supplier[key]!.map((p) => ({ ...p, aliases: [...p.aliases], from }))
+}
+
 /** Merges a chain (root → leaf) into one Preset. */
 export function mergeChain(chain: ChainLink[]): Preset {
   const leaf = chain[chain.length - 1]!
@@ -182,8 +197,8 @@ export function mergeChain(chain: ChainLink[]): Preset {
     title: leaf.raw.title,
     chain: chain.map((l) => l.raw.id),
     documents: [...documents.values()].map((d) => ({ ...d.doc })),
-    populations: (nearest(leafFirst, 'populations') ?? []).map((p) => ({ ...p, aliases: [...p.aliases] })),
-    projects: (nearest(leafFirst, 'projects') ?? []).map((p) => ({ ...p, aliases: [...p.aliases] })),
+    populations: namedItems(leafFirst, 'populations'),
+    projects: namedItems(leafFirst, 'projects'),
     targets,
     units,
     rules,
