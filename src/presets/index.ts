@@ -161,7 +161,8 @@ function namedItems(leafFirst: ChainLink[], key: 'populations' | 'projects'): Pr
   if (i < 0) return []
   const supplier = leafFirst[i]!.raw
   const from = leafFirst.slice(i).find((l) => l.raw.document)?.raw.document?.id ?? supplier.id
-  return supplier[key]!.map((p) => ({ ...p, aliases: [...p.aliases], from }))
+  // Object.assign: `from` on PresetNamedItem is a recent addition to src/types.ts.
+  return supplier[key]!.map((p): PresetNamedItem => Object.assign({ ...p, aliases: [...p.aliases] }, { from }))
 }
 
 /** Merges a chain (root → leaf) into one Preset. */
