@@ -106,8 +106,8 @@ describe('merge semantics', () => {
 
   it('items: from is the document of the supplying preset, or the nearest one above it', () => {
     // child has no document of its own: its populations are required by parent's document
-    expect(p.populations[0]?.from).toBe('parent-doc')
-    expect(p.projects[0]?.from).toBe('parent-doc')
+    expect((p.populations[0] as { from?: string }).from).toBe('parent-doc')
+    expect((p.projects[0] as { from?: string }).from).toBe('parent-doc')
   })
 
   it("targets: the child's first, then the parents', each with from", () => {

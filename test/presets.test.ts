@@ -45,15 +45,16 @@ describe('chains and merged facts', () => {
   it.each(bundledFiles.map((f) => f.replace(/\.yaml$/, '')))('%s: every from names a document of the preset', (id) => {
     const p = loadPreset(id)
     const ids = new Set(p.documents.map((d) => d.id))
-    for (const item of [...p.targets, ...p.populations, ...p.projects]) expect(ids).toContain(item.from)
+    for (const item of [...p.targets, ...p.populations, ...p.projects]) expect(ids).toContain((item as { from?: string }).from)
     if (p.document) expect(p.document.id).toBe(p.chain.find((c) => c === p.document!.id))
   })
 
   it('items carry the document that requires them', () => {
     const nc = loadPreset('nanchang')
-    expect(nc.populations.every((x) => x.from === 'national')).toBe(true)
-    expect(nc.projects.every((x) => x.from === 'jiangxi')).toBe(true)
-    expect(loadPreset('guangzhou').projects[0]?.from).toBe('guangzhou')
+    const fromOf = (x: object) => (x as { from?: string }).from
+    expect(nc.populations.every((x) => fromOf(x) === 'national')).toBe(true)
+    expect(nc.projects.every((x) => fromOf(x) === 'jiangxi')).toBe(true)
+    expect(fromOf(loadPreset('guangzhou').projects[0]!)).toBe('guangzhou')
   })
 
   it('nanchang: national → jiangxi → nanchang', () => {
