@@ -217,6 +217,8 @@ export interface JurisdictionInfo {
   level?: 'province' | 'city' | 'county'
   /** The short self-reference suffix: 区, 县, 市, 旗. */
   suffix?: string
+  /** Where GB/T 2260 places it, when the name is unambiguous. */
+  division?: { code: string; province: string; city?: string; county?: string }
 }
 
 export interface PlanTree extends PlanNodeBase {
@@ -294,6 +296,8 @@ export interface PresetNamedItem {
   /** The key word(s) a heading must contain, e.g. [`农民`, `乡村居民`, `新型职业农民`]. */
   aliases: string[]
   confidence: Confidence
+  /** Id of the document (upper plan) the item comes from (filled in by the loader). */
+  from?: string
 }
 
 export interface PresetTarget {

@@ -290,7 +290,7 @@ describe('explain', () => {
     expect(r.stdout).toContain('辖区：成都市锦江区')
     expect(r.stdout).toContain('期限：2021—2025年')
     expect(r.stdout).toContain('状态：征求意见稿')
-    expect(r.stdout).toContain('预设：national')
+    expect(r.stdout).toContain('预设：chengdu')
     expect(r.stdout).toMatch(/（一）实施青少年科学素质提升行动 +\[2级 · 提升行动 · 第\d+行\]/)
     expect(r.stdout).toMatch(/1\.培养青少年科学精神 {2}\[第\d+行\]\n {6}牵头：区教育局（来源：任务后括注）\n {6}配合：.*团区委/)
     expect(r.stdout).toMatch(/2025年 {2}公民具备科学素质的比例 {2}超过18% {2}\[已量化/)
@@ -309,7 +309,7 @@ describe('explain', () => {
     expect(j.jurisdiction.name).toBe('成都市锦江区')
     expect(j.period).toEqual({ start: 2021, end: 2025 })
     expect(j.draft).toBe(true)
-    expect(j.preset.id).toBe('national')
+    expect(j.preset.id).toBe('chengdu')
     expect(j.actions.length).toBeGreaterThanOrEqual(5)
     expect(j.actions[0].name).toContain('青少年')
     const task = j.actions[0].tasks[0]

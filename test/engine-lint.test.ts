@@ -33,7 +33,9 @@ describe('lintText', () => {
   })
 
   it('uses the bundled national preset by default', () => {
-    expect(lintText('正文', { config: {} }).preset).toEqual({ id: 'national', reason: '默认（未指定预设）' })
+    const chosen = lintText('正文', { config: {} }).preset!
+    expect(chosen.id).toBe('national')
+    expect(chosen.reason).toBe('未从标题识别出行政区划，使用全国预设 national')
   })
 
   it('severity off / warn / error / [severity, options]; --rule beats config beats preset', () => {
@@ -107,7 +109,7 @@ describe('config files, presets by path, ignores, lintFiles', () => {
   const dir = mkdtempSync(join(tmpdir(), 'planlint-lint-'))
   afterAll(() => rmSync(dir, { recursive: true, force: true }))
   mkdirSync(join(dir, 'drafts', 'old'), { recursive: true })
-  writeFileSync(join(dir, 'county.yaml'), 'id: test-county\ntitle: 测试县\nextends: national\nrules:\n  draft-residue: [error, { pageNumbers: false }]\n')
+  writeFileSync(join(dir, 'county.yaml'), 'id: test-county\ntitle: 测试县\nextends: national\nrules:\n  draft-residue: [error, { pageNumbers: false }]\n  population-actions: off\n  quantified-targets: off\n')
   writeFileSync(join(dir, 'planlint.config.yaml'), 'preset: ./county.yaml\nignores:\n  - "drafts/old/**"\n')
   writeFileSync(join(dir, 'drafts', 'a.txt'), DRAFT)
   writeFileSync(join(dir, 'drafts', 'old', 'b.txt'), DRAFT)

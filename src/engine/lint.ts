@@ -3,6 +3,7 @@
  * fix loop. `lintText` is synchronous (plugins must have been loaded with `loadPlugins`);
  * `lintFiles` reads files, resolves the config per file, loads plugins and honours `ignores`.
  */
+import { detectPreset } from '../presets/detect.js'
 import { dirname, relative, resolve } from 'node:path'
 import picomatch from 'picomatch'
 import { PlanlintError } from '../errors.js'
@@ -49,7 +50,7 @@ export interface LintFilesOptions extends Omit<LintOptions, 'filePath' | 'source
  * then `national`. Detection from the title's jurisdiction plugs in here.
  */
 export function choosePreset(
-  _plan: PlanTree,
+  plan: PlanTree,
   config: PlanlintConfig,
   options: Pick<LintOptions, 'preset' | 'cwd'> = {},
 ): { preset: Preset; reason: string } {
@@ -65,7 +66,8 @@ export function choosePreset(
       reason: config.filePath ? `配置文件 ${config.filePath} 指定` : '配置指定',
     }
   }
-  return { preset: loadPreset('national', { cwd }), reason: '默认（未指定预设）' }
+  const detected = detectPreset(plan)
+  return { preset: loadPreset(detected.id, { cwd }), reason: detected.reason }
 }
 
 function configFor(filePath: string | undefined, options: LintOptions): PlanlintConfig {

@@ -5,6 +5,8 @@
  */
 import type {
   ActionNode,
+  CitationNode,
+  JurisdictionInfo,
   HeadingNode,
   NlcstRoot,
   PlanTree,
@@ -21,9 +23,12 @@ import { compact, findGroups, parseStatement, toNode, type ParsedStatement } fro
 import { matchTable, readTable } from './table.js'
 import { findTargets, type Region } from './targets.js'
 import type { UnitListContext } from './units.js'
+import { placeParts } from './meta.js'
+import { placeDivision } from './places.js'
 
 export { chineseNumber, matchMarker } from './markers.js'
 export { placeParts, jurisdictionFrom } from './meta.js'
+export { placeDivision, divisionsNamed, type Division } from './places.js'
 export { parseUnitList, isUnitName, unitPrefix } from './units.js'
 export { Locator } from './lines.js'
 
@@ -131,6 +136,7 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
   const regions = topRegions(roots, lines, text.length, annexLine)
   const targets = findTargets(text, loc, regions)
   const citations = findCitations(text, loc, docNumbers)
+  if (meta.jurisdiction) placeJurisdiction(meta.jurisdiction, citations, firstHeadingLine < lines.length ? lines[firstHeadingLine]!.start : text.length)
 
   const tree: PlanTree = {
     type: 'plan',
@@ -247,6 +253,18 @@ function topRegions(roots: Block[], lines: Line[], textLength: number, annexLine
   })
   if (annexLine < lines.length) regions.push({ start: lines[annexLine]!.start, end: textLength, role: 'annex' })
   return regions
+}
+
+/** Level and GB/T 2260 placement of the jurisdiction; the upper plans cited before the
+ * first heading (江西省…, 景德镇市…) disambiguate names that occur twice. */
+function placeJurisdiction(j: JurisdictionInfo, citations: CitationNode[], frontEnd: number): void {
+  const hints = citations
+    .filter((c) => c.position.start.offset < frontEnd)
+    .flatMap((c) => placeParts(c.title.replace(/^.*?关于印发[〈<《]?/, '')))
+  const d = placeDivision(j.parts, hints)
+  if (!d) return
+  j.division = { code: d.code, province: d.province, ...(d.city ? { city: d.city } : {}), ...(d.county ? { county: d.county } : {}) }
+  j.level = d.level
 }
 
 function placeNamesOf(parts: string[]): string[] {
