@@ -4,5 +4,9 @@
  */
 import type { Rule } from '../src/types.js'
 import draftResidue from './draft-residue.js'
+import leadUnit from './lead-unit.js'
+import outdatedUnitNames from './outdated-unit-names.js'
+import populationActions from './population-actions.js'
+import quantifiedTargets from './quantified-targets.js'
 
-export const builtinRules: Rule[] = [draftResidue]
+export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue]

@@ -1,0 +1,102 @@
+/**
+ * outdated-unit-names: a unit named as it was before an institutional reform that took
+ * effect before the plan's date. Error when the rename is certain, warning when it varied
+ * locally or is known only from memory; autofix only where the dictionary marks the rename
+ * unambiguous. One pass over the text for the whole dictionary.
+ */
+import { CompiledRenames, cleanNewName } from '../src/dict/renames.js'
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { severityFor } from '../src/rules-support/preset-facts.js'
+import type { PlanTree } from '../src/types.js'
+
+interface Options {
+  /** Judge the plan as of this date (ISO); overrides the plan's own date. */
+  asOf?: string
+}
+
+export default defineRule<Options>({
+  meta: {
+    id: 'outdated-unit-names',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: {
+        zh: '机构改革后已更名或撤并的部门，不应再以旧名称出现',
+        en: 'Departments named as they were before an institutional reform that precedes the plan',
+      },
+      url: ruleDocsUrl('outdated-unit-names'),
+      recommended: true,
+    },
+    fixable: 'code',
+    hasSuggestions: true,
+    schema: {
+      type: 'object',
+      properties: { asOf: { type: 'string', pattern: '^\\d{4}(-\\d{2}(-\\d{2})?)?$' } },
+      additionalProperties: false,
+    },
+    messages: {
+      outdated: '「{{written}}」是{{reform}}机构改革（{{since}}起）前的名称，现为「{{current}}」',
+      replace: '改为「{{replacement}}」',
+    },
+  },
+  create(ctx) {
+    return {
+      plan(plan: PlanTree) {
+        const asOf = ctx.options.asOf ?? ctx.config.asOf ?? planDate(plan) ?? new Date().toISOString().slice(0, 10)
+        const level = plan.jurisdiction?.level
+        const places = (plan.jurisdiction?.parts ?? []).flatMap((p) => [p, p.replace(/(市|区|县|旗)$/, '')]).filter((p) => p.length >= 2)
+        for (const hit of CompiledRenames.for(ctx.preset.units).find(ctx.text, places)) {
+          const r = hit.rename as typeof hit.rename & { localWindow?: string }
+          if (r.since > asOf) continue
+          // inside the window in which local governments carried the reform out: not certain
+          const settled = settledBy(r)
+          if (settled && asOf < settled) continue
+          if (level && r.levels && r.levels.length > 0 && !r.levels.includes(level)) continue
+          const current = r.new.map(cleanNewName).filter((n, i, a) => n && a.indexOf(n) === i)
+          const replacement = hit.prefix + current[0]!
+          const data = { written: hit.written, reform: reformName(r.reform), since: sinceText(r.since), current: current.slice(0, 3).map((n) => hit.prefix + n).join('」或「') }
+          const nearby = ctx.text.slice(Math.max(0, hit.start - 80), hit.end + 80)
+          const duplicate = nearby.includes(replacement)
+          const fix = r.unambiguous && !duplicate ? { range: [hit.start, hit.end] as [number, number], text: replacement } : undefined
+          ctx.report({
+            messageId: 'outdated',
+            data,
+            range: [hit.start, hit.end],
+            severity: severityFor(r.confidence, r.severity === 'error' ? ctx.severity : 'warn'),
+            fix,
+            suggest: r.unambiguous && duplicate ? [{ desc: `改为「${replacement}」（同一处已列出该单位，请酌情删除重复）`, fix: { range: [hit.start, hit.end], text: replacement } }] : undefined,
+            expected: replacement,
+            actual: hit.written,
+          })
+        }
+      },
+    }
+  },
+})
+
+/** The date a plan speaks for: its 印发 date, else the year of its own 文号. */
+function planDate(plan: PlanTree): string | undefined {
+  if (plan.date) return plan.date
+  if (plan.docNumber) return `${plan.docNumber.year}-12-31`
+  return undefined
+}
+
+function reformName(reform: string): string {
+  const r = reform.replace(/\s+/g, '')
+  if (/^\d{4}$/.test(r)) return `${r}年`
+  if (/^\d{4}-\d{2}$/.test(r)) return `${r.replace(/-(\d{2})$/, '—20$1')}年`
+  return r
+}
+
+/** `2023-03` → `2023年3月`. */
+function sinceText(since: string): string {
+  const m = /^(\d{4})(?:-(\d{1,2}))?/.exec(since)
+  if (!m) return since
+  return m[2] ? `${m[1]}年${Number(m[2])}月` : `${m[1]}年`
+}
+
+/** The latest date named in a rename's local window (`2018-10..2019-03` → `2019-03`). */
+function settledBy(r: { localWindow?: string }): string | undefined {
+  const dates = (r.localWindow ?? '').match(/\d{4}(?:-\d{2})?/g)
+  return dates?.sort().at(-1)
+}

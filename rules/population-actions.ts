@@ -1,0 +1,69 @@
+/**
+ * population-actions: every population the upper plan requires has an action section.
+ * Matched by the preset's names and aliases against action headings only — a plan that
+ * mentions 农民 in passing still lacks the 农民 action.
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { chineseCount, quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
+
+export default defineRule({
+  meta: {
+    id: 'population-actions',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: {
+        zh: '上级方案要求的每项人群提升行动，方案中都要有对应的行动章节',
+        en: 'Every population action the upper plan requires has its own action section',
+      },
+      url: ruleDocsUrl('population-actions'),
+      recommended: true,
+    },
+    fixable: false,
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      missing: '缺少「{{name}}」：{{document}}要求的{{count}}项提升行动之一',
+      noActions: '未找到提升行动部分：{{document}}要求实施{{names}}',
+    },
+  },
+  create(ctx) {
+    return {
+      plan(plan: PlanTree) {
+        const populations = ctx.preset.populations
+        if (populations.length === 0) return
+        const exempt = new Set((ctx.config.exemptions ?? []).map((e) => e.population))
+        const required = populations.filter((p) => !exempt.has(p.id) && !exempt.has(p.name) && !p.aliases.some((a) => exempt.has(a)))
+        const docOf = (p: PresetNamedItem) => quoteDocument(ctx.preset.documents.find((d) => d.id === p.from) ?? ctx.preset.document)
+        const at = plan.actionsHeading ?? plan.outline[0] ?? plan.title ?? plan
+        if (plan.actions.length === 0) {
+          // a text with no outline at all is not a plan to check against the preset
+          if (required.length === 0 || plan.headings.length === 0) return
+          ctx.report({
+            messageId: 'noActions',
+            data: { document: docOf(required[0]!), names: required.map((p) => `「${p.name}」`).join('') },
+            node: at,
+            severity: severityFor(required[0]!.confidence, ctx.severity),
+          })
+          return
+        }
+        for (const p of required) {
+          if (plan.actions.some((a) => covers(a, p))) continue
+          ctx.report({
+            messageId: 'missing',
+            data: { name: p.name, document: docOf(p), count: chineseCount(populations.length) },
+            node: at,
+            severity: severityFor(p.confidence, ctx.severity),
+            expected: p.name,
+          })
+        }
+      },
+    }
+  },
+})
+
+/** The action heading names the population by its name or one of its aliases. */
+function covers(action: ActionNode, p: PresetNamedItem): boolean {
+  const title = action.name
+  return title.includes(p.name.replace(/科学素质提升行动$/, '')) || p.aliases.some((a) => title.includes(a))
+}

@@ -1,0 +1,107 @@
+/**
+ * quantified-targets: targets must be checkable. The preset's headline indicator must come
+ * with a number for the plan's target year; other 到20XX年 commitments whose only measure is
+ * a vague word (一批, 明显, 进一步…) get a warning. A sentence that carries a number, a count
+ * or an absolute (全覆盖) is left alone: precision matters more than recall.
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import type { HeadingNode, PlanTree, PresetTarget, TargetNode } from '../src/types.js'
+
+interface Options {
+  /** Words that are no measure on their own. */
+  vagueWords: string[]
+  /** Check the headline indicator of the preset. */
+  headline: boolean
+}
+
+const norm = (s: string) => s.replace(/[的\s]/g, '')
+
+export default defineRule<Options>({
+  meta: {
+    id: 'quantified-targets',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: {
+        zh: '目标要可考核：主要指标须有具体数值，「到20XX年」的承诺不能只有「一批」「明显」之类的模糊表述',
+        en: 'Targets must be checkable: the headline indicator has a number; year commitments are not only vague words',
+      },
+      url: ruleDocsUrl('quantified-targets'),
+      recommended: true,
+    },
+    fixable: false,
+    schema: {
+      type: 'object',
+      properties: {
+        vagueWords: { type: 'array', items: { type: 'string', minLength: 1 }, uniqueItems: true },
+        headline: { type: 'boolean' },
+      },
+      additionalProperties: false,
+    },
+    defaultOptions: { vagueWords: ['一批', '若干', '明显', '显著', '进一步', '不断', '大幅'], headline: true },
+    messages: {
+      headlineMissing: '主要目标没有给出到{{year}}年「{{indicator}}」的具体数值：{{document}}要求{{expected}}',
+      vague: '「{{clause}}」只有「{{words}}」这样的模糊表述，没有可考核的数量，建议写明具体指标',
+    },
+  },
+  create(ctx) {
+    const headlineSentences = new Set<TargetNode>()
+    return {
+      plan(plan: PlanTree) {
+        if (!ctx.options.headline) return
+        const target = headlineTarget(ctx.preset.targets, plan)
+        if (!target) return
+        const indicator = norm(target.indicator)
+        const goals = plan.targets.filter((t) => t.inGoals && t.year === target.year)
+        const stated = goals.some((t) =>
+          t.clauses.some((c, k) => c.valueUnit === '%' && (norm(c.indicator ?? '').includes(indicator) || mentionsBefore(t, k, indicator))),
+        )
+        if (stated) return
+        const at = goals[0] ?? goalsHeading(plan) ?? plan.title ?? plan
+        if (goals[0]) headlineSentences.add(goals[0])
+        const doc = ctx.preset.documents.find((d) => d.id === target.from) ?? ctx.preset.document
+        ctx.report({
+          messageId: 'headlineMissing',
+          data: { year: target.year, indicator: target.indicator, document: quoteDocument(doc), expected: target.value ?? `${target.pct}%` },
+          node: 'position' in at ? at : plan,
+          severity: severityFor(target.confidence, ctx.severity),
+          expected: `${target.indicator}${target.value ?? ''}`,
+        })
+      },
+      target(t: TargetNode) {
+        if (t.sectionRole === 'safeguards' || t.sectionRole === 'annex' || t.sectionRole === 'preamble') return
+        if (t.quantified || headlineSentences.has(t)) return
+        const clause = t.clauses.find((c) => !c.quantified && ctx.options.vagueWords.some((w) => c.text.includes(w)))
+        if (!clause) return
+        const words = ctx.options.vagueWords.filter((w) => clause.text.includes(w))
+        ctx.report({
+          messageId: 'vague',
+          data: { clause: clause.text.length > 30 ? `${clause.text.slice(0, 29)}…` : clause.text, words: words.join('」「') },
+          node: clause,
+          severity: 'warn',
+        })
+      },
+    }
+  },
+})
+
+/** The headline target for the plan's horizon: the preset's headline indicator for the year
+ * the plan runs to (its period's end), else the earliest headline year within the period. */
+function headlineTarget(targets: PresetTarget[], plan: PlanTree): PresetTarget | undefined {
+  const headlines = targets.filter((t) => t.headline)
+  if (headlines.length === 0) return undefined
+  const end = plan.period?.end
+  const inPeriod = headlines.filter((t) => !plan.period || (t.year >= plan.period.start && t.year <= plan.period.end))
+  const pick = (end && headlines.find((t) => t.year === end)) || inPeriod.sort((a, b) => a.year - b.year)[0]
+  return pick ?? undefined
+}
+
+/** A percentage clause right after a clause naming the indicator (`比例超过18%，力争达到20%`). */
+function mentionsBefore(t: TargetNode, k: number, indicator: string): boolean {
+  return t.clauses.slice(0, k).some((c) => norm(c.text).includes(indicator))
+}
+
+function goalsHeading(plan: PlanTree): HeadingNode | undefined {
+  return plan.headings.find((h) => h.role === 'goals' && /目标/.test(h.title)) ?? plan.headings.find((h) => h.role === 'goals')
+}
