@@ -1,0 +1,62 @@
+import rule from '../../rules/outdated-unit-names.js'
+import { RuleTester } from '../../src/engine/rule-tester.js'
+
+const tester = new RuleTester({ preset: 'national' })
+const today = { asOf: '2026-11-23' }
+
+tester.run('outdated-unit-names', rule, {
+  valid: [
+    // not unit names
+    { code: '倡导文明、健康、绿色、环保的生活方式。', config: today },
+    { code: '（牵头单位：市自然资源和规划局、市工商联、区科协）', config: today },
+    { code: '开展科学素质监测评估。推进国土空间规划。', config: today },
+    // 乡村振兴局 was current before the 2023–24 reform: a plan issued in 2022 is right
+    '（牵头单位：市农业农村局、市乡村振兴局、市科协）\n\n乐平市人民政府办公室    2022年3月29日印发',
+    // the plan's own 文号 dates it when there is no imprint (2017: before the 2018 reform)
+    '某政发〔2017〕3号\n\n（责任单位：区卫计委）',
+    { code: '（牵头单位：区乡村振兴局）', options: { asOf: '2022-06-01' } },
+    // a PDF space inside a current name (`区住房 城乡建设局`)
+    { code: '（配合单位：区住房 城乡建设局、区科协）', config: today },
+    // a qualified brand that is current
+    { code: '（牵头单位：县农业农村局（乡村振兴局））', config: today },
+  ],
+  invalid: [
+    {
+      code: '（牵头单位：市农业农村局、市乡村振兴局、市科协）',
+      config: today,
+      // the replacement already stands next to it: a suggestion, no autofix
+      errors: [
+        {
+          message: '「市乡村振兴局」是2023—2024年机构改革（2023年3月起）前的名称，现为「市农业农村局」或「市农业农村局（乡村振兴局）」或「市农业农村委员会（乡村振兴局）」',
+          line: 1,
+          column: 14,
+          endColumn: 20,
+          severity: 1,
+        },
+      ],
+      output: null,
+    },
+    {
+      code: '（牵头单位：县乡村振兴局；责任单位：县科协）',
+      config: today,
+      errors: [{ messageId: 'outdated', column: 7, endColumn: 13 }],
+      output: '（牵头单位：县农业农村局；责任单位：县科协）',
+    },
+    {
+      // jinjiang-draft: 区委社治委 in a draft with no date, judged as of today
+      code: '〔牵头单位：区委宣传部，责任单位：区委社治委、区教育局〕',
+      config: today,
+      errors: [{ message: '「区委社治委」是2023—2024年机构改革（2023年3月起）前的名称，现为「党委社会工作部」或「社会工作部」或「社工部」', column: 18, endColumn: 23, severity: 1 }],
+    },
+    {
+      // 2018 reform, long settled
+      code: '（责任单位：区卫计委、区安监局）',
+      config: { asOf: '2022-01-01' },
+      errors: [
+        { message: '「区卫计委」是2018年机构改革（2018年3月起）前的名称，现为「区卫生健康委员会」或「区卫生健康委」或「区卫健委」', column: 7, endColumn: 11, severity: 1 },
+        { message: '「区安监局」是2018年机构改革（2018年3月起）前的名称，现为「区应急管理局」或「区应急局」', column: 12, endColumn: 16 },
+      ],
+      output: '（责任单位：区卫计委、区应急管理局）',
+    },
+  ],
+})

@@ -1,0 +1,61 @@
+import rule from '../../rules/population-actions.js'
+import { RuleTester } from '../../src/engine/rule-tester.js'
+
+const tester = new RuleTester({ preset: 'national' })
+
+const ACTIONS = {
+  youth: '（一）青少年科学素质提升行动\n1.开展科技活动。',
+  farmers: '（二）农民科学素质提升行动\n2.开展农业培训。',
+  workers: '（三）产业工人科学素质提升行动\n3.开展技能培训。',
+  elderly: '（四）老年人科学素质提升行动\n4.开展智慧助老。',
+  officials: '（五）领导干部和公务员科学素质提升行动\n5.加强教育培训。',
+}
+const plan = (...keys: (keyof typeof ACTIONS)[]) => `一、总体要求\n正文。\n二、提升行动\n${keys.map((k) => ACTIONS[k]).join('\n')}\n三、组织实施\n（一）加强组织领导。`
+const all = plan('youth', 'farmers', 'workers', 'elderly', 'officials')
+const msg = (name: string) => `缺少「${name}」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一`
+
+tester.run('population-actions', rule, {
+  valid: [
+    all,
+    // leping-style: actions numbered （一）–（五） under 重点任务和措施, prefixed with 实施
+    all.replace('二、提升行动', '二、重点任务和措施').replace(/（([一二三四五])）/g, '（$1）实施'),
+    // an alias of the population in the heading (乡村居民 for 农民)
+    all.replace('农民科学素质提升行动', '乡村居民科学素质提升行动'),
+    // a documented exemption silences the missing population
+    { code: plan('youth', 'workers', 'elderly', 'officials'), config: { exemptions: [{ population: 'farmers', reason: '中心城区无农业人口' }] } },
+    // by name, too
+    { code: plan('youth', 'workers', 'elderly', 'officials'), config: { exemptions: [{ population: '农民', reason: '中心城区无农业人口' }] } },
+    // not a plan: no outline, nothing to check
+    '关于做好科普工作的通知。请各单位认真落实。',
+  ],
+  invalid: [
+    {
+      // qingyunpu: four actions, no 农民
+      code: plan('youth', 'workers', 'elderly', 'officials'),
+      errors: [{ message: msg('农民科学素质提升行动'), line: 3, column: 1, endLine: 3, endColumn: 7, severity: 2 }],
+    },
+    {
+      // jinjiang-draft: 城市居民 instead of 农民, and 农民 mentioned in passing in the body
+      code: all.replace('农民科学素质提升行动\n2.开展农业培训。', '城市居民科学素质提升行动\n2.开展科普宣传，带动进城农民参与。'),
+      errors: [{ messageId: 'missing', data: { name: '农民科学素质提升行动', document: '《全民科学素质行动规划纲要（2021—2035年）》', count: '五' }, line: 3 }],
+    },
+    {
+      // two missing: one message each, in the preset's order
+      code: plan('youth', 'workers', 'elderly'),
+      errors: [
+        { message: msg('农民科学素质提升行动'), line: 3 },
+        { message: msg('领导干部和公务员科学素质提升行动'), line: 3 },
+      ],
+    },
+    {
+      // markdown and half-width markers do not hide the actions heading
+      code: '## 一、总体要求\n正文。\n## **二、提升行动**\n**(一)青少年科学素质提升行动。**正文。\n**(二)产业工人科学素质提升行动。**正文。\n**(三)老年人科学素质提升行动。**正文。\n**(四)领导干部和公务员科学素质提升行动。**正文。',
+      errors: [{ message: msg('农民科学素质提升行动'), line: 3, column: 6, endColumn: 12 }],
+    },
+    {
+      // an outline without any action section
+      code: '一、总体要求\n正文。\n二、保障措施\n正文。',
+      errors: [{ messageId: 'noActions', line: 1, column: 1 }],
+    },
+  ],
+})
