@@ -139,6 +139,21 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       setExit(await runExplain(file, { ...opts, format: opts.format ?? 'text' }, io))
     })
 
+  const presetCmd = program.command('preset').description('预设相关命令').usage('build <上级方案> [选项]')
+  presetCmd
+    .command('build')
+    .usage('[选项] <上级方案>')
+    .description('从上级实施方案的文本生成预设（提升行动、重点工程、目标、标题和文号），供下级方案检查时使用')
+    .argument('<上级方案>', '上级方案文件（.txt、.md 等）')
+    .option('--extends <预设>', '父预设（默认：按该方案的标题识别）')
+    .option('--id <标识>', '预设 id（默认按行政区划代码生成）')
+    .option('-o, --output <文件>', '写入的文件（默认输出到屏幕）')
+    .action(async (file: string, opts: { extends?: string; id?: string; output?: string }) => {
+      const { runPresetBuild } = await import('./preset.js')
+      setExit(await runPresetBuild(file, opts, io))
+    })
+  presetCmd.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput(program.configureOutput())
+
   program
     .command('init')
     .usage('[文件]')
