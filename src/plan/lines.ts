@@ -5,6 +5,7 @@
  * `**`, list bullets `- `, Word bookmark markers, page furniture such as `— 5 —`. A line keeps
  * its raw offsets; `content` is where the meaningful text starts and ends after decoration.
  */
+import { textLocator, type Locate } from '../engine/location.js'
 import type { Point, Position } from '../types.js'
 
 export type LineKind = 'blank' | 'furniture' | 'table' | 'text'
@@ -72,24 +73,15 @@ function classify(raw: string, start: number, end: number, index: number): Line 
   return line
 }
 
-/** Offset → line/column, by binary search over line starts. Columns are 1-based UTF-16 units. */
+/** Offset → unist point, with the engine's line/column convention (columns count code points). */
 export class Locator {
-  private readonly starts: number[]
+  private readonly locate: Locate
   constructor(text: string) {
-    const starts = [0]
-    for (let i = text.indexOf('\n'); i !== -1; i = text.indexOf('\n', i + 1)) starts.push(i + 1)
-    this.starts = starts
+    this.locate = textLocator(text)
   }
   point(offset: number): Point {
-    const s = this.starts
-    let lo = 0
-    let hi = s.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (s[mid]! <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return { line: lo + 1, column: offset - s[lo]! + 1, offset }
+    const { line, column } = this.locate(offset)
+    return { line, column, offset }
   }
   position(start: number, end: number): Position {
     return { start: this.point(start), end: this.point(end) }
