@@ -3,7 +3,7 @@
  * Read from the front matter (red-header 文件 line, 文号, 关于印发…的通知, title lines) and
  * the imprint at the end (…年…月…日印发).
  */
-import type { DocNumberNode, JurisdictionInfo, Position } from '../types.js'
+import type { DocNumberNode, JurisdictionInfo, PlanTree } from '../types.js'
 import type { Line, Locator } from './lines.js'
 
 const PLAN_WORDS = /(方案|规划|纲要|计划|意见|办法)/
@@ -13,8 +13,7 @@ const DATE_OR_NUMBER = /^[\d\s年月日〔〕\[\]号.-]+$|\d{4}\s*年\s*\d{1,2}\
 const BRACKETED = /^[（(〔【][^（(）)]*[）)〕】]$/
 const NOT_PLACE = /^(全民|关于|国民|人民|科学|全面|实施|印发)/
 
-export interface Meta {
-  title?: { text: string; position: Position }
+export type Meta = Pick<PlanTree, 'title' | 'jurisdiction' | 'period' | 'date' | 'docNumber' | 'draft'>
   jurisdiction?: JurisdictionInfo
   period?: { start: number; end: number }
   date?: string
