@@ -14,12 +14,6 @@ const BRACKETED = /^[（(〔【][^（(）)]*[）)〕】]$/
 const NOT_PLACE = /^(全民|关于|国民|人民|科学|全面|实施|印发)/
 
 export type Meta = Pick<PlanTree, 'title' | 'jurisdiction' | 'period' | 'date' | 'docNumber' | 'draft'>
-  jurisdiction?: JurisdictionInfo
-  period?: { start: number; end: number }
-  date?: string
-  docNumber?: DocNumberNode
-  draft: boolean
-}
 
 /** Splits a leading administrative name into its parts: `南昌市青云谱区…` → [南昌市, 青云谱区]. */
 export function placeParts(s: string): string[] {
