@@ -15,6 +15,8 @@ export interface FormatterContext {
   rulesMeta?: Record<string, RuleMeta>
   /** Set when `--max-warnings` was exceeded. */
   maxWarningsExceeded?: { maxWarnings: number; foundWarnings: number }
+  /** planlint's version (SARIF's tool.driver.version, the HTML report's footer). */
+  version?: string
 }
 
 export type Formatter = (results: LintResult[], context: FormatterContext) => string

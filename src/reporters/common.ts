@@ -1,0 +1,53 @@
+/**
+ * Small pieces the machine-readable reporters share: where a file is (relative, forward
+ * slashes), what a message's severity is called, and a stable id for messages without a
+ * rule (a rule that crashed, a file the config ignores).
+ */
+import path from 'node:path'
+import type { LintMessage, LintResult } from '../types.js'
+
+/** Rule id used for messages that no rule reported (fatal errors, ignored-file notes). */
+export const NO_RULE_ID = 'planlint'
+
+/** The path relative to `cwd` with forward slashes; absolute (forward slashes) when outside. */
+export function relativePath(filePath: string, cwd: string): string {
+  if (filePath.startsWith('<')) return filePath
+  const abs = path.resolve(cwd, filePath)
+  const rel = path.relative(cwd, abs)
+  const inside = rel !== '' && !rel.startsWith('..') && !path.isAbsolute(rel)
+  return (inside ? rel : abs).split(path.sep).join('/')
+}
+
+export function isError(m: LintMessage): boolean {
+  return m.fatal === true || m.severity === 2
+}
+
+export function ruleIdOf(m: LintMessage): string {
+  return m.ruleId ?? NO_RULE_ID
+}
+
+/** Error and warning totals over all results (fatal messages count as errors). */
+export function totals(results: LintResult[]): { errors: number; warnings: number } {
+  let errors = 0
+  let warnings = 0
+  for (const r of results) {
+    for (const m of r.messages) {
+      if (isError(m)) errors++
+      else warnings++
+    }
+  }
+  return { errors, warnings }
+}
+
+/** Line and column clamped to what CI tools accept (1-based, never 0). */
+export function startOf(m: LintMessage): { line: number; column: number } {
+  return { line: Math.max(1, m.line || 1), column: Math.max(1, m.column || 1) }
+}
+
+/** End line and column, never before the start. */
+export function endOf(m: LintMessage): { line: number; column: number } {
+  const start = startOf(m)
+  const line = Math.max(start.line, m.endLine || start.line)
+  const column = line === start.line ? Math.max(start.column, m.endColumn || start.column) : Math.max(1, m.endColumn || 1)
+  return { line, column }
+}

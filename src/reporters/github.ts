@@ -1,0 +1,39 @@
+/**
+ * GitHub Actions workflow commands: one `::error …::message` or `::warning …::message`
+ * line per finding, which GitHub shows as annotations on the pull request's files.
+ * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
+ */
+import type { LintResult } from '../types.js'
+import { endOf, isError, relativePath, ruleIdOf, startOf } from './common.js'
+import type { FormatterContext } from './types.js'
+
+/** Escapes a command's message (data). */
+export function escapeData(s: string): string {
+  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+}
+
+/** Escapes a command property value. */
+export function escapeProperty(s: string): string {
+  return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
+}
+
+export function github(results: LintResult[], ctx: FormatterContext): string {
+  const lines: string[] = []
+  for (const r of results) {
+    const file = relativePath(r.filePath, ctx.cwd)
+    for (const m of r.messages) {
+      const start = startOf(m)
+      const end = endOf(m)
+      const props = [
+        `file=${escapeProperty(file)}`,
+        `line=${start.line}`,
+        `col=${start.column}`,
+        `endLine=${end.line}`,
+        `endColumn=${end.column}`,
+        `title=${escapeProperty(ruleIdOf(m))}`,
+      ].join(',')
+      lines.push(`::${isError(m) ? 'error' : 'warning'} ${props}::${escapeData(m.message)}`)
+    }
+  }
+  return lines.length ? lines.join('\n') + '\n' : ''
+}

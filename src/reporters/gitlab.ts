@@ -1,0 +1,48 @@
+/**
+ * GitLab Code Quality report (a JSON array of issues), which GitLab shows in merge
+ * requests when a job publishes it as `artifacts:reports:codequality`.
+ * https://docs.gitlab.com/ci/testing/code_quality/#code-quality-report-format
+ *
+ * The fingerprint identifies a finding across commits: it hashes the file, the rule, the
+ * message and the text the finding points at (not the line number, so a finding keeps its
+ * fingerprint when lines are added above it), plus a counter for identical findings.
+ */
+import { createHash } from 'node:crypto'
+import type { LintResult } from '../types.js'
+import { isError, relativePath, ruleIdOf, startOf } from './common.js'
+import type { FormatterContext } from './types.js'
+
+export interface CodeQualityIssue {
+  description: string
+  check_name: string
+  fingerprint: string
+  severity: 'info' | 'minor' | 'major' | 'critical' | 'blocker'
+  location: { path: string; lines: { begin: number } }
+}
+
+export function toCodeQuality(results: LintResult[], ctx: FormatterContext): CodeQualityIssue[] {
+  const issues: CodeQualityIssue[] = []
+  for (const r of results) {
+    const file = relativePath(r.filePath, ctx.cwd)
+    const seen = new Map<string, number>()
+    for (const m of r.messages) {
+      const id = ruleIdOf(m)
+      const span = r.source && m.range ? r.source.slice(m.range[0], m.range[1]) : ''
+      const base = [file, id, m.message, span].join('\u0000')
+      const n = seen.get(base) ?? 0
+      seen.set(base, n + 1)
+      issues.push({
+        description: m.message,
+        check_name: id,
+        fingerprint: createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32),
+        severity: m.fatal ? 'critical' : isError(m) ? 'major' : 'minor',
+        location: { path: file, lines: { begin: startOf(m).line } },
+      })
+    }
+  }
+  return issues
+}
+
+export function gitlab(results: LintResult[], ctx: FormatterContext): string {
+  return JSON.stringify(toCodeQuality(results, ctx), null, 2) + '\n'
+}

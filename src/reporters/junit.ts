@@ -1,0 +1,55 @@
+/**
+ * JUnit XML, for CI systems that show test reports (Jenkins, GitLab, Azure): one
+ * <testsuite> per file, one <testcase> per finding; errors are <failure>s, warnings pass
+ * with the finding in <system-out>. A file without findings gets one passing testcase so
+ * it still shows up as checked.
+ */
+import type { LintResult } from '../types.js'
+import { isError, relativePath, ruleIdOf, startOf } from './common.js'
+import { escapeXml as x } from './escape.js'
+import type { FormatterContext } from './types.js'
+
+export function junit(results: LintResult[], ctx: FormatterContext): string {
+  const suites: string[] = []
+  let tests = 0
+  let failures = 0
+  for (const r of results) {
+    const file = relativePath(r.filePath, ctx.cwd)
+    const cases: string[] = []
+    let suiteFailures = 0
+    for (const m of r.messages) {
+      const { line, column } = startOf(m)
+      const id = ruleIdOf(m)
+      const where = `${file}:${line}:${column}`
+      const name = `${id} ${line}:${column}`
+      if (isError(m)) {
+        suiteFailures++
+        cases.push(
+          `    <testcase name="${x(name)}" classname="${x(file)}" file="${x(file)}" line="${line}">\n` +
+            `      <failure message="${x(m.message)}" type="${x(id)}">${x(`错误：${m.message}\n位置：${where}\n规则：${id}`)}</failure>\n` +
+            `    </testcase>`,
+        )
+      } else {
+        cases.push(
+          `    <testcase name="${x(name)}" classname="${x(file)}" file="${x(file)}" line="${line}">\n` +
+            `      <system-out>${x(`警告：${m.message}\n位置：${where}\n规则：${id}`)}</system-out>\n` +
+            `    </testcase>`,
+        )
+      }
+    }
+    if (cases.length === 0) cases.push(`    <testcase name="planlint" classname="${x(file)}" file="${x(file)}"/>`)
+    tests += cases.length
+    failures += suiteFailures
+    suites.push(
+      `  <testsuite name="${x(file)}" tests="${cases.length}" failures="${suiteFailures}" errors="0" skipped="0">\n` +
+        cases.join('\n') +
+        `\n  </testsuite>`,
+    )
+  }
+  return (
+    '<?xml version="1.0" encoding="UTF-8"?>\n' +
+    `<testsuites name="planlint" tests="${tests}" failures="${failures}" errors="0">\n` +
+    (suites.length ? suites.join('\n') + '\n' : '') +
+    '</testsuites>\n'
+  )
+}
