@@ -8,7 +8,8 @@ export function escapeHtml(s: string): string {
 }
 
 /**
- * Escapes text for XML 1.0 content and attributes, dropping the characters XML 1.0 cannot
+ * Escapes text for XML 1.0 content and attributes (line ends as character references, so
+ * attribute values keep them), dropping the characters XML 1.0 cannot
  * carry at all (C0 controls other than tab/LF/CR, lone surrogates, U+FFFE/U+FFFF).
  */
 export function escapeXml(s: string): string {
@@ -16,5 +17,6 @@ export function escapeXml(s: string): string {
     .replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]|[\uD800-\uDBFF](?![\uDC00-\uDFFF])|(?<![\uD800-\uDBFF])[\uDC00-\uDFFF]/g, '')
     .replace(/[&<>"']/g, (c) => ENTITIES[c]!)
     .replace(/\r/g, '&#13;')
+    .replace(/\n/g, '&#10;')
     .replace(/\t/g, '&#9;')
 }
