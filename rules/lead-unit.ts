@@ -7,7 +7,7 @@ import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import type { TaskNode } from '../src/types.js'
 
 interface Options {
-  /** Also accept `X按职责分工负责` units as the lead when no 牵头单位 is named. */
+  /** Accept the responsible units (`责任单位：X`, `X按职责分工负责`) as the lead when no 牵头单位 is named. */
   acceptResponsibleUnits: boolean
 }
 
@@ -39,7 +39,7 @@ export default defineRule<Options>({
   create(ctx) {
     return {
       task(task: TaskNode) {
-        const lead = task.leadSource === 'trailing' && !ctx.options.acceptResponsibleUnits ? [] : task.lead
+        const lead = task.leadFromResponsible && !ctx.options.acceptResponsibleUnits ? [] : task.lead
         const title = task.title.length > 24 ? `${task.title.slice(0, 23)}…` : task.title
         if (lead.length === 0) {
           ctx.report({ messageId: 'noLead', data: { title }, node: task.heading })

@@ -126,6 +126,9 @@ export interface ResponsibilityNode extends PlanNodeBase {
   convention: ResponsibilityConvention
   lead: UnitMention[]
   partners: UnitMention[]
+  /** True when the statement names responsible units (责任单位, 按职责分工负责) but no lead:
+   * the units then stand in for the lead. */
+  responsibleOnly?: boolean
 }
 
 export interface TaskNode extends PlanNodeBase {
@@ -137,6 +140,9 @@ export interface TaskNode extends PlanNodeBase {
   partners: UnitMention[]
   /** Where the lead came from; undefined when no lead was found. */
   leadSource?: ResponsibilityConvention
+  /** True when no 牵头单位 is named and the responsible units (责任单位, 按职责分工负责)
+   * stand in for the lead. */
+  leadFromResponsible?: boolean
   responsibilities: ResponsibilityNode[]
 }
 

@@ -65,6 +65,42 @@ describe('responsibility conventions', () => {
     expect(p.units).toHaveLength(0)
   })
 
+  it('（责任单位：…） with no 牵头单位: the responsible units stand in for the lead', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。（责任单位：区教育局、区科协）\n2.建设基地。建成3个。（配合单位：区科协）')
+    expect(p.tasks[0]!.lead.map((u) => u.name)).toEqual(['区教育局', '区科协'])
+    expect(p.tasks[0]!.leadFromResponsible).toBe(true)
+    // 配合单位 only support: no lead
+    expect(p.tasks[1]!.lead).toEqual([])
+  })
+
+  it('（由X牵头，Y配合）: the preposition is not part of the unit name', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。（由区教育局牵头，区科协配合）')
+    expect(p.tasks[0]!.lead.map((u) => [u.name, u.text])).toEqual([['区教育局', '区教育局']])
+    expect(p.tasks[0]!.partners.map((u) => u.name)).toEqual(['区科协'])
+  })
+
+  it('a markdown 分工表 with a 序号 column and task cells without markers', () => {
+    const p = buildPlan(
+      [
+        '一、提升行动',
+        '（一）青少年科学素质提升行动',
+        '1.开展科技活动。正文。',
+        '2.建设科普基地。正文。',
+        '二、组织实施',
+        '（一）加强组织领导',
+        '附件',
+        '| 序号 | 工作任务 | 牵头单位 | 配合单位 |',
+        '|---|---|---|---|',
+        '| 1 | 开展科技活动 | 区教育局 | 区科协 |',
+        '| 2 | 建设科普基地 | 区科技局 | |',
+      ].join('\n'),
+    )
+    expect(p.tasks.map((t) => [t.leadSource, t.lead.map((u) => u.name).join()])).toEqual([
+      ['table', '区教育局'],
+      ['table', '区科技局'],
+    ])
+  })
+
   it('a 任务分工表 (tab-separated) assigns leads by task title', () => {
     const p = buildPlan(
       [
@@ -104,6 +140,20 @@ describe('outline', () => {
       [3, 'arabic-dun', 1, '任务乙'],
     ])
     expect(p.headings[2]!.runIn).toBe(true)
+  })
+
+  it('actions as level-1 headings, tasks under them as （一）', () => {
+    const p = buildPlan('一、总体要求\n正文。\n二、青少年科学素质提升行动\n（一）开展科技活动。正文。（牵头单位：区教育局）\n（二）建设科普基地。正文。\n三、农民科学素质提升行动\n（一）开展农业培训。正文。\n四、重点工程\n（一）科普基础设施工程\n1.建设科技馆。正文。\n五、保障措施\n（一）加强组织领导。')
+    expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升行动', '农民科学素质提升行动'])
+    expect(p.actions[0]!.tasks.map((t) => t.title)).toEqual(['开展科技活动', '建设科普基地'])
+    expect(p.projects.map((x) => x.name)).toEqual(['科普基础设施工程'])
+    expect(p.headings.find((h) => h.title === '开展科技活动')!.role).toBe('task')
+  })
+
+  it('container titles hold items whatever their own suffix (五项提升行动, 六项重点任务)', () => {
+    const p = buildPlan('一、实施五项提升行动\n（一）青少年科学素质提升行动\n1.任务甲。\n二、六项重点任务\n（一）深化智慧科普建设\n1.任务乙。\n')
+    expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升行动'])
+    expect(p.projects.map((a) => a.name)).toEqual(['深化智慧科普建设'])
   })
 
   it('tolerates a heading broken across lines by PDF conversion', () => {

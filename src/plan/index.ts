@@ -90,7 +90,7 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
       const isLast = k === perTask.length - 1
       const othersHaveOwn = perTask.some((f, j) => j !== k && f.length > 0)
       for (const s of found) {
-        const labelled = s.parsed.lead.length > 0
+        const labelled = s.parsed.lead.length > 0 || (s.parsed.responsibleOnly === true && s.parsed.convention === 'inline')
         if (isLast && !othersHaveOwn && s.standalone && labelled && s.afterBody) {
           item.responsibilities.push(toNode(s.parsed, s.start, s.end, loc, s.ownLine ? 'own-line' : 'block'))
         } else {
@@ -125,9 +125,10 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
   for (const item of ordered) {
     responsibilities.push(...item.responsibilities)
     const blockLead = item.responsibilities.find((r) => r.lead.length > 0)
+    const blockResponsible = item.responsibilities.find((r) => r.responsibleOnly)
     for (const task of item.tasks) {
       responsibilities.push(...task.responsibilities)
-      resolveLead(task, blockLead)
+      resolveLead(task, blockLead, blockResponsible)
     }
   }
   responsibilities.sort((a, b) => a.position.start.offset - b.position.start.offset)
@@ -168,17 +169,19 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
 
 /** Lead of a task: its own statement, else the 分工表, else its block, else the units its
  * trailing `按职责分工负责` names. */
-function resolveLead(task: TaskNode, blockLead: ResponsibilityNode | undefined): void {
+function resolveLead(task: TaskNode, blockLead: ResponsibilityNode | undefined, blockResponsible: ResponsibilityNode | undefined): void {
   const own = task.responsibilities.find((r) => r.lead.length > 0 && r.convention !== 'table')
   const table = task.responsibilities.find((r) => r.convention === 'table' && r.lead.length > 0)
-  const trailing = task.responsibilities.filter((r) => r.convention === 'trailing')
+  const responsible = task.responsibilities.find((r) => r.responsibleOnly) ?? blockResponsible
   const pick = own ?? table ?? blockLead
   if (pick) {
     task.lead = pick.lead
     task.leadSource = pick.convention
-  } else if (trailing.length > 0) {
-    task.lead = trailing[0]!.partners
-    task.leadSource = 'trailing'
+  } else if (responsible) {
+    // 责任单位 / 按职责分工负责 with no 牵头单位 named: those units carry the task
+    task.lead = responsible.partners
+    task.leadSource = responsible.convention
+    task.leadFromResponsible = true
   }
   const partners = task.responsibilities.flatMap((r) => r.partners)
   if (pick && pick === blockLead) partners.unshift(...blockLead.partners)

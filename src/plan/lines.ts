@@ -30,6 +30,8 @@ export interface Line {
 const FURNITURE = /^[\s*]*[—–\-－一]{1,2}[\s*]*\d{1,4}[\s*]*[—–\-－一]{1,2}[\s*]*$/
 /** Leading decoration: markdown heading marks, list bullets, bold marks, Word bookmarks. */
 const LEAD_DECORATION = /^(?:\s|#{1,6}(?=\s|[^#])|[-*+•·](?=\s)|\*\*|\[bookmark:[^\]]*\]|\u3000)+/
+/** A markdown table row: `| 项目 | 要点 | 牵头单位 |` (three cells or more). */
+const MARKDOWN_ROW = /^\s*\|(?:[^|\n]*\|){3,}\s*$/
 const TRAIL_DECORATION = /(?:\s|\*\*|\u3000)+$/
 
 export function splitLines(text: string): Line[] {
@@ -59,7 +61,7 @@ function classify(raw: string, start: number, end: number, index: number): Line 
     line.kind = 'furniture'
     return line
   }
-  if (raw.includes('\t') && raw.split('\t').length >= 3) {
+  if ((raw.includes('\t') && raw.split('\t').length >= 3) || MARKDOWN_ROW.test(raw)) {
     line.kind = 'table'
     return line
   }

@@ -193,28 +193,46 @@ export function classify(roots: Block[]): Items {
       continue
     }
     const kids = root.children.filter((c) => c.heading.level > root.heading.level)
+    // A level-1 heading that names one population or project (`三、青少年科学素质提升行动`)
+    // is itself the item, unless its children are items too.
+    const kidsAreItems = kids.some((k) => itemKind(k.heading.title) !== undefined)
+    const own = itemKind(root.heading.title)
+    if (own && !isContainerTitle(root.heading.title) && !kidsAreItems) {
+      addItem(items, root, own)
+      continue
+    }
     let found = 0
     for (const kid of kids) {
-      const t = stripVerb(kid.heading.title)
-      let kind: 'action' | 'project' | undefined
-      if (ITEM_SUFFIX_ACTION.test(t)) kind = 'action'
-      else if (ITEM_SUFFIX_PROJECT.test(t)) kind = 'project'
-      else if (role === 'actions') kind = 'action'
-      else if (role === 'projects') kind = 'project'
-      if (!kind || sectionRole(kid.heading.title) === 'safeguards' || sectionRole(kid.heading.title) === 'goals') continue
-      if (role === 'actions' && kind === 'project' && !ITEM_SUFFIX_PROJECT.test(t)) kind = 'action'
+      const kidRole = sectionRole(kid.heading.title)
+      if (kidRole === 'safeguards' || kidRole === 'goals' || kidRole === 'preamble') continue
+      let kind = itemKind(kid.heading.title)
+      if (!kind && role === 'actions' && isContainerTitle(root.heading.title)) kind = 'action'
+      else if (!kind && role === 'projects' && isContainerTitle(root.heading.title)) kind = 'project'
+      if (!kind) continue
       found++
       addItem(items, kid, kind, root)
     }
-    if (found === 0 && (role === 'actions' || role === 'projects')) {
-      const t = stripVerb(root.heading.title)
-      if (ITEM_SUFFIX_ACTION.test(t) && !/^(提升|重点|主要)?行动$|[0-9一二三四五六七八九十]项|五大/.test(t)) addItem(items, root, 'action')
-      else if (ITEM_SUFFIX_PROJECT.test(t) && !/^重点工程$|[0-9一二三四五六七八九十]项|五大/.test(t)) addItem(items, root, 'project')
-    } else if (found > 0) {
-      if (role === 'other') root.heading.role = items.projects.some((p) => p.parent === root) && !items.actions.some((a) => a.parent === root) ? 'projects' : 'actions'
+    if (found > 0 && role === 'other') {
+      const onlyProjects = items.projects.some((p) => p.parent === root) && !items.actions.some((a) => a.parent === root)
+      root.heading.role = onlyProjects ? 'projects' : 'actions'
     }
   }
   return items
+}
+
+/** `…行动` names an action, `…工程`/`…专项`/`…计划` a project (container titles excluded by the caller). */
+function itemKind(title: string): 'action' | 'project' | undefined {
+  const t = stripVerb(title)
+  if (ITEM_SUFFIX_ACTION.test(t)) return 'action'
+  if (ITEM_SUFFIX_PROJECT.test(t)) return 'project'
+  return undefined
+}
+
+/** Titles of the sections that hold the items: 提升行动, 五项提升行动, 重点工程, 六项重点任务… */
+const CONTAINER = /^(实施)?([0-9一二三四五六七八九十]+(项|大)|“[一二三四五六七八九十]+大”)?(重点人群)?(科学素质)?(提升行动|行动|重点工程|工程|重点任务|主要任务|重点任务和措施|任务和措施|主要任务和措施)$/
+
+export function isContainerTitle(title: string): boolean {
+  return CONTAINER.test(stripVerb(title).replace(/\s+/g, ''))
 }
 
 function addItem(items: Items, block: Block, kind: 'action' | 'project', container?: Block): void {

@@ -81,6 +81,8 @@ export function findGroups(source: string, from: number, to: number, maxLength =
 const LABEL =
   /(牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|落实单位|实施单位)[：:]/g
 const LEAD_LABEL = /^(牵头|主责|主办)/
+/** Labels of units that carry the task (not merely support it). */
+const RESPONSIBLE_LABEL = /^(责任|落实|实施)/
 const TRAILING = /^(.+?)(按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|负责)$/
 const LEAD_VERB = /^(.+?)牵头[，,；;]?(?:(.+?)(配合|参与|协同|协助|负责|落实))?$/
 
@@ -88,6 +90,8 @@ export interface ParsedStatement {
   convention: ResponsibilityConvention
   lead: UnitMention[]
   partners: UnitMention[]
+  /** Responsible units are named but no lead (责任单位：…, 按职责分工负责). */
+  responsibleOnly?: boolean
 }
 
 /**
@@ -102,22 +106,27 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
     if (bracketed && labels[0]!.index! > 0) return undefined // label must open the group
     const lead: UnitMention[] = []
     const partners: UnitMention[] = []
+    let responsible = false
     labels.forEach((m, n) => {
       const from = m.index! + m[0].length
       const to = n + 1 < labels.length ? labels[n + 1]!.index! : t.length
       const list = t.slice(from, to).replace(/[。；;，,.]+$/, '')
       const units = parseUnitList(list, at(from), loc, ctx)
-      ;(LEAD_LABEL.test(m[1]!) ? lead : partners).push(...units)
+      if (LEAD_LABEL.test(m[1]!)) lead.push(...units)
+      else {
+        partners.push(...units)
+        if (RESPONSIBLE_LABEL.test(m[1]!) && units.length > 0) responsible = true
+      }
     })
     if (lead.length === 0 && partners.length === 0) return undefined
-    return { convention: 'inline', lead, partners }
+    return { convention: 'inline', lead, partners, ...(lead.length === 0 && responsible ? { responsibleOnly: true } : {}) }
   }
   if (!bracketed) return undefined
   let m = TRAILING.exec(t)
   if (m) {
     const units = parseUnitList(m[1]!, at(0), loc, ctx)
     if (units.length === 0 || !coversList(m[1]!, units)) return undefined
-    return { convention: 'trailing', lead: [], partners: units }
+    return { convention: 'trailing', lead: [], partners: units, responsibleOnly: true }
   }
   m = LEAD_VERB.exec(t)
   if (m) {
@@ -136,5 +145,7 @@ function coversList(list: string, units: UnitMention[]): boolean {
 }
 
 export function toNode(p: ParsedStatement, start: number, end: number, loc: Locator, convention = p.convention): ResponsibilityNode {
-  return { type: 'responsibility', convention, lead: p.lead, partners: p.partners, position: loc.position(start, end) }
+  const node: ResponsibilityNode = { type: 'responsibility', convention, lead: p.lead, partners: p.partners, position: loc.position(start, end) }
+  if (p.responsibleOnly) node.responsibleOnly = true
+  return node
 }

@@ -22,12 +22,19 @@ export interface TableEntry {
   group: number
 }
 
+/** Cells of a tab-separated row, or of a markdown row (`| a | b |`, outer pipes dropped). */
 function cells(line: Line): Cell[] {
   const out: Cell[] = []
+  const markdown = !line.raw.includes('\t')
+  const sep = markdown ? '|' : '\t'
   let at = 0
-  for (const part of line.raw.split('\t')) {
+  for (const part of line.raw.split(sep)) {
     out.push({ text: part, start: line.start + at })
     at += part.length + 1
+  }
+  if (markdown) {
+    out.shift()
+    out.pop()
   }
   return out
 }
@@ -53,19 +60,23 @@ export function readTable(lines: Line[], loc: Locator, ctx: UnitListContext): Ta
       partnerCol = cs.findIndex((c, k) => k !== header && /配合|责任|参与|协同|协助/.test(c.text))
       continue
     }
-    let ti = titleCol >= 0 && matchMarker(cs[titleCol]?.text.trim() ?? '') ? titleCol : cs.findIndex((c) => matchMarker(c.text.trim())?.level === 3)
-    if (ti === -1) continue
+    if (cs.every((c) => /^\s*:?-{2,}:?\s*$|^\s*$/.test(c.text))) continue // markdown separator row
+    // the task cell: the header's 要点/任务 column, else the first cell opening with `1.`
+    const ti = titleCol >= 0 && (cs[titleCol]?.text.trim() ?? '') !== '' ? titleCol : cs.findIndex((c) => matchMarker(c.text.trim())?.level === 3)
+    if (ti === -1 || leadCol === ti) continue
     const titleCell = cs[ti]!
-    const marker = matchMarker(titleCell.text.trim())!
+    // its number: a `1.` marker in the cell, or a 序号 cell of digits before it
+    const number = matchMarker(titleCell.text.trim())?.number ?? Number(cs.slice(0, ti).map((c) => c.text.trim()).find((t) => /^\d{1,3}$/.test(t)) ?? 0)
     const li = leadCol > ti ? leadCol : ti + 1
     const pi = partnerCol > ti ? partnerCol : li + 1
     const row: AnnexTableRow = { type: 'tableRow', cells: cs.map((c) => c.text), position: loc.position(line.start, line.end) }
-    if (marker.number <= lastNumber) group++
-    lastNumber = marker.number
+    if (number > 0 && number <= lastNumber) group++
+    if (group < 0) group = 0
+    if (number > 0) lastNumber = number
     const unitsOf = (c: Cell | undefined) => (c ? parseUnitList(c.text, c.start, loc, ctx) : [])
     entries.push({
       row,
-      number: marker.number,
+      number,
       title: normTitle(titleCell.text.trim()),
       lead: unitsOf(cs[li]),
       partners: unitsOf(cs[pi]),

@@ -74,11 +74,15 @@ export function parseUnitList(
     let text = raw.trim().replace(/[。．.]+$/, '')
     // strip trailing `等`, and trailing role words like `牵头`
     text = text.replace(/(等|牵头|配合|参与|负责)+$/, '')
+    // `由区教育局牵头`: the preposition is not part of the name
+    const by = /^(由|请|以)(?=[\u3400-\u9fff]{3})/.exec(text)
+    const shift = by ? by[0].length : 0
+    if (shift) text = text.slice(shift)
     const compact = text.replace(/[\s\u3000]+/g, '').replace(/^[（(]|[）)]$/g, '')
     if (!compact) continue
     if (!isUnitName(compact)) continue
-    const start = map(at + lead)
-    const end = map(at + lead + text.length - 1) + 1
+    const start = map(at + lead + shift)
+    const end = map(at + lead + shift + text.length - 1) + 1
     const vague = isVague(compact)
     let prefix = unitPrefix(compact)
     let name = compact
