@@ -86,7 +86,11 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     })
     .configureHelp(HELP)
     .argument('[files...]', '要检查的文件、目录或通配符；“-”表示从标准输入读取')
-    .option('-f, --format <格式>', '输出格式：stylish（默认）或 json')
+    .option(
+      '-f, --format <格式[:文件]>',
+      '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、html，或 planlint-formatter-* 包名、格式模块路径；可重复，“格式:文件”写入文件',
+      collect,
+    )
     .option('-p, --preset <名称或路径>', '使用的预设（上级规划），如 national 或某个 .yaml 文件')
     .option('-c, --config <路径>', '配置文件路径（默认向上查找 planlint.config.yaml）')
     .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复，如 --rule lead-unit:off', collect)
@@ -98,6 +102,9 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--no-color', '不使用颜色')
     .option('--encoding <编码>', '强制按此编码读取文本文件，如 gb18030、utf-8（默认自动识别）')
     .option('--stdin-filename <路径>', '从标准输入读取时，当作哪个文件（用于查找配置和显示）')
+    .option('--cache', '只重新检查有改动的文件（结果缓存在 .planlintcache）')
+    .option('--cache-location <路径>', '缓存文件或目录的位置（默认当前目录下的 .planlintcache）')
+    .option('--jobs <数量>', '并行检查的线程数，或 auto（文件较多时按 CPU 核数自动选择；默认 1）')
     .option('--debug', '出错时显示详细信息')
     .addHelpText(
       'after',
@@ -108,13 +115,15 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         '  planlint 文稿目录/                    检查目录下所有 .txt、.md、.docx 等文件',
         '  planlint 实施方案.txt --fix           修复可自动修复的问题',
         '  planlint explain 实施方案.txt         查看 planlint 对文稿结构的理解',
+        '  planlint 文稿目录/ --format stylish --format sarif:planlint.sarif --format html:报告.html',
+        '                                        屏幕显示问题，同时生成 SARIF 和网页报告',
         '',
         '退出码：0 未发现错误；1 有错误（或警告超过 --max-warnings）；2 无法运行（如文件不存在、配置有误）。',
       ].join('\n'),
     )
     .action(async (files: string[], opts: Partial<LintCommandOptions>) => {
       const { runLint } = await import('./lint.js')
-      setExit(await runLint(files, { ...opts, format: opts.format ?? 'stylish', rule: opts.rule ?? [] }, io))
+      setExit(await runLint(files, { ...opts, format: opts.format ?? [], rule: opts.rule ?? [] }, io))
     })
 
   program

@@ -6,16 +6,19 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
-import type { LintResult, RuleSetting } from '../types.js'
+import type { LintResult, Rule, RuleMeta, RuleSetting } from '../types.js'
 import { useColor } from './color.js'
 import { unifiedDiff } from './diff.js'
 import { expandInputs } from './files.js'
 import { isWritable, writeFix } from './fix.js'
+import { planOutputs, renderOutputs, writeOutputs } from './outputs.js'
+import { createProgress, wantProgress } from './progress.js'
 import { checkRuleIds, collectRules } from './rule-option.js'
-import { writeFileAtomic } from './write.js'
+import { autoJobs, lintFileList, parseJobs, type FileTask } from './run-files.js'
 
 export interface LintCommandOptions {
-  format: string
+  /** `--format` values in order, each `name` or `name:file`; empty means stylish. */
+  format: string | string[]
   preset?: string
   config?: string
   rule: string[]
@@ -27,6 +30,9 @@ export interface LintCommandOptions {
   color?: boolean
   stdinFilename?: string
   encoding?: string
+  cache?: boolean
+  cacheLocation?: string
+  jobs?: string
 }
 
 export interface CliIO {
@@ -50,15 +56,40 @@ export function onlyErrors(result: LintResult): LintResult {
   return { ...result, messages, warningCount: 0, fixableWarningCount: 0 }
 }
 
-function ruleIdsOf(rules: unknown): string[] {
-  if (rules instanceof Map) return [...rules.keys()] as string[]
-  if (Array.isArray(rules)) return rules.map((r: { meta: { id: string } }) => r.meta.id)
+function rulesOf(rules: unknown): [string, Rule][] {
+  if (rules instanceof Map) return [...(rules as Map<string, Rule>)]
+  if (Array.isArray(rules)) return (rules as Rule[]).map((r) => [r.meta.id, r])
   return []
 }
 
+function ruleIdsOf(rules: unknown): string[] {
+  return rulesOf(rules).map(([id]) => id)
+}
+
+let versionCache: string | undefined
+/** planlint's own version (for the cache key and SARIF's tool.driver). */
+async function planlintVersion(): Promise<string> {
+  if (versionCache) return versionCache
+  const { fileURLToPath } = await import('node:url')
+  let dir = path.dirname(fileURLToPath(import.meta.url))
+  for (let i = 0; i < 5; i++) {
+    try {
+      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string }
+      if (pkg.name === 'planlint') return (versionCache = pkg.version ?? '0.0.0')
+    } catch {
+      // keep looking upward
+    }
+    dir = path.dirname(dir)
+  }
+  return (versionCache = '0.0.0')
+}
+
 export async function runLint(inputs: string[], opts: LintCommandOptions, io: CliIO): Promise<number> {
-  const { getFormatter } = await import('../reporters/index.js')
-  const formatter = await getFormatter(opts.format)
+  const reporters = await import('../reporters/index.js')
+  const formats = typeof opts.format === 'string' ? [opts.format] : opts.format
+  const planned = planOutputs(formats, { cwd: io.cwd, known: reporters.hasFormatter, ...(opts.outputFile !== undefined ? { outputFile: opts.outputFile } : {}) })
+  const formatters = await Promise.all(planned.map(async (out) => ({ out, formatter: await reporters.getFormatter(out.spec.name, { cwd: io.cwd }) })))
+  const jobsOption = parseJobs(opts.jobs)
   const rules: Record<string, RuleSetting> = collectRules(opts.rule)
   const maxWarnings = parseMaxWarnings(opts.maxWarnings)
   if (opts.fix && opts.fixDryRun) throw new PlanlintError('--fix 和 --fix-dry-run 不能同时使用')
@@ -102,14 +133,40 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
 
   // Files named one by one are reported even when the config ignores them (with a
   // warning); files found through a folder or glob are silently skipped.
-  const named = files.filter((f) => explicit.has(f))
-  const found = files.filter((f) => !explicit.has(f))
-  const byPath = new Map<string, LintResult>()
-  if (named.length) (await engine.lintFiles(named, { ...lintOptions, warnIgnored: true })).forEach((r, i) => byPath.set(named[i]!, r))
-  if (found.length) {
-    for (const r of await engine.lintFiles(found, { ...lintOptions, warnIgnored: false })) byPath.set(path.resolve(io.cwd, r.filePath), r)
+  const tasks: FileTask[] = files.map((file) => ({ file, warnIgnored: explicit.has(file) }))
+  // --fix rewrites files, so its results are never taken from or put into the cache.
+  let cache: import('./cache.js').LintCache | undefined
+  if (opts.cache && !fix) {
+    const { LintCache, cacheFilePath } = await import('./cache.js')
+    cache = new LintCache(cacheFilePath(io.cwd, opts.cacheLocation), {
+      cwd: io.cwd,
+      version: await planlintVersion(),
+      ...(Object.keys(rules).length ? { rules } : {}),
+      ...(opts.preset !== undefined ? { preset: opts.preset } : {}),
+      ...(lintOptions.configFile !== undefined ? { configFile: lintOptions.configFile } : {}),
+      ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
+    })
   }
-  const results: LintResult[] = files.map((f) => byPath.get(f)).filter((r): r is LintResult => r !== undefined)
+  const progress = wantProgress(io.stderr, io.env, tasks.length) ? createProgress(io.stderr) : undefined
+  let linted: (LintResult | undefined)[]
+  try {
+    linted = await lintFileList(tasks, {
+      lintOptions,
+      jobs: jobsOption === 'auto' ? autoJobs(tasks.length) : jobsOption,
+      ...(cache ? { cache } : {}),
+      ...(progress ? { onProgress: (done: number, total: number) => progress.update(done, total) } : {}),
+    })
+  } finally {
+    progress?.end()
+  }
+  if (cache) {
+    try {
+      cache.save()
+    } catch (e) {
+      io.stderr.write(`planlint: 缓存未能保存（${e instanceof Error ? e.message.split('\n')[0] : String(e)}），不影响本次结果\n`)
+    }
+  }
+  const results: LintResult[] = linted.filter((r): r is LintResult => r !== undefined)
   const stdinText = new Map<LintResult, string>()
   if (stdin) {
     const filePath = opts.stdinFilename === undefined ? undefined : path.resolve(io.cwd, opts.stdinFilename)
@@ -124,7 +181,9 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
 
   // Fixes: write them (--fix) or show them (--fix-dry-run).
   // Diffs and notes go to stdout unless stdout carries machine-readable output.
-  const notes = opts.outputFile !== undefined || opts.format === 'stylish' ? io.stdout : io.stderr
+  const stylishOnStdout = planned.some((p) => p.file === undefined && p.spec.name === 'stylish')
+  const machineOnStdout = planned.some((p) => p.file === undefined && p.spec.name !== 'stylish')
+  const notes = machineOnStdout ? io.stderr : io.stdout
   let dryRunDiffs = 0
   if (fix) {
     for (const r of results) {
@@ -160,26 +219,23 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
   const shown = opts.quiet ? results.map(onlyErrors) : results
   const tooManyWarnings = maxWarnings >= 0 && warnings > maxWarnings
 
-  const toFile = opts.outputFile !== undefined
-  const color = !toFile && useColor(io.stdout, opts.color, io.env)
-  const text = formatter(shown, {
-    cwd: io.cwd,
-    color,
-    quiet: opts.quiet,
-    maxWarningsExceeded: tooManyWarnings ? { maxWarnings, foundWarnings: warnings } : undefined,
-  })
-  if (toFile) {
-    const target = path.resolve(io.cwd, opts.outputFile!)
-    try {
-      fs.mkdirSync(path.dirname(target), { recursive: true })
-    } catch {
-      throw new PlanlintError('无法创建输出文件所在的目录', opts.outputFile)
-    }
-    writeFileAtomic(target, text)
-  } else {
-    io.stdout.write(text)
-  }
-  if (tooManyWarnings && (toFile || opts.format !== 'stylish')) {
+  const rulesMeta: Record<string, RuleMeta> = {}
+  for (const [id, rule] of rulesOf(engine.getRules())) rulesMeta[id] = rule.meta
+  const rendered = renderOutputs(
+    formatters,
+    shown,
+    {
+      cwd: io.cwd,
+      quiet: opts.quiet,
+      rulesMeta,
+      version: await planlintVersion(),
+      maxWarningsExceeded: tooManyWarnings ? { maxWarnings, foundWarnings: warnings } : undefined,
+    },
+    useColor(io.stdout, opts.color, io.env),
+  )
+  const stdoutText = writeOutputs(rendered, io.cwd)
+  if (stdoutText) io.stdout.write(stdoutText)
+  if (tooManyWarnings && !stylishOnStdout) {
     io.stderr.write(`planlint: 警告数 ${warnings} 超过了 --max-warnings 允许的 ${maxWarnings} 个\n`)
   }
   return errors > 0 || tooManyWarnings ? 1 : 0

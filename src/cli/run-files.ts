@@ -1,0 +1,175 @@
+/**
+ * Lints a list of files for the CLI: from the cache when `--cache` allows, on worker
+ * threads when `--jobs` asks for more than one, in the calling thread otherwise. Results
+ * come back in exactly the input order and are the same objects a serial run makes.
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import { Worker } from 'node:worker_threads'
+import { PlanlintError } from '../errors.js'
+import type { LintFilesOptions } from '../engine/lint.js'
+import type { LintResult } from '../types.js'
+import type { LintCache } from './cache.js'
+import type { WorkerReply, WorkerTask } from './lint-worker.js'
+
+/**
+ * `--jobs auto` stays serial below this many files to lint. Measured on the corpus
+ * (see docs/ci.md): each worker thread costs ~150 ms to start (it loads the engine, the
+ * presets and the unit dictionary) while a 30 KB plan lints in ~15–25 ms warm, so a worker
+ * only pays for itself after a few dozen files; ESLint found the same (~50 files, 2 cores).
+ */
+export const AUTO_MIN_FILES = 40
+/** `--jobs auto` gives each worker at least this many files. */
+export const AUTO_FILES_PER_WORKER = 20
+
+export interface FileTask {
+  file: string
+  /** Whether an ignored file yields a warning result (named explicitly) or nothing. */
+  warnIgnored: boolean
+}
+
+export interface RunFilesOptions {
+  lintOptions: Omit<LintFilesOptions, 'warnIgnored'>
+  /** Worker threads to use; 1 lints in this thread. */
+  jobs: number
+  cache?: LintCache
+  /** Called after each file is done (cache hit or linted). */
+  onProgress?: (done: number, total: number) => void
+}
+
+/** Parses `--jobs`: a positive integer, or `auto`. */
+export function parseJobs(raw: string | undefined): number | 'auto' {
+  if (raw === undefined) return 1
+  const v = raw.trim().toLowerCase()
+  if (v === 'auto') return 'auto'
+  if (!/^\d+$/.test(v) || Number(v) < 1) throw new PlanlintError(`--jobs 应为正整数或 auto，收到“${raw}”`)
+  return Math.min(Number(v), 64)
+}
+
+/** How many workers `--jobs auto` uses for `files` files on `cores` cores. */
+export function autoJobs(files: number, cores = os.availableParallelism()): number {
+  if (files < AUTO_MIN_FILES) return 1
+  return Math.max(1, Math.min(cores - 1, Math.floor(files / AUTO_FILES_PER_WORKER)))
+}
+
+interface Pending {
+  index: number
+  task: FileTask
+  key?: string
+}
+
+async function lintOne(task: FileTask, options: RunFilesOptions['lintOptions']): Promise<LintResult | undefined> {
+  const { lintFiles } = await import('../index.js')
+  const [result] = await lintFiles([task.file], { ...options, warnIgnored: task.warnIgnored })
+  return result
+}
+
+/** The cache key of a task, or undefined when it cannot be cached (ignored, unreadable, bad config). */
+async function keyOf(task: FileTask, cache: LintCache, options: RunFilesOptions['lintOptions']): Promise<string | undefined> {
+  try {
+    const { resolveConfig } = await import('../engine/config.js')
+    const { isIgnored } = await import('../index.js')
+    const config = resolveConfig(task.file, {
+      ...(options.configFile !== undefined ? { configPath: options.configFile } : {}),
+      ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
+    })
+    if (isIgnored(task.file, config, options.cwd)) return undefined
+    const bytes = fs.readFileSync(task.file)
+    return await cache.keyFor(task.file, bytes, config)
+  } catch {
+    // The lint itself reports the problem, in input order.
+    return undefined
+  }
+}
+
+function rethrow(error: { message: string; planlint: boolean; stack?: string }): never {
+  if (error.planlint) throw new PlanlintError(error.message)
+  const e = new Error(error.message)
+  if (error.stack) e.stack = error.stack
+  throw e
+}
+
+async function lintInWorkers(pending: Pending[], jobs: number, options: RunFilesOptions, finish: (p: Pending, r: LintResult | undefined) => void): Promise<void> {
+  const replies = new Map<number, WorkerReply>()
+  const byIndex = new Map(pending.map((p) => [p.index, p]))
+  let next = 0
+  const workers: Worker[] = []
+  try {
+    await new Promise<void>((resolve, reject) => {
+      let done = 0
+      const feed = (w: Worker) => {
+        const p = pending[next++]
+        if (p) w.postMessage({ index: p.index, file: p.task.file, warnIgnored: p.task.warnIgnored } satisfies WorkerTask)
+      }
+      const count = Math.min(jobs, pending.length)
+      for (let i = 0; i < count; i++) {
+        const w = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: { options: options.lintOptions } })
+        workers.push(w)
+        w.on('message', (reply: WorkerReply) => {
+          replies.set(reply.index, reply)
+          const p = byIndex.get(reply.index)!
+          if ('result' in reply) finish(p, reply.result ?? undefined)
+          else options.cache?.forget(p.task.file)
+          if (++done === pending.length) resolve()
+          else feed(w)
+        })
+        w.on('error', (e) => reject(new Error(`检查线程出错：${e instanceof Error ? e.message : String(e)}`)))
+        w.on('exit', (code) => {
+          if (done < pending.length && code !== 0) reject(new Error(`检查线程意外退出（退出码 ${code}）`))
+        })
+        feed(w)
+      }
+    })
+  } finally {
+    await Promise.all(workers.map((w) => w.terminate()))
+  }
+  // The first failure in input order, as a serial run would have stopped at it.
+  for (const p of pending) {
+    const reply = replies.get(p.index)
+    if (reply && 'error' in reply) rethrow(reply.error)
+  }
+}
+
+/** Lints `tasks`; entry i is task i's result, or undefined for an ignored file left out. */
+export async function lintFileList(tasks: FileTask[], options: RunFilesOptions): Promise<(LintResult | undefined)[]> {
+  const results: (LintResult | undefined)[] = new Array(tasks.length).fill(undefined)
+  const total = tasks.length
+  let done = 0
+  const progress = () => options.onProgress?.(++done, total)
+  const pending: Pending[] = []
+  for (let index = 0; index < tasks.length; index++) {
+    const task = tasks[index]!
+    if (options.cache) {
+      const key = await keyOf(task, options.cache, options.lintOptions)
+      const hit = key === undefined ? undefined : options.cache.get(task.file, key)
+      if (hit) {
+        results[index] = hit
+        progress()
+        continue
+      }
+      pending.push(key === undefined ? { index, task } : { index, task, key })
+    } else {
+      pending.push({ index, task })
+    }
+  }
+  const finish = (p: Pending, r: LintResult | undefined) => {
+    results[p.index] = r
+    if (r && p.key !== undefined) options.cache?.set(p.task.file, p.key, r)
+    progress()
+  }
+  if (options.jobs > 1 && pending.length > 1) {
+    await lintInWorkers(pending, options.jobs, options, finish)
+  } else {
+    for (const p of pending) {
+      let r: LintResult | undefined
+      try {
+        r = await lintOne(p.task, options.lintOptions)
+      } catch (e) {
+        options.cache?.forget(p.task.file)
+        throw e
+      }
+      finish(p, r)
+    }
+  }
+  return results
+}
