@@ -33,13 +33,23 @@ export default defineRule<Options>({
     defaultOptions: { acceptResponsibleUnits: true },
     messages: {
       noLead: '任务「{{title}}」没有牵头单位：应在任务后或所属行动下注明（牵头单位：……）',
+      noLeadAnywhere: '方案中的 {{count}} 项任务都没有写明牵头单位：应在每项任务后、每项行动下或附件任务分工表中注明（牵头单位：……）',
       vagueLead: '任务「{{title}}」的牵头单位「{{units}}」没有指明具体部门，应写明由哪个单位牵头',
     },
   },
   create(ctx) {
+    const tasks = ctx.plan.tasks
+    const leadOf = (t: TaskNode) => (t.leadFromResponsible && !ctx.options.acceptResponsibleUnits ? [] : t.lead)
+    // No task anywhere has a lead: one finding for the plan, not one per task
+    const none = tasks.length >= 3 && tasks.every((t) => leadOf(t).length === 0)
+    if (none) {
+      const at = ctx.plan.actionsHeading ?? ctx.plan.projectsHeading ?? tasks[0]!.heading
+      ctx.report({ messageId: 'noLeadAnywhere', data: { count: tasks.length }, node: at })
+      return {}
+    }
     return {
       task(task: TaskNode) {
-        const lead = task.leadFromResponsible && !ctx.options.acceptResponsibleUnits ? [] : task.lead
+        const lead = leadOf(task)
         const title = task.title.length > 24 ? `${task.title.slice(0, 23)}…` : task.title
         if (lead.length === 0) {
           ctx.report({ messageId: 'noLead', data: { title }, node: task.heading })

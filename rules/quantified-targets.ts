@@ -52,10 +52,14 @@ export default defineRule<Options>({
         if (!ctx.options.headline) return
         const target = headlineTarget(ctx.preset.targets, plan)
         if (!target) return
-        const indicator = norm(target.indicator)
+        const names = indicatorNames(ctx.preset.targets, target.indicator).map(norm)
         const goals = plan.targets.filter((t) => t.inGoals && t.year === target.year)
-        const stated = goals.some((t) =>
-          t.clauses.some((c, k) => c.valueUnit === '%' && (norm(c.indicator ?? '').includes(indicator) || mentionsBefore(t, k, indicator))),
+        // stated anywhere in the plan (a goal may sit in a preamble or an unnamed section)
+        const stated = plan.targets.some(
+          (t) =>
+            t.year === target.year &&
+            t.sectionRole !== 'annex' &&
+            t.clauses.some((c, k) => c.valueUnit === '%' && names.some((n) => norm(c.indicator ?? '').includes(n) || mentionsBefore(t, k, n))),
         )
         if (stated) return
         const at = goals[0] ?? goalsHeading(plan) ?? plan.title ?? plan
@@ -104,4 +108,11 @@ function mentionsBefore(t: TargetNode, k: number, indicator: string): boolean {
 
 function goalsHeading(plan: PlanTree): HeadingNode | undefined {
   return plan.headings.find((h) => h.role === 'goals' && /目标/.test(h.title)) ?? plan.headings.find((h) => h.role === 'goals')
+}
+
+/** The indicator and the other wordings any preset in the chain gives for it. */
+function indicatorNames(targets: PresetTarget[], indicator: string): string[] {
+  const names = new Set([indicator])
+  for (const t of targets) if (t.indicator === indicator) for (const a of t.aliases ?? []) names.add(a)
+  return [...names]
 }

@@ -309,6 +309,8 @@ export interface PresetNamedItem {
 export interface PresetTarget {
   year: number
   indicator: string
+  /** Other wordings of the indicator a plan may use. */
+  aliases?: string[]
   /** Wording in the upper plan, e.g. `超过15%`. */
   value?: string
   comparator?: '>' | '>=' | '=' | '<' | '<='

@@ -156,6 +156,12 @@ describe('outline', () => {
     expect(p.projects.map((a) => a.name)).toEqual(['深化智慧科普建设'])
   })
 
+  it('a container nested one level down (二、重点任务 › （一）提升行动 › 1.…行动)', () => {
+    const p = buildPlan('一、总体要求\n正文。\n二、重点任务\n（一）五项提升行动\n1.青少年科学素质提升行动。正文。（牵头单位：区教育局）\n2.农民科学素质提升行动。正文。\n（二）重点工程\n1.科普基础设施工程。正文。\n三、保障措施\n（一）加强组织领导。')
+    expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升行动', '农民科学素质提升行动'])
+    expect(p.projects.map((a) => a.name)).toEqual(['科普基础设施工程'])
+  })
+
   it('tolerates a heading broken across lines by PDF conversion', () => {
     const p = buildPlan('一、重点工程\n（一）实施科普基础设\n施建设工程\n1.加强规划。正文。\n')
     expect(p.projects.map((x) => x.name)).toEqual(['科普基础设施建设工程'])

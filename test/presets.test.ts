@@ -68,7 +68,7 @@ describe('chains and merged facts', () => {
     expect(new Set(ids).size).toBe(ids.length)
     // populations from national, projects from jiangxi (inferred, 区域 wording)
     expect(p.populations.map((x) => x.id)).toEqual(['youth', 'farmers', 'workers', 'elderly', 'officials'])
-    expect(p.populations.find((x) => x.id === 'farmers')?.aliases).toEqual(['农民', '乡村居民', '新型职业农民', '高素质农民'])
+    expect(p.populations.find((x) => x.id === 'farmers')?.aliases).toEqual(['农民', '乡村居民', '农村居民', '新型职业农民', '高素质农民'])
     expect(p.projects.find((x) => x.id === 'exchange')).toMatchObject({ name: '科学素质区域交流合作工程', confidence: 'inferred' })
     // nanchang's own target is unknown: the nearest target is jiangxi's, then national's
     expect(p.targets.map((t) => [t.from, t.year, t.value])).toEqual([

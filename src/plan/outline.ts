@@ -185,39 +185,47 @@ export interface Items {
  */
 export function classify(roots: Block[]): Items {
   const items: Items = { actions: [], projects: [] }
-  for (const root of roots) {
-    const role = sectionRole(root.heading.title)
-    root.heading.role = role
-    if (role === 'goals' || role === 'safeguards' || role === 'preamble') {
-      markDescendants(root, role)
-      continue
-    }
-    const kids = root.children.filter((c) => c.heading.level > root.heading.level)
-    // A level-1 heading that names one population or project (`三、青少年科学素质提升行动`)
-    // is itself the item, unless its children are items too.
-    const kidsAreItems = kids.some((k) => itemKind(k.heading.title) !== undefined)
-    const own = itemKind(root.heading.title)
-    if (own && !isContainerTitle(root.heading.title) && !kidsAreItems) {
-      addItem(items, root, own)
-      continue
-    }
-    let found = 0
-    for (const kid of kids) {
-      const kidRole = sectionRole(kid.heading.title)
-      if (kidRole === 'safeguards' || kidRole === 'goals' || kidRole === 'preamble') continue
-      let kind = itemKind(kid.heading.title)
-      if (!kind && role === 'actions' && isContainerTitle(root.heading.title)) kind = 'action'
-      else if (!kind && role === 'projects' && isContainerTitle(root.heading.title)) kind = 'project'
-      if (!kind) continue
-      found++
-      addItem(items, kid, kind, root)
-    }
-    if (found > 0 && role === 'other') {
-      const onlyProjects = items.projects.some((p) => p.parent === root) && !items.actions.some((a) => a.parent === root)
-      root.heading.role = onlyProjects ? 'projects' : 'actions'
-    }
-  }
+  for (const root of roots) classifyBlock(root, items)
   return items
+}
+
+/** Classifies a top-level block, or a container nested in one (`二、重点任务` › `（一）五项提升行动` › `1.…行动`). */
+function classifyBlock(block: Block, items: Items): void {
+  const role = sectionRole(block.heading.title)
+  block.heading.role = role
+  if (role === 'goals' || role === 'safeguards' || role === 'preamble') {
+    markDescendants(block, role)
+    return
+  }
+  const kids = block.children.filter((c) => c.heading.level > block.heading.level)
+  // A heading that names one population or project (`三、青少年科学素质提升行动`) is itself
+  // the item, unless its children are items too.
+  const kidsAreItems = kids.some((k) => itemKind(k.heading.title) !== undefined && !isContainerTitle(k.heading.title))
+  const own = itemKind(block.heading.title)
+  const container = isContainerTitle(block.heading.title)
+  if (own && !container && !kidsAreItems) {
+    addItem(items, block, own)
+    return
+  }
+  let found = 0
+  for (const kid of kids) {
+    const kidRole = sectionRole(kid.heading.title)
+    if (kidRole === 'safeguards' || kidRole === 'goals' || kidRole === 'preamble') continue
+    if (isContainerTitle(kid.heading.title) && kid.children.length > 0) {
+      classifyBlock(kid, items)
+      continue
+    }
+    let kind = itemKind(kid.heading.title)
+    if (!kind && container && role === 'actions') kind = 'action'
+    else if (!kind && container && role === 'projects') kind = 'project'
+    if (!kind) continue
+    found++
+    addItem(items, kid, kind, block)
+  }
+  if (found > 0 && role === 'other') {
+    const onlyProjects = items.projects.some((p) => p.parent === block) && !items.actions.some((a) => a.parent === block)
+    block.heading.role = onlyProjects ? 'projects' : 'actions'
+  }
 }
 
 /** `…行动` names an action, `…工程`/`…专项`/`…计划` a project (container titles excluded by the caller). */

@@ -45,6 +45,11 @@ tester.run('lead-unit', rule, {
       errors: [{ messageId: 'noLead', line: 5 }],
     },
     {
+      // no task anywhere names a lead: one finding for the plan, at the actions heading
+      code: wrap('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。\n2.建设科普基地。建成3个。\n3.培养科技教师。正文。'),
+      errors: [{ message: '方案中的 3 项任务都没有写明牵头单位：应在每项任务后、每项行动下或附件任务分工表中注明（牵头单位：……）', line: 3, column: 1, endColumn: 7 }],
+    },
+    {
       // projects are checked too
       code: '一、重点工程\n（一）科普基础设施工程\n1.建设科技馆。正文。',
       errors: [{ messageId: 'noLead', data: { title: '建设科技馆' }, line: 3, column: 1, endColumn: 8 }],
