@@ -1,0 +1,122 @@
+/**
+ * punctuation-width: half-width `, ; : ( ) ? !` used in Chinese text, where GB/T 15834-2011
+ * wants the full-width marks. A text converted from PDF can have thousands, so the rule
+ * reports ONE finding per paragraph, with the count, and its fix converts all of them.
+ * Numbers (`1,000`, `12:30`), URLs (`http://`), and marks between Latin letters are left alone.
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import type { Position } from '../src/types.js'
+
+const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' }
+const URL = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*/g
+
+/** A Han character, or a full-width / CJK punctuation mark: the text around it is Chinese. */
+export function isChineseContext(ch: string | undefined): boolean {
+  if (!ch) return false
+  const c = ch.charCodeAt(0)
+  return (
+    (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
+    (c >= 0x3000 && c <= 0x303f) || // 、。〈〉《》「」『』【】〔〕〇
+    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
+    ch === '“' || ch === '”' || ch === '‘' || ch === '’' || ch === '—' || ch === '…' || ch === '·'
+  )
+}
+
+const SPACE = /[ \t\u00a0]/
+
+/** The nearest character before `i` (skipping spaces and markdown `*`), within `s`. */
+function before(s: string, i: number): string | undefined {
+  let k = i - 1
+  while (k >= 0 && (SPACE.test(s[k]!) || s[k] === '*')) k--
+  return k >= 0 ? s[k] : undefined
+}
+function after(s: string, i: number): string | undefined {
+  let k = i + 1
+  while (k < s.length && (SPACE.test(s[k]!) || s[k] === '*')) k++
+  return k < s.length ? s[k] : undefined
+}
+
+/**
+ * Offsets (within `s`) of the half-width marks that stand in Chinese text. A half-width
+ * paren pair is converted as a pair when either of its marks is in Chinese context.
+ */
+export function halfWidthInChinese(s: string): number[] {
+  const skip = new Uint8Array(s.length)
+  for (const m of s.matchAll(URL)) skip.fill(1, m.index, m.index + m[0].length)
+  const hits = new Set<number>()
+  const open: number[] = []
+  const pairs: [number, number][] = []
+  for (let i = 0; i < s.length; i++) {
+    const ch = s[i]!
+    if (!(ch in FULL) || skip[i]) continue
+    const b = s[i - 1]
+    const a = s[i + 1]
+    // numbers and times: 1,000  12:30  and the like
+    if ((ch === ',' || ch === ':') && b !== undefined && a !== undefined && /[0-9]/.test(b) && /[0-9]/.test(a)) continue
+    // a Latin label or scheme: `bookmark:`, `http:`, `Note:`
+    if (ch === ':' && b !== undefined && /[A-Za-z]/.test(b)) continue
+    if (ch === '(') open.push(i)
+    else if (ch === ')' && open.length > 0) pairs.push([open.pop()!, i])
+    if (isChineseContext(before(s, i)) || isChineseContext(after(s, i))) hits.add(i)
+  }
+  for (const [o, c] of pairs) {
+    if (hits.has(o) || hits.has(c)) {
+      hits.add(o)
+      hits.add(c)
+    }
+  }
+  return [...hits].sort((x, y) => x - y)
+}
+
+/** The full-width form of a half-width mark. */
+export function fullWidth(ch: string): string {
+  return FULL[ch] ?? ch
+}
+
+export default defineRule({
+  meta: {
+    id: 'punctuation-width',
+    type: 'layout',
+    severity: 'warn',
+    docs: {
+      description: {
+        zh: '中文行文中的逗号、分号、冒号、括号、问号、叹号应使用全角形式（GB/T 15834-2011）',
+        en: 'Half-width , ; : ( ) ? ! in Chinese text should be full-width (GB/T 15834-2011)',
+      },
+      url: ruleDocsUrl('punctuation-width'),
+      recommended: true,
+    },
+    fixable: 'code',
+    schema: { type: 'object', additionalProperties: false },
+    messages: {
+      halfWidth: '本段有 {{count}} 处半角标点（{{marks}}）用在中文里，应改为全角（{{full}}）',
+    },
+  },
+  create(ctx) {
+    const { text } = ctx
+    return {
+      ParagraphNode(node: { position: Position }) {
+        const start = node.position.start.offset
+        const para = text.slice(start, node.position.end.offset)
+        if (!/[,;:()?!]/.test(para)) return
+        const hits = halfWidthInChinese(para)
+        if (hits.length === 0) return
+        const first = hits[0]!
+        const last = hits[hits.length - 1]!
+        const marks = [...new Set(hits.map((i) => para[i]!))]
+        let fixed = ''
+        let k = first
+        for (const i of hits) {
+          fixed += para.slice(k, i) + fullWidth(para[i]!)
+          k = i + 1
+        }
+        ctx.report({
+          messageId: 'halfWidth',
+          data: { count: hits.length, marks: marks.join(' '), full: marks.map(fullWidth).join('') },
+          range: [start + first, start + first + 1],
+          fix: { range: [start + first, start + last + 1], text: fixed },
+        })
+      },
+    }
+  },
+})

@@ -1,0 +1,76 @@
+import { describe, expect, it } from 'vitest'
+import rule from '../../rules/numeral-typos.js'
+import { lintText } from '../../src/engine/lint.js'
+import { RuleTester } from '../../src/engine/rule-tester.js'
+import { corpusFiles, readCorpus } from '../helpers/corpus.js'
+
+const tester = new RuleTester()
+
+tester.run('numeral-typos', rule, {
+  valid: [
+    '二〇三五年远景目标纲要（2021—2035年）',
+    // dates, phone numbers, codes and version numbers are not year ranges
+    '2021-12-31印发，电话0791-2025123，GB/T 9704-2012，编号A2021-2025',
+    // a Latin O next to letters is a word, not a numeral
+    'O2O模式、一OA系统',
+    // a year range running backwards is not a range
+    '2025-2021',
+    // full-width digits throughout are consistent
+    '到２０２５年，建成３个基地。',
+    // the digit-width check can be switched off
+    { code: '到2025年，建成３个基地。', options: { digitWidth: false } },
+  ],
+  invalid: [
+    {
+      code: '第十四个五年规划和二O三五年远景目标纲要',
+      errors: [{ messageId: 'zeroLookalike', data: { written: '二O三五', char: 'O', expected: '二〇三五' }, line: 1, column: 10, endColumn: 14 }],
+      output: '第十四个五年规划和二〇三五年远景目标纲要',
+    },
+    {
+      code: '二0二一年、二○二二年',
+      errors: [
+        { messageId: 'zeroLookalike', data: { written: '二0二一', char: '0', expected: '二〇二一' }, column: 1 },
+        { messageId: 'zeroLookalike', data: { written: '二○二二', char: '○', expected: '二〇二二' }, column: 7 },
+      ],
+      output: '二〇二一年、二〇二二年',
+    },
+    {
+      code: '实施方案(2022-2025年)、《规划（2018－2022年）》、2021 ~ 2025年',
+      errors: [
+        { messageId: 'yearRange', data: { written: '2022-2025', expected: '2022—2025' }, column: 6, endColumn: 15 },
+        { messageId: 'yearRange', data: { written: '2018－2022', expected: '2018—2022' }, column: 22 },
+        { messageId: 'yearRange', data: { written: '2021 ~ 2025', expected: '2021—2025' }, column: 35 },
+      ],
+      output: '实施方案(2022—2025年)、《规划（2018—2022年）》、2021—2025年',
+    },
+    {
+      code: '到2025年，建成３个基地和10个站点。',
+      errors: [{ messageId: 'mixedDigits', data: { majority: '半角数字', minority: '全角', written: '３' }, column: 10, endColumn: 11 }],
+      output: '到2025年，建成3个基地和10个站点。',
+    },
+    {
+      // half-width in a full-width plan is reported, but which width is right is the author's call
+      code: '到２０２５年，建成３个基地和10个站点。',
+      errors: [{ messageId: 'mixedDigits', data: { majority: '全角数字', minority: '半角', written: '10' } }],
+      output: null,
+    },
+  ],
+})
+
+describe('numeral-typos on the corpus', () => {
+  const lint = (name: (typeof corpusFiles)[number]) =>
+    lintText(readCorpus(name), { filePath: name, config: { rules: { 'numeral-typos': 'error' } }, preset: 'national' })
+      .messages.filter((m) => m.ruleId === 'numeral-typos')
+      .map((m) => [m.messageId, m.line])
+  it('qingyunpu is clean', () => expect(lint('qingyunpu')).toEqual([]))
+  it('leping: 二O三五 and a 2018－2022 range', () => {
+    expect(lint('leping')).toEqual([
+      ['zeroLookalike', 15],
+      ['yearRange', 95],
+    ])
+  })
+  it('jinjiang-draft: the 2021-2035 in a cited title', () => expect(lint('jinjiang-draft')).toEqual([['yearRange', 38]]))
+  it('nansha: every (2022-2025年)', () => {
+    expect(lint('nansha')).toEqual([5, 9, 13, 15, 15, 15, 229].map((l) => ['yearRange', l]))
+  })
+})
