@@ -103,7 +103,9 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
     throw new PlanlintError('标准输入的内容无法写回，请改用 --fix-dry-run 查看修改')
   }
 
-  const [engine, ioModule] = await Promise.all([import('../index.js'), import('../io/index.js')])
+  const [engine, ioModule, timing] = await Promise.all([import('../index.js'), import('../io/index.js'), import('../engine/timing.js')])
+  // TIMING=1: time per phase and per rule, printed to stderr after the run (this thread's work).
+  timing.setTiming(io.env.TIMING)
   checkRuleIds(rules, ruleIdsOf(engine.getRules()))
 
   const { files, explicit, stdin } = await expandInputs(inputs, { cwd: io.cwd, extensions: ioModule.SUPPORTED_EXTENSIONS })
@@ -221,7 +223,7 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
 
   const rulesMeta: Record<string, RuleMeta> = {}
   for (const [id, rule] of rulesOf(engine.getRules())) rulesMeta[id] = rule.meta
-  const rendered = renderOutputs(
+  const rendered = await timing.timedAsync('report', async () => renderOutputs(
     formatters,
     shown,
     {
@@ -232,9 +234,10 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
       maxWarningsExceeded: tooManyWarnings ? { maxWarnings, foundWarnings: warnings } : undefined,
     },
     useColor(io.stdout, opts.color, io.env),
-  )
-  const stdoutText = writeOutputs(rendered, io.cwd)
+  ))
+  const stdoutText = timing.timed('report', () => writeOutputs(rendered, io.cwd))
   if (stdoutText) io.stdout.write(stdoutText)
+  if (timing.timingEnabled()) io.stderr.write(timing.formatTiming())
   if (tooManyWarnings && !stylishOnStdout) {
     io.stderr.write(`planlint: 警告数 ${warnings} 超过了 --max-warnings 允许的 ${maxWarnings} 个\n`)
   }

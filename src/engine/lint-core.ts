@@ -10,6 +10,7 @@ import { applyDirectives } from './directives.js'
 import { fixLoop } from './fixer.js'
 import { textLocator, type Locate } from './location.js'
 import { runRules, type RuleEntry } from './runner.js'
+import { timed } from './timing.js'
 
 export interface LintCoreInput {
   text: string
@@ -39,10 +40,10 @@ export interface LintCoreOutput {
 export function lintCore(input: LintCoreInput): LintCoreOutput {
   const lintOnce = (text: string): LintMessage[] => {
     const first = text === input.text
-    const nlcst = (first && input.nlcst) || parseText(text)
-    const plan = (first && input.plan) || buildPlan(text, nlcst)
+    const nlcst = (first && input.nlcst) || timed('parse', () => parseText(text))
+    const plan = (first && input.plan) || timed('plan', () => buildPlan(text, nlcst))
     const locate = (first && input.locate) || textLocator(text)
-    const messages = runRules({
+    const messages = timed('rules', () => runRules({
       text,
       nlcst,
       plan,
@@ -51,8 +52,8 @@ export function lintCore(input: LintCoreInput): LintCoreOutput {
       rules: input.rules,
       filePath: input.filePath,
       locate,
-    })
-    return applyDirectives(text, messages, input.knownRuleIds, locate)
+    }))
+    return timed('directives', () => applyDirectives(text, messages, input.knownRuleIds, locate))
   }
   if (!input.fix) return { messages: lintOnce(input.text), output: input.text, fixed: false }
   const r = fixLoop(input.text, lintOnce)

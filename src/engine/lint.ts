@@ -15,6 +15,7 @@ import { resolveConfig } from './config.js'
 import { lintCore, makeResult } from './lint-core.js'
 import { loadPlugins } from './plugins.js'
 import { knownRules, resolveRuleEntries, type SettingLayer } from './registry.js'
+import { timed, timedAsync } from './timing.js'
 
 export interface LintOptions {
   /** Path of the linted text (for config lookup and messages); `<text>` when absent. */
@@ -83,13 +84,13 @@ function configFor(filePath: string | undefined, options: LintOptions): Planlint
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   if (typeof text !== 'string') throw new PlanlintError('lintText 需要一个字符串')
   const filePath = options.filePath ?? options.source?.filePath ?? '<text>'
-  const config = configFor(filePath, options)
+  const config = timed('config', () => configFor(filePath, options))
   const pluginOpts = options.cwd !== undefined ? { cwd: options.cwd } : {}
   const known = knownRules(config, pluginOpts)
 
-  const nlcst = parseText(text)
-  const plan = buildPlan(text, nlcst)
-  const { preset, reason } = choosePreset(plan, config, options)
+  const nlcst = timed('parse', () => parseText(text))
+  const plan = timed('plan', () => buildPlan(text, nlcst))
+  const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
 
   const layers: SettingLayer[] = [
     { rules: preset.rules, source: preset.filePath ?? `预设 ${preset.id}` },
@@ -132,7 +133,7 @@ export function isIgnored(filePath: string, config: PlanlintConfig, cwd?: string
 export async function lintFiles(paths: string[], options: LintFilesOptions = {}): Promise<LintResult[]> {
   const results: LintResult[] = []
   for (const path of paths) {
-    const config = configFor(path, options)
+    const config = timed('config', () => configFor(path, options))
     if (isIgnored(path, config, options.cwd)) {
       if (options.warnIgnored === false) continue
       results.push(
@@ -154,7 +155,7 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     await loadPlugins(config, options.cwd !== undefined ? { cwd: options.cwd } : {})
     // Input adapters load on first use: lintText alone never pays for them.
     const { readSource } = await import('../io/index.js')
-    const source = await readSource(path, options.encoding !== undefined ? { encoding: options.encoding } : {})
+    const source = await timedAsync('read', () => readSource(path, options.encoding !== undefined ? { encoding: options.encoding } : {}))
     results.push(lintText(source.text, { ...options, filePath: path, config, source }))
   }
   return results

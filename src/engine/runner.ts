@@ -21,6 +21,7 @@ import type {
 } from '../types.js'
 import { textLocator, type Locate } from './location.js'
 import { formatAjvErrors, getOptionsValidator } from './rule.js'
+import { addRule, timedListener, timingEnabled } from './timing.js'
 
 export interface RuleEntry {
   rule: Rule
@@ -236,18 +237,21 @@ export function runRules(input: RunRulesInput): LintMessage[] {
       },
     }
     let visitors: ReturnType<Rule['create']>
+    const createStart = timingEnabled() ? performance.now() : 0
     try {
       visitors = rule.create(ctx)
     } catch (e) {
       crash(id, e)
       continue
+    } finally {
+      if (timingEnabled()) addRule(id, performance.now() - createStart)
     }
     if (!visitors || typeof visitors !== 'object') continue
     for (const [key, fn] of Object.entries(visitors)) {
       if (typeof fn !== 'function') continue
       let list = listeners.get(key)
       if (!list) listeners.set(key, (list = []))
-      list.push({ id, fn })
+      list.push({ id, fn: timedListener(id, fn) })
     }
   }
 
