@@ -77,10 +77,10 @@ export class CompiledRenames {
       const left = text[start - 1]
       // a space inside a name broken by PDF conversion (`区住房 城乡建设局`): not a name start
       if (left !== undefined && /[ \t\u3000]/.test(left) && /[\u3400-\u9fff]/.test(text[start - 2] ?? '')) continue
-      if (start > 0 && !LEFT.has(left!) && !(prefix && /[\u3400-\u9fff]/.test(left!) && /^(区委|县委|市委)$/.test(prefix))) {
-        // `团区委`-style or a longer name ending in the old one: not this unit
-        continue
-      }
+      // without a level prefix the name must stand after punctuation (else it is the tail
+      // of a longer name); with one (`推动县乡村振兴局…`) the prefix marks the start
+      if (start > 0 && !LEFT.has(left!) && !prefix) continue
+      if (prefix && left === '团') continue // 团区委 is the Youth League, not a prefix
       hits.push({ start, end: m.end, written: text.slice(start, m.end), prefix, old, rename })
     }
     return hits

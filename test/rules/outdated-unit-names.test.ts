@@ -17,6 +17,8 @@ tester.run('outdated-unit-names', rule, {
     { code: '（牵头单位：区乡村振兴局）', options: { asOf: '2022-06-01' } },
     // a PDF space inside a current name (`区住房 城乡建设局`)
     { code: '（配合单位：区住房 城乡建设局、区科协）', config: today },
+    // the tail of a longer current name, with no prefix of its own
+    { code: '（配合单位：市自然资源和规划局）', config: today },
     // a qualified brand that is current
     { code: '（牵头单位：县农业农村局（乡村振兴局））', config: today },
   ],
@@ -47,6 +49,13 @@ tester.run('outdated-unit-names', rule, {
       code: '〔牵头单位：区委宣传部，责任单位：区委社治委、区教育局〕',
       config: today,
       errors: [{ message: '「区委社治委」是2023—2024年机构改革（2023年3月起）前的名称，现为「党委社会工作部」或「社会工作部」或「社工部」', column: 18, endColumn: 23, severity: 1 }],
+    },
+    {
+      // in running text the level prefix marks where the name starts
+      code: '推动县乡村振兴局、县科技局开放科技资源。',
+      config: today,
+      errors: [{ messageId: 'outdated', column: 3, endColumn: 9 }],
+      output: '推动县农业农村局、县科技局开放科技资源。',
     },
     {
       // 2018 reform, long settled
