@@ -1,9 +1,13 @@
 /**
  * draft-residue: text left over from editing and conversion — Word bookmark markers
  * (`[bookmark: _GoBack]`), the `_GoBack` bookmark name, page-number lines (`— 5 —`) carried
- * over from a PDF or a Word footer, and `（征求意见稿）` in a document the config says is final.
+ * over from a PDF or a Word footer, and `（征求意见稿）` in a document the config says is final;
+ * placeholders never filled in (`XXX`, `20XX年`, `（待定）`, `【待补充】`, `此处填写`); Word
+ * comments and tracked changes as converters write them (`[comment: …]`, pandoc's
+ * `{.comment-start}` / `{.insertion}` spans, CriticMarkup `{++…++}`, anchors such as `[ZH1]`).
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import type { RuleContext } from '../src/types.js'
 
 interface Options {
   /** Report page-number lines such as `— 5 —`. */
@@ -17,6 +21,35 @@ const DASH = '[-—－–‒―]'
 /** A line that is only a page number between dashes, markdown emphasis allowed: `— 5 **—**`. */
 const PAGE_NUMBER = new RegExp(`^\\**\\s*${DASH}+\\s*\\**\\s*\\d{1,4}\\s*\\**\\s*${DASH}+\\s*\\**$`)
 const DRAFT_MARK = /[（(]\s*征求意见稿\s*[）)]/g
+
+/** A CJK neighbour (Han, CJK or full-width punctuation) or a digit: a placeholder sits in Chinese text. */
+const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’0-9]/
+/**
+ * Placeholders left for text to be filled in: `XXX局`, `20XX年`, `××街道`, `ＸＸ`, `○○单位`,
+ * `（待定）`, `【待补充】`, `此处填写…`, `TODO`. Runs of X must stand in Chinese text (a CJK or
+ * digit neighbour, no Latin letter next to them), so `XXL` or `0xFF` are not placeholders.
+ */
+const PLACEHOLDERS: RegExp[] = [
+  /(?<![A-Za-zＡ-Ｚａ-ｚ_@/\\.-])(?:[XＸ×]{2,}|[xｘ]{2,})(?![A-Za-zＡ-Ｚａ-ｚ_@/\\-])/g,
+  /(?<![〇零一二三四五六七八九十○])[○□△]{2,}(?![〇零一二三四五六七八九十○])/g,
+  /[（(【\[〔]\s*(?:待定|待补充|待补|待完善|待核实|待核定|待确认|待填写|待填|待更新|待商榷|此处[^）)】\]〕\n]{0,12})\s*[）)】\]〕]/g,
+  /此处(?:填写|插入|补充|添加|修改|待定|待补|请)/g,
+  /(?<![A-Za-z])(?:TODO|TBD|FIXME)(?![A-Za-z])/g,
+]
+/**
+ * Word comments and tracked changes as converters write them into text:
+ * - `[comment: …]`, the form of the converter that writes `[bookmark: …]`;
+ * - pandoc `--track-changes=all`: `[批注]{.comment-start id="0" author=… date=…}`,
+ *   `[]{.comment-end id="0"}`, `[文字]{.insertion …}`, `[文字]{.deletion …}`, `[]{.paragraph-insertion …}`;
+ * - CriticMarkup, written by pandoc filters and diff tools: `{++插入++}`, `{--删除--}`,
+ *   `{~~旧~>新~~}`, `{>>批注<<}`, `{==标记==}`;
+ * - comment anchors of Word's HTML export, author initials and a number: `[ZH1]`.
+ */
+const COMMENT = /\[comment:[^\]\n]*\]|\[[^\]]{0,300}\]\{\.comment-(?:start|end)[^}]{0,300}\}/g
+const REVISION = /\[[^\]]{0,300}\]\{\.(?:insertion|deletion|paragraph-insertion)[^}]{0,300}\}|\{\+\+[^]{0,300}?\+\+\}|\{--[^]{0,300}?--\}|\{~~[^]{0,300}?~>[^]{0,300}?~~\}/g
+const CRITIC_COMMENT = /\{>>[^]{0,300}?<<\}/g
+const CRITIC_HIGHLIGHT = /\{==([^]{0,300}?)==\}/g
+const ANCHOR = /\[[A-Z]{1,4}[0-9]{1,3}\]/g
 
 export default defineRule<Options>({
   meta: {
@@ -43,12 +76,19 @@ export default defineRule<Options>({
       goBack: '残留的 Word 书签名「_GoBack」，定稿前应删除',
       pageNumber: '残留的页码行「{{line}}」（来自 PDF 或 Word 页脚），应删除',
       draftMark: '配置中文稿状态为定稿（status: final），但仍标有「{{mark}}」',
+      placeholder: '占位符「{{text}}」尚未换成实际内容，定稿前应补齐',
+      comment: '残留的 Word 批注「{{text}}」，定稿前应删除',
+      revision: '残留的 Word 修订标记「{{text}}」，应在 Word 中接受或拒绝修订后再转换',
+      anchor: '残留的 Word 批注锚点「{{text}}」，定稿前应删除',
     },
   },
   create(ctx) {
     const { text } = ctx
     const final = ctx.config.status === 'final'
     return {
+      plan() {
+        residueMarks(ctx)
+      },
       ParagraphNode(node: { position: { start: { offset: number }; end: { offset: number } } }) {
         const start = node.position.start.offset
         const end = node.position.end.offset
@@ -91,6 +131,56 @@ export default defineRule<Options>({
     }
   },
 })
+
+/** Placeholders, Word comments and tracked changes anywhere in the text (pandoc may wrap a span over lines). */
+function residueMarks(ctx: RuleContext<Options>): void {
+  const { text } = ctx
+  const short = (t: string) => (t.length > 30 ? `${t.slice(0, 29)}…` : t)
+  const taken: [number, number][] = []
+  const free = (s: number, e: number) => !taken.some(([a, b]) => s < b && e > a)
+  const take = (s: number, e: number) => taken.push([s, e])
+  if (text.includes('{') || text.includes('[comment:')) {
+    for (const m of text.matchAll(COMMENT)) {
+      const range: [number, number] = [m.index, m.index + m[0].length]
+      take(...range)
+      ctx.report({ messageId: 'comment', data: { text: short(m[0]) }, range, fix: { range, text: '' } })
+    }
+    for (const m of text.matchAll(CRITIC_COMMENT)) {
+      const range: [number, number] = [m.index, m.index + m[0].length]
+      take(...range)
+      ctx.report({ messageId: 'comment', data: { text: short(m[0]) }, range, fix: { range, text: '' } })
+    }
+    for (const m of text.matchAll(REVISION)) {
+      if (!free(m.index, m.index + m[0].length)) continue
+      take(m.index, m.index + m[0].length)
+      ctx.report({ messageId: 'revision', data: { text: short(m[0]) }, range: [m.index, m.index + m[0].length] })
+    }
+    for (const m of text.matchAll(CRITIC_HIGHLIGHT)) {
+      if (!free(m.index, m.index + m[0].length)) continue
+      const range: [number, number] = [m.index, m.index + m[0].length]
+      take(...range)
+      ctx.report({ messageId: 'revision', data: { text: short(m[0]) }, range, fix: { range, text: m[1]! } })
+    }
+  }
+  if (text.includes('[')) {
+    for (const m of text.matchAll(ANCHOR)) {
+      const s = m.index
+      const e = s + m[0].length
+      if (!free(s, e) || !(CJK_OR_DIGIT.test(text[s - 1] ?? '') || CJK_OR_DIGIT.test(text[e] ?? ''))) continue
+      ctx.report({ messageId: 'anchor', data: { text: m[0] }, range: [s, e] })
+    }
+  }
+  for (const re of PLACEHOLDERS) {
+    for (const m of text.matchAll(re)) {
+      const s = m.index
+      const e = s + m[0].length
+      if (!free(s, e)) continue
+      if (/^[XＸ×xｘ○□△]/.test(m[0]) && !CJK_OR_DIGIT.test(text[s - 1] ?? '') && !CJK_OR_DIGIT.test(text[e] ?? '')) continue
+      take(s, e)
+      ctx.report({ messageId: 'placeholder', data: { text: m[0] }, range: [s, e] })
+    }
+  }
+}
 
 /** The whole line [start, end) sits on, with one adjoining line end. */
 function wholeLine(text: string, start: number, end: number): [number, number] {

@@ -4,9 +4,15 @@
  */
 import type { Rule } from '../src/types.js'
 import draftResidue from './draft-residue.js'
+import duplicateText from './duplicate-text.js'
+import headingNumbering from './heading-numbering.js'
 import leadUnit from './lead-unit.js'
+import numeralTypos from './numeral-typos.js'
 import outdatedUnitNames from './outdated-unit-names.js'
+import pairedPunctuation from './paired-punctuation.js'
 import populationActions from './population-actions.js'
+import punctuationWidth from './punctuation-width.js'
 import quantifiedTargets from './quantified-targets.js'
 
-export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue]
+export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue,
+  pairedPunctuation, numeralTypos, punctuationWidth, headingNumbering, duplicateText]

@@ -1,0 +1,152 @@
+/**
+ * duplicate-text: text written twice by accident — a paragraph or sentence repeated back to
+ * back, a clause or list item repeated right after itself (`拓展科普，拓展科普`), a run-in
+ * heading whose title is repeated as the first sentence of its body
+ * (`26.拓展科普传播跨界融合。拓展科普传播跨界融合。`), and a unit named twice in one list
+ * of units (`区教育局、区教育局`). The fix removes the repeat.
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../src/types.js'
+
+const HAN = /[\u3400-\u9fff]/
+const TERMINAL = '。！？；;!?'
+const SEPARATORS = /[，,；;、\t]/
+
+interface NlcstNode {
+  type: string
+  position: Position
+  children?: NlcstNode[]
+}
+
+export default defineRule({
+  meta: {
+    id: 'duplicate-text',
+    type: 'problem',
+    severity: 'warn',
+    docs: {
+      description: {
+        zh: '重复的文字：前后相同的段落、句子、分句，标题在正文开头又写一遍，同一单位在一个名单里列了两次',
+        en: 'Text written twice: repeated paragraphs, sentences, clauses, a run-in title repeated in its body, a unit listed twice',
+      },
+      url: ruleDocsUrl('duplicate-text'),
+      recommended: true,
+    },
+    fixable: 'code',
+    schema: { type: 'object', additionalProperties: false },
+    messages: {
+      paragraph: '这一段与上一段完全相同：「{{text}}」，应删除重复的一段',
+      sentence: '句子「{{text}}」紧接着重复了一遍，应删除重复的一句',
+      clause: '「{{text}}」紧接着又重复了{{times}}，应删除重复的部分',
+      title: '标题「{{text}}」在正文开头又写了一遍，应删除正文开头重复的标题',
+      unit: '「{{text}}」在同一名单中已列出，应删除重复的单位',
+    },
+  },
+  create(ctx) {
+    const { text } = ctx
+    const reported = new Set<number>()
+    const report = (messageId: string, shown: string, range: [number, number], fix: [number, number], extra: Record<string, string> = {}) => {
+      if (reported.has(range[0])) return
+      reported.add(range[0])
+      ctx.report({ messageId, data: { text: shown.length > 40 ? `${shown.slice(0, 39)}…` : shown, ...extra }, range, fix: { range: fix, text: '' } })
+    }
+    let prevPara: { text: string; end: number } | undefined
+    return {
+      heading(h: HeadingNode) {
+        if (!h.runIn) return
+        const titleStart = h.titlePosition.start.offset
+        const titleEnd = h.titlePosition.end.offset
+        const title = text.slice(titleStart, titleEnd)
+        if (title.length < 4 || !HAN.test(title)) return
+        let p = titleEnd
+        if (text.startsWith('**', p)) p += 2
+        if (TERMINAL.includes(text[p] ?? '')) p++
+        if (text.startsWith('**', p)) p += 2
+        while (text[p] === ' ' || text[p] === '\u3000') p++
+        if (!text.startsWith(title, p)) return
+        let end = p + title.length
+        if (TERMINAL.includes(text[end] ?? '')) end++
+        else if (!/[，,]/.test(text[end] ?? '')) return
+        report('title', title, [p, p + title.length], [p, end])
+      },
+      ParagraphNode(node: NlcstNode) {
+        const start = node.position.start.offset
+        const end = node.position.end.offset
+        const para = text.slice(start, end)
+        const trimmed = para.trim()
+        if (prevPara && trimmed === prevPara.text && trimmed.length >= 4 && HAN.test(trimmed)) {
+          // remove the line end before the repeat and the repeat itself
+          report('paragraph', trimmed, [start, end], [prevPara.end, end])
+        }
+        if (trimmed !== '' && !/^[\s*\-—–]+$/.test(trimmed)) prevPara = { text: trimmed, end }
+        const sentences = (node.children ?? []).filter((c) => c.type === 'SentenceNode')
+        for (let i = 1; i < sentences.length; i++) {
+          const a = sentences[i - 1]!
+          const b = sentences[i]!
+          const ta = text.slice(a.position.start.offset, a.position.end.offset).trim()
+          const tb = text.slice(b.position.start.offset, b.position.end.offset).trim()
+          if (ta === tb && ta.length >= 4 && HAN.test(ta)) {
+            report('sentence', tb, [b.position.start.offset, b.position.end.offset], [a.position.end.offset, b.position.end.offset])
+          }
+        }
+        for (const s of sentences) clauses(s.position.start.offset, s.position.end.offset)
+      },
+      responsibility(r: ResponsibilityNode) {
+        for (const list of [r.lead, r.partners]) units(list)
+      },
+    }
+
+    /** Repeated adjacent clauses or list items inside one sentence; a run of repeats is one finding. */
+    function clauses(start: number, end: number) {
+      const s = text.slice(start, end)
+      const segs: { text: string; from: number; to: number }[] = []
+      let segStart = 0
+      const flush = () => {
+        let i = 0
+        while (i < segs.length) {
+          let j = i + 1
+          while (j < segs.length && segs[j]!.text === segs[i]!.text) j++
+          const seg = segs[i]!.text
+          if (j - i > 1 && seg.length >= 2 && HAN.test(seg) && [...seg].every((c) => HAN.test(c) || /[0-9A-Za-z“”《》（）]/.test(c))) {
+            const first = segs[i + 1]!
+            report('clause', seg, [start + first.from, start + first.to], [start + segs[i]!.to, start + segs[j - 1]!.to], { times: j - i - 1 === 1 ? '一遍' : ` ${j - i - 1} 遍` })
+          }
+          i = j
+        }
+        segs.length = 0
+      }
+      for (let i = 0; i <= s.length; i++) {
+        const atEnd = i === s.length || TERMINAL.includes(s[i]!)
+        if (!atEnd && !SEPARATORS.test(s[i]!)) continue
+        const raw = s.slice(segStart, i)
+        const seg = raw.trim()
+        const from = segStart + raw.indexOf(seg)
+        segs.push({ text: seg, from, to: from + seg.length })
+        segStart = i + 1
+        if (atEnd) flush()
+      }
+      flush()
+    }
+
+    /** A unit named twice in one list: the second mention is reported. */
+    function units(list: UnitMention[]) {
+      const seen = new Set<string>()
+      for (const [k, u] of list.entries()) {
+        // a repeat right after itself is a repeated list item, reported once with its run
+        if (u.vague || (k > 0 && list[k - 1]!.name === u.name && /^[、，,\s]*$/.test(text.slice(list[k - 1]!.position.end.offset, u.position.start.offset)))) {
+          seen.add(u.name)
+          continue
+        }
+        if (!seen.has(u.name)) {
+          seen.add(u.name)
+          continue
+        }
+        const s = u.position.start.offset
+        const e = u.position.end.offset
+        // remove the separator before the repeat with it
+        let from = s
+        while (from > 0 && /[、，,\s]/.test(text[from - 1]!) && s - from < 3) from--
+        report('unit', u.text, [s, e], [from, e])
+      }
+    }
+  },
+})

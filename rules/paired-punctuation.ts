@@ -1,0 +1,153 @@
+/**
+ * paired-punctuation: brackets, title marks and quotation marks that do not pair
+ * (GB/T 15834-2011 4.9–4.10, 4.1): an opener never closed, a closer never opened, and an
+ * opener closed by the wrong mark (`〔牵头单位：…）`). Pairs are matched per paragraph; a
+ * pair may span a line break where the paragraph continues (a line that ends without
+ * sentence-final punctuation, as PDF conversion leaves them). `（` and `(` belong to one
+ * family: a pair written `（…)` is reported here only when punctuation-width would not
+ * catch the half-width mark (it is not in Chinese context).
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import type { Position } from '../src/types.js'
+import { isChineseContext } from './punctuation-width.js'
+
+type Family = 'paren' | 'tortoise' | 'title' | 'angle' | 'dquote' | 'squote' | 'lenticular'
+
+const OPEN: Record<string, Family> = { '（': 'paren', '(': 'paren', '〔': 'tortoise', '《': 'title', '〈': 'angle', '“': 'dquote', '‘': 'squote', '【': 'lenticular' }
+const CLOSE: Record<string, Family> = { '）': 'paren', ')': 'paren', '〕': 'tortoise', '》': 'title', '〉': 'angle', '”': 'dquote', '’': 'squote', '】': 'lenticular' }
+const CLOSER_OF: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '《': '》', '〈': '〉', '“': '”', '‘': '’', '【': '】' }
+const FULL_PAREN: Record<string, string> = { '(': '（', ')': '）' }
+/** Sentence-final marks: a line ending with one does not continue on the next line. */
+const FINAL = /[。！？；：!?;]$/
+/** A closer used as an enumerator, as in `1）`, `a)`, `一)` at the start of an item. */
+const ENUMERATOR = /(?:^|[\s。；：，、*#-])[0-9０-９A-Za-z一二三四五六七八九十①-⑳]{1,3}$/
+/** Page furniture between two halves of a broken paragraph. */
+const FURNITURE = /^[\s*]*[—–\-－一]{1,2}[\s*]*\d{1,4}[\s*]*[—–\-－一]{1,2}[\s*]*$/
+
+interface Open {
+  ch: string
+  family: Family
+  offset: number
+  line: number
+}
+
+export default defineRule({
+  meta: {
+    id: 'paired-punctuation',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: {
+        zh: '括号、书名号、引号应成对使用，且前后配套（GB/T 15834-2011）',
+        en: 'Brackets, title marks and quotation marks must come in matching pairs (GB/T 15834-2011)',
+      },
+      url: ruleDocsUrl('paired-punctuation'),
+      recommended: true,
+    },
+    fixable: 'code',
+    schema: { type: 'object', additionalProperties: false },
+    messages: {
+      unclosed: '「{{open}}」没有对应的「{{close}}」',
+      unopened: '「{{close}}」前面没有对应的「{{open}}」',
+      mismatch: '「{{open}}」应以「{{expected}}」配对，此处写成了「{{close}}」',
+      mixedWidth: '括号全角半角不配套：「{{open}}」与「{{close}}」，中文里应都用全角「（）」',
+    },
+  },
+  create(ctx) {
+    const { text } = ctx
+    const paragraphs: Position[] = []
+    return {
+      ParagraphNode(node: { position: Position }) {
+        paragraphs.push(node.position)
+      },
+      'plan:exit'() {
+        let stack: Open[] = []
+        const unclosed = (o: Open) =>
+          ctx.report({ messageId: 'unclosed', data: { open: o.ch, close: CLOSER_OF[o.ch]! }, range: [o.offset, o.offset + 1] })
+        paragraphs.forEach((p, k) => {
+          const start = p.start.offset
+          const para = text.slice(start, p.end.offset)
+          if (FURNITURE.test(para)) return
+          // a quotation running over several paragraphs reopens with “ at each paragraph (GB/T 15834 4.1.3.4)
+          const lead = para.trimStart()[0]
+          if (stack.length > 0 && (lead === '“' || lead === '‘') && stack[stack.length - 1]!.ch === lead) stack.pop()
+          for (let i = 0; i < para.length; i++) {
+            const ch = para[i]!
+            const at = start + i
+            if (ch in OPEN) {
+              stack.push({ ch, family: OPEN[ch]!, offset: at, line: k })
+              continue
+            }
+            const family = CLOSE[ch]
+            if (!family) continue
+            const top = stack[stack.length - 1]
+            if (top && top.family === family) {
+              stack.pop()
+              if (family === 'paren' && (top.ch === '(') !== (ch === ')')) {
+                const halfAt = top.ch === '(' ? top.offset : at
+                if (!isChineseContext(neighbour(text, halfAt, -1)) && !isChineseContext(neighbour(text, halfAt, 1))) {
+                  ctx.report({
+                    messageId: 'mixedWidth',
+                    data: { open: top.ch, close: ch },
+                    range: [top.offset, at + 1],
+                    fix: { range: [halfAt, halfAt + 1], text: FULL_PAREN[text[halfAt]!]! },
+                  })
+                }
+              }
+              continue
+            }
+            let deeper = stack.length - 1
+            while (deeper >= 0 && stack[deeper]!.family !== family) deeper--
+            if (deeper !== -1) {
+              // the openers above the match were never closed
+              for (const o of stack.slice(deeper + 1)) unclosed(o)
+              stack = stack.slice(0, deeper)
+              continue
+            }
+            if (top) {
+              // closed by the wrong mark; certain when the opener is on this line and nothing else is open
+              const expected = top.ch === '(' ? ')' : CLOSER_OF[top.ch]!
+              const local = top.line === k && stack.length === 1
+              ctx.report({
+                messageId: 'mismatch',
+                data: { open: top.ch, expected, close: ch },
+                range: [at, at + 1],
+                fix: local ? { range: [at, at + 1], text: expected } : undefined,
+              })
+              stack.pop()
+              continue
+            }
+            if ((ch === ')' || ch === '）') && ENUMERATOR.test(para.slice(0, i))) continue
+            ctx.report({ messageId: 'unopened', data: { open: openerOf(ch), close: ch }, range: [at, at + 1] })
+          }
+          // the paragraph continues on the next line when it ends mid-sentence
+          const next = paragraphs.slice(k + 1).find((q) => !FURNITURE.test(text.slice(q.start.offset, q.end.offset)))
+          const nextText = next ? text.slice(next.start.offset, next.end.offset) : ''
+          const reopens = stack.length > 0 && stack.every((o) => o.family === 'dquote' || o.family === 'squote') && nextText.trimStart()[0] === stack[stack.length - 1]!.ch
+          const continues = reopens || (next !== undefined && !FINAL.test(para.replace(/[\s*]+$/, '')) && !isHeadingLike(nextText))
+          if (stack.length > 0 && !continues) {
+            for (const o of stack) unclosed(o)
+            stack = []
+          }
+        })
+        for (const o of stack) unclosed(o)
+      },
+    }
+  },
+})
+
+function openerOf(close: string): string {
+  for (const [o, c] of Object.entries(CLOSER_OF)) if (c === close) return o
+  return ''
+}
+
+function neighbour(text: string, i: number, dir: 1 | -1): string | undefined {
+  let k = i + dir
+  while (k >= 0 && k < text.length && /[ \t*]/.test(text[k]!)) k += dir
+  return text[k]
+}
+
+/** A line that starts a new item: an outline marker, a markdown heading or a list bullet with a marker. */
+function isHeadingLike(line: string): boolean {
+  return /^[\s#*>-]*(?:[一二三四五六七八九十]+[、，,]|[（(][一二三四五六七八九十0-9０-９]+[）)]|[0-9０-９]+[.．、])/.test(line)
+}

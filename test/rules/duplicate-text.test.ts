@@ -1,0 +1,69 @@
+import { describe, expect, it } from 'vitest'
+import rule from '../../rules/duplicate-text.js'
+import { lintText } from '../../src/engine/lint.js'
+import { RuleTester } from '../../src/engine/rule-tester.js'
+import { corpusFiles, readCorpus } from '../helpers/corpus.js'
+
+const tester = new RuleTester()
+const task = (body: string) => `一、提升行动\n（一）实施青少年科学素质提升行动\n${body}\n二、保障措施`
+
+tester.run('duplicate-text', rule, {
+  valid: [
+    task('1.开展科普活动。积极开展科普活动，提升科学素质。〔牵头单位：区教育局，责任单位：区科协、团区委〕'),
+    // parallel phrases that repeat a word are not repeats
+    '推进应急知识进企业、进社区、进学校、进家庭。',
+    // one character repeated is a word, not a clause
+    '天天、年年',
+    // the same unit as lead and as partner is another question
+    task('1.开展活动。〔牵头单位：区教育局，责任单位：区教育局〕'),
+  ],
+  invalid: [
+    {
+      // jinjiang: the run-in title repeated as the first sentence
+      code: task('26.拓展科普传播跨界融合。拓展科普传播跨界融合。鼓励科研机构开展科学传播。'),
+      errors: [{ messageId: 'title', data: { text: '拓展科普传播跨界融合' }, line: 3, column: 15, endColumn: 25 }],
+      output: task('26.拓展科普传播跨界融合。鼓励科研机构开展科学传播。'),
+    },
+    {
+      code: '加强科普宣传。加强科普宣传。开展活动。',
+      errors: [{ messageId: 'sentence', data: { text: '加强科普宣传。' }, column: 8, endColumn: 15 }],
+      output: '加强科普宣传。开展活动。',
+    },
+    {
+      code: '区委宣传部、区教育局、区教育局、区教育局、区民政局',
+      errors: [{ messageId: 'clause', data: { text: '区教育局', times: ' 2 遍' }, column: 12, endColumn: 16 }],
+      output: '区委宣传部、区教育局、区民政局',
+    },
+    {
+      code: task('1.开展活动。〔牵头单位：区教育局，责任单位：区科协、区文体旅局、区科协〕'),
+      errors: [{ messageId: 'unit', data: { text: '区科协' }, line: 3, column: 34, endColumn: 37 }],
+      output: task('1.开展活动。〔牵头单位：区教育局，责任单位：区科协、区文体旅局〕'),
+    },
+    {
+      code: '（二）实施农民科学素质提升行动\n（二）实施农民科学素质提升行动\n正文。',
+      errors: [{ messageId: 'paragraph', line: 2, column: 1 }],
+      output: '（二）实施农民科学素质提升行动\n正文。',
+    },
+  ],
+})
+
+describe('duplicate-text on the corpus', () => {
+  const lint = (name: (typeof corpusFiles)[number]) =>
+    lintText(readCorpus(name), { filePath: name, config: { rules: { 'duplicate-text': 'warn' } }, preset: 'national' })
+      .messages.filter((m) => m.ruleId === 'duplicate-text')
+      .map((m) => [m.messageId, m.line, m.column])
+  it('jinjiang-draft: task 26 repeats its title', () => expect(lint('jinjiang-draft')).toEqual([['title', 59, 15]]))
+  it('nansha: the units the OCR of the 分工表 doubled', () => {
+    expect(lint('nansha')).toEqual([
+      ['clause', 245, 31],
+      ['clause', 245, 45],
+      ['clause', 245, 65],
+      ['clause', 245, 82],
+      ['clause', 279, 61],
+    ])
+  })
+  it('qingyunpu and leping are clean', () => {
+    expect(lint('qingyunpu')).toEqual([])
+    expect(lint('leping')).toEqual([])
+  })
+})

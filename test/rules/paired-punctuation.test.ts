@@ -1,0 +1,74 @@
+import { describe, expect, it } from 'vitest'
+import rule from '../../rules/paired-punctuation.js'
+import { lintText } from '../../src/engine/lint.js'
+import { RuleTester } from '../../src/engine/rule-tester.js'
+import { corpusFiles, readCorpus } from '../helpers/corpus.js'
+
+const tester = new RuleTester()
+
+tester.run('paired-punctuation', rule, {
+  valid: [
+    '落实《国务院关于印发〈全民科学素质行动规划纲要〉的通知》（国发〔2021〕9号）。',
+    '开展“院士（专家）进校园”活动【重点】。',
+    // a pair broken over lines by PDF conversion, with page furniture between
+    '（区教体局、区科协按职\n\n— 5 —\n\n责分工负责）',
+    // enumerators written with a closing paren only
+    '1）加强组织领导；2）保障经费投入。\na) 第一项',
+    // a quotation over several paragraphs reopens with “ at each paragraph
+    '他指出：“第一段。\n“第二段。”',
+    // mixed widths next to Chinese are punctuation-width's finding, not this rule's
+    '（区科协按职责分工负责)',
+  ],
+  invalid: [
+    {
+      code: '开展活动。〔牵头单位：区民政局，责任单位：各街道）',
+      errors: [{ messageId: 'mismatch', data: { open: '〔', expected: '〕', close: '）' }, line: 1, column: 25, endColumn: 26 }],
+      output: '开展活动。〔牵头单位：区民政局，责任单位：各街道〕',
+    },
+    {
+      code: '加强教育（含线上线下。\n二、重点工程',
+      errors: [{ messageId: 'unclosed', data: { open: '（', close: '）' }, line: 1, column: 5 }],
+      output: null,
+    },
+    {
+      code: '提升能力）。',
+      errors: [{ messageId: 'unopened', data: { open: '（', close: '）' }, column: 5 }],
+      output: null,
+    },
+    {
+      // 《…〔…》: the 〔 is never closed; the 》 still closes the title
+      code: '《关于〔2021〕印发的通知〔2022》。',
+      errors: [{ messageId: 'unclosed', data: { open: '〔', close: '〕' }, column: 15 }],
+      output: null,
+    },
+    {
+      // the opener is on another line: which mark is wrong is not certain, so no fix
+      code: '〔牵头单位：区科协，\n责任单位：各街道）',
+      errors: [{ messageId: 'mismatch', line: 2, column: 9 }],
+      output: null,
+    },
+    {
+      code: 'Range (2021—2025）',
+      errors: [{ messageId: 'mixedWidth', data: { open: '(', close: '）' }, column: 7, endColumn: 18 }],
+      output: 'Range （2021—2025）',
+    },
+    {
+      code: '“科普中国”“天府科技云”“锦江科普',
+      errors: [{ messageId: 'unclosed', data: { open: '“', close: '”' }, column: 14 }],
+      output: null,
+    },
+  ],
+})
+
+describe('paired-punctuation on the corpus', () => {
+  const lint = (name: (typeof corpusFiles)[number]) =>
+    lintText(readCorpus(name), { filePath: name, config: { rules: { 'paired-punctuation': 'error' } }, preset: 'national' })
+      .messages.filter((m) => m.ruleId === 'paired-punctuation')
+      .map((m) => [m.messageId, m.line, m.column])
+  it('jinjiang-draft: the 〔…） of task 11', () => expect(lint('jinjiang-draft')).toEqual([['mismatch', 32, 190]]))
+  it('qingyunpu: parens broken over PDF lines still pair', () => expect(lint('qingyunpu')).toEqual([]))
+  it('leping and nansha are clean', () => {
+    expect(lint('leping')).toEqual([])
+    expect(lint('nansha')).toEqual([])
+  })
+})
