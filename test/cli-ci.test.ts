@@ -1,0 +1,432 @@
+/**
+ * planlint in CI, end to end through `node bin/planlint.js` on copies of the corpus:
+ * several --format targets, exit codes, --cache, --jobs, the progress line, and the
+ * example CI files (their planlint command lines are extracted and run).
+ */
+import { spawnSync } from 'node:child_process'
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { fileURLToPath } from 'node:url'
+import Ajv from 'ajv-draft-04'
+import { XMLValidator } from 'fast-xml-parser'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import YAML from 'yaml'
+import { autoJobs, AUTO_MIN_FILES, parseJobs } from '../src/cli/run-files.js'
+import { createProgress, wantProgress } from '../src/cli/progress.js'
+import { parseFormatSpec, planOutputs } from '../src/cli/outputs.js'
+import { isPlanlintError } from '../src/errors.js'
+import { getRules } from '../src/index.js'
+import { corpusDir, corpusFiles } from './helpers/corpus.js'
+
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const bin = path.join(root, 'bin/planlint.js')
+const fixtures = path.join(root, 'test/fixtures/ci')
+
+interface Run {
+  status: number | null
+  stdout: string
+  stderr: string
+}
+
+function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
+  const e: NodeJS.ProcessEnv = { ...process.env }
+  delete e.FORCE_COLOR
+  delete e.NO_COLOR
+  for (const [k, v] of Object.entries(env)) {
+    if (v === undefined) delete e[k]
+    else e[k] = v
+  }
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input: '', encoding: 'utf8', env: e })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+function expectOneLineFailure(r: Run, ...fragments: string[]): void {
+  expect(r.status, r.stderr + r.stdout).toBe(2)
+  const lines = r.stderr.trimEnd().split('\n')
+  expect(lines, r.stderr).toHaveLength(1)
+  expect(lines[0]).toMatch(/^planlint: /)
+  for (const f of fragments) expect(lines[0]).toContain(f)
+}
+
+let tmp: string
+let n = 0
+
+/**
+ * A config that pins the rules these tests count on, so rules added later do not change
+ * the numbers: outdated-unit-names (warn: leping has exactly one, 市文广新局) and
+ * population-actions (error: qingyunpu lacks the 农民 action); every other rule off.
+ */
+function pinnedConfig(extra = ''): string {
+  const pinned: Record<string, string> = { 'outdated-unit-names': 'warn', 'population-actions': 'error' }
+  const lines = [...getRules().keys()].map((id) => `  ${id}: ${pinned[id] ?? 'off'}`)
+  return `${extra}rules:\n${lines.join('\n')}\n`
+}
+
+/** A fresh folder with the pinned config and the corpus copied in (`copies` times, as name-i.txt beyond the first). */
+function workdir(copies = 1, sub = ''): string {
+  const dir = path.join(tmp, `w${++n}`)
+  const into = path.join(dir, sub)
+  fs.mkdirSync(into, { recursive: true })
+  fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), pinnedConfig())
+  for (let i = 1; i <= copies; i++) {
+    for (const f of corpusFiles) {
+      const name = i === 1 ? `${f}.txt` : `${f}-${i}.txt`
+      fs.copyFileSync(path.join(corpusDir, `${f}.txt`), path.join(into, name))
+      fs.chmodSync(path.join(into, name), 0o644)
+    }
+  }
+  return dir
+}
+
+const sarifSchema = JSON.parse(fs.readFileSync(path.join(fixtures, 'sarif-2.1.0-rtm.5.json'), 'utf8'))
+const validateSarif = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false }).compile(sarifSchema)
+
+beforeAll(() => {
+  tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planlint-ci-'))
+})
+afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
+
+describe('several formats in one run', () => {
+  it('writes each targeted format to its file and the rest to stdout, all from one lint', () => {
+    const dir = workdir()
+    const r = run(['.', '--format', 'json', '--format', 'sarif:reports/planlint.sarif', '--format', 'html:reports/报告.html', '--format', 'junit:junit.xml', '--format', 'gitlab:cq.json'], dir)
+    expect(r.status, r.stderr).toBe(1)
+    const json = JSON.parse(r.stdout) as { filePath: string; messages: unknown[] }[]
+    expect(json).toHaveLength(4)
+    const count = json.reduce((s, f) => s + f.messages.length, 0)
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'reports/planlint.sarif'), 'utf8'))
+    expect(validateSarif(sarif), JSON.stringify(validateSarif.errors?.slice(0, 2))).toBe(true)
+    expect(sarif.runs[0].results).toHaveLength(count)
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'cq.json'), 'utf8'))).toHaveLength(count)
+    expect(XMLValidator.validate(fs.readFileSync(path.join(dir, 'junit.xml'), 'utf8'))).toBe(true)
+    const page = fs.readFileSync(path.join(dir, 'reports/报告.html'), 'utf8')
+    expect(page.split('<article ').length - 1).toBe(count)
+    // No temporary files left next to the reports.
+    expect(fs.readdirSync(path.join(dir, 'reports')).sort()).toEqual(['planlint.sarif', '报告.html'])
+    expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
+  })
+
+  it('prints the stylish summary when every format goes to a file', () => {
+    const dir = workdir()
+    const r = run(['leping.txt', '--format', 'sarif:out.sarif'], dir)
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toContain('共 1 个问题（0 个错误，1 个警告）')
+    expect(fs.existsSync(path.join(dir, 'out.sarif'))).toBe(true)
+  })
+
+  it('sends the untargeted format to --output-file', () => {
+    const dir = workdir()
+    const r = run(['leping.txt', '--format', 'github', '--format', 'sarif:out.sarif', '--output-file', 'ann.txt'], dir)
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).toBe('')
+    expect(fs.readFileSync(path.join(dir, 'ann.txt'), 'utf8')).toMatch(/^::warning file=leping\.txt,line=134,/)
+  })
+
+  it('--quiet drops warnings from every format; --max-warnings counts them all the same', () => {
+    const dir = workdir()
+    const q = run(['leping.txt', '--quiet', '--format', 'json', '--format', 'sarif:q.sarif', '--format', 'github:q.txt'], dir)
+    expect(q.status, q.stderr).toBe(0)
+    expect(JSON.parse(q.stdout)[0].messages).toEqual([])
+    expect(JSON.parse(fs.readFileSync(path.join(dir, 'q.sarif'), 'utf8')).runs[0].results).toEqual([])
+    expect(fs.readFileSync(path.join(dir, 'q.txt'), 'utf8')).toBe('')
+    const m = run(['leping.txt', '--max-warnings', '0', '--format', 'json', '--format', 'sarif:m.sarif'], dir)
+    expect(m.status).toBe(1)
+    expect(m.stderr).toBe('planlint: 警告数 1 超过了 --max-warnings 允许的 0 个\n')
+    const s = run(['leping.txt', '--max-warnings', '0', '--format', 'stylish', '--format', 'sarif:m.sarif'], dir)
+    expect(s.status).toBe(1)
+    expect(s.stdout).toContain('超过了 --max-warnings 允许的 0 个')
+    expect(s.stderr).toBe('')
+  })
+
+  it('refuses unclear output plans with one line and exit 2, writing nothing', () => {
+    const dir = workdir()
+    expectOneLineFailure(run(['leping.txt', '--format', 'sarif:a.out', '--format', 'json:a.out'], dir), '多个 --format 写入同一个文件 a.out')
+    expectOneLineFailure(run(['leping.txt', '--format', 'json', '--format', 'github', '-o', 'x.txt'], dir), '--output-file 只能接收一种格式')
+    expectOneLineFailure(run(['leping.txt', '--format', 'sarif:'], dir), '--format sarif: 后面缺少输出文件路径')
+    expectOneLineFailure(run(['leping.txt', '--format', 'xml:out.xml'], dir), '未知的输出格式“xml”')
+    fs.writeFileSync(path.join(dir, 'afile'), '')
+    expectOneLineFailure(run(['leping.txt', '--format', 'sarif:afile/x.sarif'], dir), 'afile')
+    expect(fs.readdirSync(dir).sort()).toEqual([...corpusFiles.map((f) => `${f}.txt`), 'afile', 'planlint.config.yaml'].sort())
+  })
+
+  it('loads a third-party formatter by path, with a target', () => {
+    const dir = workdir()
+    const r = run(['leping.txt', 'qingyunpu.txt', '--format', `${path.join(fixtures, 'formatter-count.mjs')}:counts.tsv`], dir)
+    expect(r.status, r.stderr).toBe(1)
+    expect(fs.readFileSync(path.join(dir, 'counts.tsv'), 'utf8')).toBe('leping.txt\t0\t1\nqingyunpu.txt\t1\t0\n')
+  })
+})
+
+describe('exit codes', () => {
+  it('0 when no errors, 1 for errors, 1 over --max-warnings, 2 when planlint cannot run', () => {
+    const dir = workdir()
+    expect(run(['leping.txt', '--format', 'github'], dir).status).toBe(0)
+    expect(run(['leping.txt', '--max-warnings', '1'], dir).status).toBe(0)
+    expect(run(['leping.txt', '--max-warnings', '0'], dir).status).toBe(1)
+    expect(run(['qingyunpu.txt', '--format', 'sarif:x.sarif'], dir).status).toBe(1)
+    expectOneLineFailure(run(['missing.txt', '--format', 'sarif:y.sarif'], dir), 'missing.txt')
+    expect(fs.existsSync(path.join(dir, 'y.sarif'))).toBe(false)
+    expectOneLineFailure(run(['leping.txt', '--jobs', 'many'], dir), '--jobs 应为正整数或 auto')
+  })
+})
+
+/** Sets every cached message text to `text` (to see whether a run used the cache). */
+function tamperCache(file: string, text: string): void {
+  const data = JSON.parse(fs.readFileSync(file, 'utf8'))
+  for (const e of Object.values(data.entries) as { result: { messages: { message: string }[] } }[]) {
+    for (const m of e.result.messages) m.message = text
+  }
+  fs.writeFileSync(file, JSON.stringify(data))
+}
+
+describe('--cache', () => {
+  it('gives identical results from the cache, and any input change invalidates', () => {
+    const dir = workdir()
+    const args = ['.', '--format', 'json', '--cache']
+    const plain = run(['.', '--format', 'json'], dir)
+    const first = run(args, dir)
+    expect(first.stdout).toBe(plain.stdout)
+    expect(first.status).toBe(plain.status)
+    const cacheFile = path.join(dir, '.planlintcache')
+    expect(fs.existsSync(cacheFile)).toBe(true)
+    expect(run(args, dir).stdout).toBe(plain.stdout)
+
+    // A tampered cache shows through: the second run really came from the cache ...
+    tamperCache(cacheFile, '来自缓存')
+    const hit = JSON.parse(run(args, dir).stdout) as { messages: { message: string }[] }[]
+    expect(hit.flatMap((r) => r.messages.map((m) => m.message)).every((m) => m === '来自缓存')).toBe(true)
+    // ... and each kind of change makes planlint lint again.
+    const fresh = (extra: string[] = []) => JSON.parse(run([...args, ...extra], dir).stdout) as { filePath: string; messages: { message: string }[] }[]
+    const notCached = (rs: ReturnType<typeof fresh>) => rs.every((r) => r.messages.every((m) => m.message !== '来自缓存'))
+    expect(notCached(fresh(['--rule', 'draft-residue:off']))).toBe(true)
+    expect(notCached(fresh(['--preset', 'national']))).toBe(true)
+    // A changed file is linted again; the others still come from the cache.
+    fresh()
+    tamperCache(cacheFile, '来自缓存')
+    fs.appendFileSync(path.join(dir, 'leping.txt'), '\n')
+    const one = fresh()
+    expect(one.filter((r) => r.messages.some((m) => m.message === '来自缓存')).map((r) => path.basename(r.filePath))).toEqual(
+      ['jinjiang-draft.txt', 'qingyunpu.txt'],
+    )
+    expect(one.find((r) => r.filePath.endsWith('leping.txt'))!.messages[0]!.message).toContain('市文广新局')
+    // An edited config changes the resolved config for every file.
+    tamperCache(cacheFile, '来自缓存')
+    fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), pinnedConfig('status: draft\n'))
+    expect(notCached(fresh())).toBe(true)
+    // A preset file edited in place changes the preset's identity.
+    fs.writeFileSync(path.join(dir, 'my.yaml'), 'id: my\ntitle: 测试预设\nextends: national\n')
+    fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), pinnedConfig('preset: ./my.yaml\n'))
+    fresh()
+    tamperCache(cacheFile, '来自缓存')
+    expect(notCached(fresh())).toBe(false)
+    fs.writeFileSync(path.join(dir, 'my.yaml'), 'id: my\ntitle: 改过的测试预设\nextends: national\n')
+    expect(notCached(fresh())).toBe(true)
+  })
+
+  it('honours --cache-location (file or folder) and leaves cwd clean', () => {
+    const dir = workdir()
+    expect(run(['leping.txt', '--cache', '--cache-location', 'tmp/cache.json'], dir).status).toBe(0)
+    expect(fs.existsSync(path.join(dir, 'tmp/cache.json'))).toBe(true)
+    expect(run(['leping.txt', '--cache', '--cache-location', 'cachedir/'], dir).status).toBe(0)
+    expect(fs.existsSync(path.join(dir, 'cachedir/.planlintcache'))).toBe(true)
+    expect(fs.existsSync(path.join(dir, '.planlintcache'))).toBe(false)
+  })
+
+  it('ignores and rewrites a corrupt cache file', () => {
+    const dir = workdir()
+    const cacheFile = path.join(dir, '.planlintcache')
+    const plain = run(['.', '--format', 'json'], dir)
+    for (const junk of ['{not json', '[]', '{"format":1,"entries":{"x":null}}', '\u0000\u0001']) {
+      fs.writeFileSync(cacheFile, junk)
+      const r = run(['.', '--format', 'json', '--cache'], dir)
+      expect(r.stderr).toBe('')
+      expect(r.stdout).toBe(plain.stdout)
+      expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).toBe(1)
+    }
+  })
+
+  it('never keeps results with fatal messages', () => {
+    const dir = workdir()
+    fs.copyFileSync(path.join(fixtures, 'planlint-plugin-boom.mjs'), path.join(dir, 'planlint-plugin-boom.mjs'))
+    fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), "plugins: ['./planlint-plugin-boom.mjs']\nrules:\n  boom/explode: error\n")
+    const r = run(['leping.txt', '--cache', '--format', 'json'], dir)
+    expect(r.status).toBe(1)
+    expect(JSON.parse(r.stdout)[0].messages.some((m: { fatal?: boolean }) => m.fatal)).toBe(true)
+    expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.planlintcache'), 'utf8')).entries)).toEqual([])
+  })
+
+  it('is not used with --fix', () => {
+    const dir = workdir()
+    run(['nansha.txt', '--cache', '--fix-dry-run'], dir)
+    expect(fs.existsSync(path.join(dir, '.planlintcache'))).toBe(false)
+  })
+})
+
+describe('--jobs', () => {
+  it('gives results in input order, identical to a serial run (corpus ×3)', () => {
+    const dir = workdir(3)
+    const serial = run(['.', '--format', 'json'], dir)
+    expect(JSON.parse(serial.stdout)).toHaveLength(12)
+    for (const jobs of ['2', '3', 'auto']) {
+      const r = run(['.', '--format', 'json', '--jobs', jobs], dir)
+      expect(r.status, r.stderr).toBe(serial.status)
+      expect(r.stdout, `--jobs ${jobs}`).toBe(serial.stdout)
+    }
+    // Named files keep the order given, not the sorted order.
+    const order = ['qingyunpu.txt', 'leping-2.txt', 'jinjiang-draft.txt', 'nansha-3.txt']
+    const named = JSON.parse(run([...order, '--format', 'json', '--jobs', '2'], dir).stdout) as { filePath: string }[]
+    expect(named.map((r) => path.basename(r.filePath))).toEqual(order)
+  })
+
+  it('with --cache, mixes cache hits and worker results in order', () => {
+    const dir = workdir(2)
+    const serial = run(['.', '--format', 'json'], dir)
+    run(['leping.txt', 'nansha-2.txt', '--cache'], dir)
+    const r = run(['.', '--format', 'json', '--jobs', '2', '--cache'], dir)
+    expect(r.stdout).toBe(serial.stdout)
+  })
+
+  it('stops with the same one-line error as a serial run', () => {
+    const dir = workdir(2)
+    fs.writeFileSync(path.join(dir, 'b-empty.txt'), Buffer.from([0xff, 0xfe, 0x00, 0xd8]))
+    const serial = run(['.'], dir)
+    const parallel = run(['.', '--jobs', '2'], dir)
+    expect(serial.status).toBe(2)
+    expect(parallel.status).toBe(2)
+    expect(parallel.stderr).toBe(serial.stderr)
+  })
+
+  it('auto stays serial below the threshold and never uses more workers than cores - 1', () => {
+    expect(parseJobs(undefined)).toBe(1)
+    expect(parseJobs('auto')).toBe('auto')
+    expect(parseJobs('3')).toBe(3)
+    expect(() => parseJobs('0')).toThrow(/--jobs/)
+    expect(autoJobs(AUTO_MIN_FILES - 1, 16)).toBe(1)
+    expect(autoJobs(1000, 2)).toBe(1)
+    expect(autoJobs(1000, 8)).toBe(7)
+    expect(autoJobs(AUTO_MIN_FILES, 8)).toBeGreaterThanOrEqual(2)
+  })
+})
+
+describe('progress line', () => {
+  it('only for a terminal, outside CI, with more than a handful of files', () => {
+    const tty = { isTTY: true, write: () => true }
+    expect(wantProgress(tty, {}, 10)).toBe(true)
+    expect(wantProgress(tty, { CI: 'true' }, 10)).toBe(false)
+    expect(wantProgress(tty, { CI: 'false' }, 10)).toBe(true)
+    expect(wantProgress(tty, {}, 2)).toBe(false)
+    expect(wantProgress({ write: () => true }, {}, 10)).toBe(false)
+    let out = ''
+    const p = createProgress({ isTTY: true, write: (s: string) => (out += s) })
+    p.update(3, 3)
+    p.end()
+    expect(out).toBe('\r\u001B[K已检查 3/3 个文件\r\u001B[K')
+  })
+
+  it('never shows in piped output', () => {
+    const dir = workdir(2)
+    const r = run(['.', '--format', 'json'], dir, { CI: undefined })
+    expect(r.stderr).toBe('')
+  })
+})
+
+describe('format specs', () => {
+  it('splits name:target, keeps Windows drive letters and known names whole', () => {
+    expect(parseFormatSpec('sarif:out/a.sarif')).toEqual({ name: 'sarif', target: 'out/a.sarif' })
+    expect(parseFormatSpec('github')).toEqual({ name: 'github' })
+    expect(parseFormatSpec('C:\\fmt\\x.js:out.txt')).toEqual({ name: 'C:\\fmt\\x.js', target: 'out.txt' })
+    expect(parseFormatSpec('a:b', (n) => n === 'a:b')).toEqual({ name: 'a:b' })
+    expect(() => parseFormatSpec(' ')).toThrow(/不能为空/)
+    const planned = planOutputs(['sarif:a.sarif'], { cwd: '/w', known: () => false })
+    expect(planned.map((p) => [p.spec.name, p.file])).toEqual([
+      ['stylish', undefined],
+      ['sarif', '/w/a.sarif'],
+    ])
+    const e = (() => {
+      try {
+        planOutputs(['json:x', 'sarif:./x'], { cwd: '/w', known: () => false })
+      } catch (err) {
+        return err
+      }
+    })()
+    expect(isPlanlintError(e)).toBe(true)
+  })
+})
+
+/** The words of a shell command line (the examples use no quotes). */
+function words(command: string): string[] {
+  expect(command, 'example commands must not need shell quoting').not.toMatch(/["'`$\\|;&<>]/)
+  return command.trim().split(/\s+/)
+}
+
+describe('example CI files', () => {
+  it('GitHub Actions: annotations on stdout, SARIF for upload-sarif, exit 1 on errors', () => {
+    const wf = YAML.parse(fs.readFileSync(path.join(root, 'examples/ci/github-actions.yml'), 'utf8'))
+    const steps = Object.values(wf.jobs as Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>)[0]!.steps
+    const command = steps.map((s) => s.run ?? '').find((r) => /^planlint\s/.test(r.trim()))
+    expect(command).toBeDefined()
+    const [cmd, ...args] = words(command!)
+    expect(cmd).toBe('planlint')
+    expect(args).toEqual(expect.arrayContaining(['--format', 'sarif:planlint.sarif', 'github']))
+    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))
+    expect(upload?.with?.sarif_file).toBe('planlint.sarif')
+    expect(wf.permissions['security-events']).toBe('write')
+
+    const dir = workdir(1, 'drafts')
+    const r = run(args, dir, { CI: 'true', GITHUB_ACTIONS: 'true' })
+    expect(r.status, r.stderr).toBe(1)
+    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'planlint.sarif'), 'utf8'))
+    expect(validateSarif(sarif)).toBe(true)
+    const annotations = r.stdout.trimEnd().split('\n')
+    expect(annotations.length).toBe(sarif.runs[0].results.length)
+    for (const a of annotations) expect(a).toMatch(/^::(error|warning) file=drafts\/[\w-]+\.txt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[\w-]+::/)
+    const uploads = steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => s.with?.path)
+    for (const p of uploads) expect(fs.existsSync(path.join(dir, p!)), p).toBe(true)
+  })
+
+  it('GitLab CI: a code-quality report and JUnit where the job publishes them', () => {
+    const ci = YAML.parse(fs.readFileSync(path.join(root, 'examples/ci/gitlab-ci.yml'), 'utf8'))
+    const job = ci.planlint as { script: string[]; artifacts: { when: string; reports: { codequality: string; junit: string }; paths: string[] } }
+    const command = job.script.find((s) => /^planlint\s/.test(s))
+    const [cmd, ...args] = words(command!)
+    expect(cmd).toBe('planlint')
+    expect(job.artifacts.when).toBe('always')
+    const dir = workdir(1, 'drafts')
+    const r = run(args, dir, { CI: 'true', GITLAB_CI: 'true' })
+    expect(r.status, r.stderr).toBe(1)
+    expect(r.stdout).toContain('✖ 共')
+    const issues = JSON.parse(fs.readFileSync(path.join(dir, job.artifacts.reports.codequality), 'utf8')) as Record<string, unknown>[]
+    expect(issues.length).toBeGreaterThan(0)
+    for (const i of issues) {
+      expect(Object.keys(i).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity'])
+      expect((i.location as { path: string }).path).toMatch(/^drafts\//)
+    }
+    expect(XMLValidator.validate(fs.readFileSync(path.join(dir, job.artifacts.reports.junit), 'utf8'))).toBe(true)
+    for (const p of job.artifacts.paths) expect(fs.existsSync(path.join(dir, p)), p).toBe(true)
+  })
+
+  it('pre-commit: the hook runs planlint on the staged drafts its pattern selects', () => {
+    const hooks = YAML.parse(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as {
+      id: string
+      entry: string
+      language: string
+      types_or: string[]
+      files: string
+      args?: string[]
+    }[]
+    const hook = hooks.find((h) => h.id === 'planlint')!
+    expect(hook).toMatchObject({ entry: 'planlint', language: 'node', types_or: ['text', 'markdown'] })
+    const dir = workdir()
+    fs.writeFileSync(path.join(dir, 'notes.yaml'), 'a: 1\n')
+    const staged = fs.readdirSync(dir).filter((f) => new RegExp(hook.files).test(f))
+    expect(staged.sort()).toEqual(corpusFiles.map((f) => `${f}.txt`).sort())
+    expect(new RegExp(hook.files).test('planlint.config.yaml')).toBe(false)
+    const [cmd, ...entryArgs] = words(hook.entry)
+    expect(cmd).toBe('planlint')
+    const bad = run([...entryArgs, ...(hook.args ?? []), ...staged], dir)
+    expect(bad.status).toBe(1)
+    const good = run([...entryArgs, ...(hook.args ?? []), 'leping.txt'], dir)
+    expect(good.status, good.stdout).toBe(0)
+  })
+})
