@@ -8,7 +8,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Ajv from 'ajv-draft-04'
+import AjvDraft04 from 'ajv-draft-04'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import YAML from 'yaml'
@@ -80,7 +80,7 @@ function workdir(copies = 1, sub = ''): string {
 }
 
 const sarifSchema = JSON.parse(fs.readFileSync(path.join(fixtures, 'sarif-2.1.0-rtm.5.json'), 'utf8'))
-const validateSarif = new Ajv({ strict: false, unicodeRegExp: false, validateFormats: false }).compile(sarifSchema)
+const validateSarif = new AjvDraft04.default({ strict: false, unicodeRegExp: false, validateFormats: false }).compile(sarifSchema)
 
 beforeAll(() => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planlint-ci-'))

@@ -6,7 +6,7 @@ import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import Ajv from 'ajv-draft-04'
+import AjvDraft04 from 'ajv-draft-04'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { getRules, lintFiles } from '../src/index.js'
@@ -72,7 +72,7 @@ describe('sarif', () => {
   const schema = JSON.parse(fs.readFileSync(path.join(fixtures, 'sarif-2.1.0-rtm.5.json'), 'utf8'))
   // The schema's `language` pattern is not valid as a Unicode regexp; formats are checked
   // below by hand (URIs), as ajv-draft-04 ships no format validators.
-  const validate = new Ajv({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(schema)
+  const validate = new AjvDraft04.default({ allErrors: true, strict: false, unicodeRegExp: false, validateFormats: false }).compile(schema)
 
   it('is valid against the SARIF 2.1.0 schema', () => {
     const log = JSON.parse(sarif(results, ctx))
