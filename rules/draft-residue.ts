@@ -58,8 +58,8 @@ export default defineRule<Options>({
     severity: 'warn',
     docs: {
       description: {
-        zh: '文中残留的 Word 书签标记、页码行，以及定稿中的「征求意见稿」字样',
-        en: 'Leftovers from editing: Word bookmark markers, page-number lines, and 征求意见稿 in a final document',
+        zh: '文中残留的编辑痕迹：Word 书签标记、页码行、未填的占位符、Word 批注和修订标记，以及定稿中的「征求意见稿」字样',
+        en: 'Leftovers from editing: Word bookmarks, page-number lines, placeholders, Word comments and tracked changes, and 征求意见稿 in a final document',
       },
       url: ruleDocsUrl('draft-residue'),
       recommended: true,
