@@ -19,7 +19,8 @@ import { findCitations, findDocNumbers } from './citations.js'
 import { splitLines, Locator, type Line } from './lines.js'
 import { readMeta } from './meta.js'
 import { classify, findBlocks, nest, stripVerb, type Block } from './outline.js'
-import { compact, findGroups, parseStatement, toNode, type ParsedStatement } from './responsibilities.js'
+import { resolveLead, statementsIn } from './assign.js'
+import { toNode } from './responsibilities.js'
 import { matchTable, readTable } from './table.js'
 import { findTargets, type Region } from './targets.js'
 import type { UnitListContext } from './units.js'
@@ -33,7 +34,6 @@ export { parseUnitList, isUnitName, unitPrefix } from './units.js'
 export { Locator } from './lines.js'
 
 const ANNEX_TITLE = /(任务分工|分工表|任务清单|责任分工|重点任务分解)/
-const OWN_LINE_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[：:]/
 
 /** Builds the plan tree. `nlcst` is accepted for callers that parsed already; the builder
  * reads lines and offsets itself, so it gives identical results without it. */
@@ -167,72 +167,6 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
   return tree
 }
 
-/** Lead of a task: its own statement, else the 分工表, else its block, else the units its
- * trailing `按职责分工负责` names. */
-function resolveLead(task: TaskNode, blockLead: ResponsibilityNode | undefined, blockResponsible: ResponsibilityNode | undefined): void {
-  const own = task.responsibilities.find((r) => r.lead.length > 0 && r.convention !== 'table')
-  const table = task.responsibilities.find((r) => r.convention === 'table' && r.lead.length > 0)
-  const responsible = task.responsibilities.find((r) => r.responsibleOnly) ?? blockResponsible
-  const pick = own ?? table ?? blockLead
-  if (pick) {
-    task.lead = pick.lead
-    task.leadSource = pick.convention
-  } else if (responsible) {
-    // 责任单位 / 按职责分工负责 with no 牵头单位 named: those units carry the task
-    task.lead = responsible.partners
-    task.leadSource = responsible.convention
-    task.leadFromResponsible = true
-  }
-  const partners = task.responsibilities.flatMap((r) => r.partners)
-  if (pick && pick === blockLead) partners.unshift(...blockLead.partners)
-  task.partners = dedupeByName(partners.filter((u) => !task.lead.some((l) => l.name === u.name)))
-}
-
-interface Found {
-  parsed: ParsedStatement
-  start: number
-  end: number
-  /** The statement is a paragraph of its own. */
-  standalone: boolean
-  ownLine: boolean
-  /** The statement comes after some body text of the task. */
-  afterBody: boolean
-}
-
-function statementsIn(text: string, lines: Line[], from: number, to: number, loc: Locator, ctx: UnitListContext): Found[] {
-  const out: Found[] = []
-  if (to <= from) return out
-  for (const g of findGroups(text, from, to)) {
-    const c = compact(text, g.start + 1, g.end - 1)
-    const parsed = parseStatement(c, loc, ctx, true)
-    if (!parsed) continue
-    const lineStart = text.lastIndexOf('\n', g.start - 1) + 1
-    const before = text.slice(lineStart, g.start).replace(/[\s*\-]|\[bookmark:[^\]]*\]/g, '')
-    const lineEnd = text.indexOf('\n', g.end)
-    const after = text.slice(g.end, lineEnd === -1 ? text.length : lineEnd).replace(/[\s*。]/g, '')
-    const bodyBefore = text.slice(from, g.start).replace(/[\s*]/g, '').length > 0
-    out.push({ parsed, start: g.start, end: g.end, standalone: before === '' && after === '', ownLine: false, afterBody: bodyBefore })
-  }
-  // own-line statements: 牵头单位：… on a paragraph of its own
-  for (const line of lines) {
-    if (line.kind !== 'text' || line.start < from || line.start >= to) continue
-    const content = text.slice(line.contentStart, line.contentEnd)
-    if (!OWN_LINE_LABEL.test(content)) continue
-    // a following 责任单位： line belongs to the same statement
-    const parsed = parseStatement(compact(text, line.contentStart, line.contentEnd), loc, ctx, false)
-    if (!parsed) continue
-    const bodyBefore = text.slice(from, line.start).replace(/[\s*]/g, '').length > 0
-    const prev = out.find((f) => f.ownLine && f.end >= line.start - 2 && text.slice(f.end, line.start).trim() === '')
-    if (prev && parsed.lead.length === 0) {
-      prev.parsed.partners.push(...parsed.partners)
-      prev.end = line.contentEnd
-      continue
-    }
-    out.push({ parsed, start: line.contentStart, end: line.contentEnd, standalone: true, ownLine: true, afterBody: bodyBefore })
-  }
-  return out.sort((a, b) => a.start - b.start)
-}
-
 function findAnnexStart(lines: Line[], text: string): number {
   let seenTop = false
   for (const line of lines) {
@@ -284,11 +218,6 @@ function dedupeUnits(units: UnitMention[]): UnitMention[] {
     out.push(u)
   }
   return out
-}
-
-function dedupeByName(units: UnitMention[]): UnitMention[] {
-  const seen = new Set<string>()
-  return units.filter((u) => (seen.has(u.name) ? false : (seen.add(u.name), true)))
 }
 
 export type { HeadingNode }
