@@ -29,7 +29,8 @@ h3 { font-size: 18px; margin: 28px 0 8px; }
 .card.err b { color: var(--err); } .card.warn b { color: var(--warn); } .card.ok b { color: var(--ok); }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { border: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }
-th { background: #f6f8fa; font-weight: 600; }
+th { background: #f6f8fa; font-weight: 600; white-space: nowrap; }
+td.rule-id { white-space: nowrap; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
 td.n.has-err { color: var(--err); font-weight: 700; } td.n.has-warn { color: var(--warn); font-weight: 700; }
 a { color: #0b57d0; }
@@ -187,7 +188,7 @@ export function html(results: LintResult[], ctx: FormatterContext): string {
   if (byRule.size > 0) {
     out.push('<h2>按规则汇总</h2>', '<table><thead><tr><th>规则</th><th>检查什么</th><th>错误</th><th>警告</th></tr></thead><tbody>')
     for (const [id, c] of [...byRule].sort((a, b) => b[1].errors - a[1].errors || b[1].warnings - a[1].warnings || a[0].localeCompare(b[0]))) {
-      out.push(`<tr><td><code>${h(id)}</code></td><td>${h(describeRule(id, meta[id]))}</td>${cell(c.errors, 'err')}${cell(c.warnings, 'warn')}</tr>`)
+      out.push(`<tr><td class="rule-id"><code>${h(id)}</code></td><td>${h(describeRule(id, meta[id]))}</td>${cell(c.errors, 'err')}${cell(c.warnings, 'warn')}</tr>`)
     }
     out.push('</tbody></table>')
   }
