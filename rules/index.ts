@@ -13,6 +13,11 @@ import pairedPunctuation from './paired-punctuation.js'
 import populationActions from './population-actions.js'
 import punctuationWidth from './punctuation-width.js'
 import quantifiedTargets from './quantified-targets.js'
+import citedDocuments from './cited-documents.js'
+import declaredCounts from './declared-counts.js'
+import docNumberFormat from './doc-number-format.js'
+import unitNameConsistency from './unit-name-consistency.js'
 
 export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue,
-  pairedPunctuation, numeralTypos, punctuationWidth, headingNumbering, duplicateText]
+  pairedPunctuation, numeralTypos, punctuationWidth, headingNumbering, duplicateText,
+  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts]

@@ -1,0 +1,117 @@
+/**
+ * declared-counts: a count the plan declares for its own sections (`实施5项提升行动`,
+ * `五大工程`, `六项重点工程`, `“五大”重点人群`) equals the number of action or project
+ * sections the plan tree has. Precision first: a count in a sentence that speaks of an upper
+ * plan (国家, 纲要, 《…》, the province or city above) is not about this plan; counts inside an
+ * action or project section are about something smaller; nothing is said when the plan tree
+ * found no such sections.
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { asciiDigits, chineseNumber } from '../src/plan/markers.js'
+import type { ActionNode, PlanTree, Position } from '../src/types.js'
+
+interface SentenceLike {
+  position?: Position
+}
+
+/** `5项提升行动`, `“五大”重点人群`, `6大重点工程`, `五大工程`, `4 项提升行动`. */
+const DECLARATION =
+  /([0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})\s*[”"’]?\s*(项|大|类)\s*[”"’]?\s*(重点)?\s*(科学素质)?\s*(提升行动|工程|人群)/g
+
+/** Words that put a sentence about an upper plan, not this one. */
+const UPPER = /《|纲要|国家|国务院|中央|全国|上级|省委|省政府|全省|省级|省里|市委市政府|上位/
+
+export default defineRule({
+  meta: {
+    id: 'declared-counts',
+    type: 'problem',
+    severity: 'error',
+    docs: {
+      description: {
+        zh: '正文声明的行动、工程数量（如“实施5项提升行动”“五大工程”）要与方案实际列出的章节数一致',
+        en: 'Counts the text declares (实施5项提升行动, 五大工程) equal the number of action or project sections',
+      },
+      url: ruleDocsUrl('declared-counts'),
+      recommended: true,
+    },
+    fixable: false,
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      mismatch: '「{{written}}」与方案实际列出的{{kind}}数不符：方案共有{{actual}}项（{{names}}）',
+    },
+  },
+  create(ctx) {
+    let upperNames: RegExp | undefined
+    let sections: ActionNode[] | undefined
+    return {
+      SentenceNode(node: SentenceLike) {
+        if (!node.position) return
+        const plan = ctx.plan
+        sections ??= [...plan.actions, ...plan.projects]
+        const start = node.position.start.offset
+        const end = node.position.end.offset
+        // inside an action or project section, a count is about something smaller
+        if (sections.some((s) => start >= s.position.start.offset && start < s.position.end.offset)) return
+        const text = ctx.text.slice(start, end)
+        upperNames ??= ancestorsPattern(plan)
+        for (const m of text.matchAll(DECLARATION)) {
+          const [, num, measure, key, , noun] = m
+          const kind = kindOf(measure!, key, noun!)
+          if (!kind) continue
+          const before = text.slice(0, m.index)
+          if (UPPER.test(before) || (upperNames && upperNames.test(before))) continue
+          const declared = /\d/.test(asciiDigits(num!)) ? Number(asciiDigits(num!)) : chineseNumber(num!)
+          if (declared < 2) continue
+          const list = kind === 'actions' ? plan.actions : plan.projects
+          if (list.length === 0 || list.length === declared) continue
+          // the number as written, from the digit (or an opening quote) to the noun
+          const open = m.index! > 0 && /[“"‘]/.test(text[m.index! - 1]!) ? 1 : 0
+          const from = start + m.index! - open
+          const to = start + m.index! + m[0].length
+          ctx.report({
+            messageId: 'mismatch',
+            data: {
+              written: ctx.text.slice(from, to),
+              kind: kind === 'actions' ? '提升行动' : '重点工程',
+              actual: list.length,
+              names: list.map((a) => a.name).join('、'),
+            },
+            range: [from, to],
+            expected: String(list.length),
+            actual: String(declared),
+          })
+        }
+      },
+    }
+  },
+})
+
+/** What a declaration counts: 提升行动 and 重点人群 are the actions, 重点工程 / N大工程 the projects. */
+function kindOf(measure: string, key: string | undefined, noun: string): 'actions' | 'projects' | undefined {
+  if (noun === '提升行动') return measure === '类' ? undefined : 'actions'
+  if (noun === '人群') return measure === '项' ? undefined : 'actions'
+  // 工程: `N项重点工程`, `N大重点工程`, `N大工程` — not `N项工程`, `N类工程`
+  if (measure === '类') return undefined
+  if (key || measure === '大') return 'projects'
+  return undefined
+}
+
+/** The names of the places above the plan (`江西省`, `江西`, `南昌市`, `南昌`). */
+function ancestorsPattern(plan: PlanTree): RegExp | undefined {
+  const j = plan.jurisdiction
+  if (!j) return undefined
+  const names = new Set<string>()
+  const add = (n: string | undefined) => {
+    if (!n) return
+    names.add(n)
+    const short = n.replace(/(省|市|自治区|自治州|州|盟|地区)$/, '').replace(/(壮族|回族|维吾尔)$/, '')
+    if (short.length >= 2) names.add(short)
+  }
+  for (const p of j.parts.slice(0, -1)) add(p)
+  if (j.division) {
+    if (j.division.province !== j.parts.at(-1)) add(j.division.province)
+    if (j.division.city && j.division.city !== j.parts.at(-1)) add(j.division.city)
+  }
+  if (names.size === 0) return undefined
+  return new RegExp([...names].join('|'))
+}
