@@ -430,3 +430,15 @@ describe('example CI files', () => {
     expect(good.status, good.stdout).toBe(0)
   })
 })
+
+describe('documentation', () => {
+  it('README has the "Use in CI" section with the exit codes, and docs/ci.md states the --jobs auto threshold in force', () => {
+    const readme = fs.readFileSync(path.join(root, 'README.md'), 'utf8')
+    const section = readme.split('## 在 CI 中使用 · Use in CI')[1]?.split('\n## ')[0]
+    expect(section, 'README lacks the "Use in CI" section').toBeDefined()
+    for (const f of ['sarif', 'github', 'gitlab', 'junit', 'html', '--cache', '--jobs', '**0**', '**1**', '**2**', '--max-warnings']) expect(section).toContain(f)
+    const ci = fs.readFileSync(path.join(root, 'docs/ci.md'), 'utf8')
+    expect(ci).toContain(`少于 **${AUTO_MIN_FILES}** 个文件时串行`)
+    expect(section).toContain(`少于 ${AUTO_MIN_FILES} 个文件`)
+  })
+})
