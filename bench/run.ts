@@ -1,0 +1,45 @@
+/**
+ * `npm run bench`: generates the corpus and dictionaries (bench/.generated/), runs every
+ * measurement of bench/harness.ts, prints the table and writes bench/results.json.
+ *
+ *   npm run bench                 the full run (200 plans, 50 and 5,000 entries)
+ *   npm run bench -- --tiny       3 plans, 20 and 40 entries (seconds; what the smoke test runs)
+ *   npm run bench -- --out FILE   write the JSON elsewhere
+ *
+ * The corpus plans are read from ../shared/corpus (next to the repository, as in CI) or
+ * from $PLANLINT_CORPUS.
+ */
+import { writeFileSync } from 'node:fs'
+import { join, resolve } from 'node:path'
+import { generate } from './generate.js'
+import { formatResult, runBench } from './harness.js'
+import { repoRoot } from './scripts.js'
+
+const args = process.argv.slice(2)
+const tiny = args.includes('--tiny')
+const outArg = args.indexOf('--out')
+const root = repoRoot()
+const out = outArg >= 0 && args[outArg + 1] ? resolve(args[outArg + 1]!) : join(root, 'bench', 'results.json')
+const corpusDir = process.env.PLANLINT_CORPUS ?? resolve(root, '..', 'shared', 'corpus')
+const log = (line: string): void => void process.stderr.write(`${line}\n`)
+
+log(`generating the benchmark corpus from ${corpusDir} …`)
+const generated = generate({
+  corpusDir,
+  outDir: join(root, 'bench', '.generated'),
+  plans: tiny ? 3 : 200,
+  smallDict: tiny ? 20 : 50,
+  largeDict: tiny ? 40 : 5000,
+})
+const result = await runBench({
+  generated,
+  iterations: tiny ? 10 : 200,
+  cliRuns: tiny ? 2 : 15,
+  passes: tiny ? 1 : 3,
+  compareFiles: tiny ? 3 : 20,
+  workers: 2,
+  log,
+})
+writeFileSync(out, JSON.stringify(result, null, 2) + '\n')
+process.stdout.write(formatResult(result))
+log(`results written to ${out}`)
