@@ -442,3 +442,36 @@ describe('documentation', () => {
     expect(section).toContain(`少于 ${AUTO_MIN_FILES} 个文件`)
   })
 })
+
+describe('cache in process', () => {
+  it('a hit returns a LintResult identical to a fresh lint (all fields, source and preset included)', async () => {
+    const { LintCache } = await import('../src/cli/cache.js')
+    const { lintFileList } = await import('../src/cli/run-files.js')
+    const dir = workdir()
+    const tasks = corpusFiles.map((f) => ({ file: path.join(dir, `${f}.txt`), warnIgnored: true }))
+    const lintOptions = { cwd: dir, fix: false }
+    const plain = await lintFileList(tasks, { lintOptions, jobs: 1 })
+    const settings = { cwd: dir, version: '0.1.0' }
+    const cacheFile = path.join(dir, '.planlintcache')
+    const cold = new LintCache(cacheFile, settings)
+    expect(await lintFileList(tasks, { lintOptions, jobs: 1, cache: cold })).toStrictEqual(plain)
+    cold.save()
+    const warm = new LintCache(cacheFile, settings)
+    // Every file is in the cache under the key this run computes (so the run below is all hits).
+    const { resolveConfig } = await import('../src/engine/config.js')
+    for (const t of tasks) {
+      const key = await warm.keyFor(t.file, fs.readFileSync(t.file), resolveConfig(t.file, { cwd: dir }))
+      expect(warm.get(t.file, key), t.file).toStrictEqual(plain[tasks.indexOf(t)])
+    }
+    let linted = 0
+    const hits = await lintFileList(tasks, { lintOptions, jobs: 1, cache: warm, onProgress: () => linted++ })
+    expect(hits).toStrictEqual(plain)
+    expect(linted).toBe(tasks.length)
+    // Another planlint version is another key.
+    const config = { filePath: path.join(dir, 'planlint.config.yaml') }
+    const bytes = fs.readFileSync(tasks[0]!.file)
+    const other = new LintCache(cacheFile, { ...settings, version: '0.2.0' })
+    expect(await other.keyFor(tasks[0]!.file, bytes, config)).not.toBe(await warm.keyFor(tasks[0]!.file, bytes, config))
+    expect(await warm.keyFor(tasks[0]!.file, bytes, config)).toBe(await new LintCache(cacheFile, settings).keyFor(tasks[0]!.file, bytes, config))
+  })
+})
