@@ -87,13 +87,31 @@ export default defineRule({
       recommended: true,
     },
     fixable: 'code',
-    schema: { type: 'object', additionalProperties: false },
+    schema: {
+      type: 'object',
+      properties: { maxParagraphs: { type: 'integer', minimum: 1 } },
+      additionalProperties: false,
+    },
+    defaultOptions: { maxParagraphs: 10 },
     messages: {
       halfWidth: '本段有 {{count}} 处半角标点（{{marks}}）用在中文里，应改为全角（{{full}}）',
+      more: '此后另有 {{paragraphs}} 段共 {{count}} 处半角标点用在中文里，应改为全角（常见于从 PDF 转换的文稿）；使用 --fix 可一次全部改正',
     },
   },
   create(ctx) {
     const { text } = ctx
+    const max = (ctx.options as { maxParagraphs: number }).maxParagraphs
+    const found: { first: number; last: number; hits: number[]; start: number; para: string }[] = []
+    /** The text from the first to the last hit of a paragraph, with every hit full-width. */
+    const fixedSpan = (f: (typeof found)[number]) => {
+      let out = ''
+      let k = f.hits[0]!
+      for (const i of f.hits) {
+        out += f.para.slice(k, i) + fullWidth(f.para[i]!)
+        k = i + 1
+      }
+      return out
+    }
     return {
       ParagraphNode(node: { position: Position }) {
         const start = node.position.start.offset
@@ -101,20 +119,33 @@ export default defineRule({
         if (!/[,;:()?!]/.test(para)) return
         const hits = halfWidthInChinese(para)
         if (hits.length === 0) return
-        const first = hits[0]!
-        const last = hits[hits.length - 1]!
-        const marks = [...new Set(hits.map((i) => para[i]!))]
+        found.push({ first: start + hits[0]!, last: start + hits[hits.length - 1]!, hits, start, para })
+      },
+      'plan:exit'() {
+        // one finding per paragraph, up to maxParagraphs; the rest as one finding whose fix
+        // converts them all, so a converted PDF does not flood the output
+        for (const f of found.slice(0, max)) {
+          const marks = [...new Set(f.hits.map((i) => f.para[i]!))]
+          ctx.report({
+            messageId: 'halfWidth',
+            data: { count: f.hits.length, marks: marks.join(' '), full: marks.map(fullWidth).join('') },
+            range: [f.first, f.first + 1],
+            fix: { range: [f.first, f.last + 1], text: fixedSpan(f) },
+          })
+        }
+        const rest = found.slice(max)
+        if (rest.length === 0) return
         let fixed = ''
-        let k = first
-        for (const i of hits) {
-          fixed += para.slice(k, i) + fullWidth(para[i]!)
-          k = i + 1
+        let k = rest[0]!.first
+        for (const f of rest) {
+          fixed += text.slice(k, f.first) + fixedSpan(f)
+          k = f.last + 1
         }
         ctx.report({
-          messageId: 'halfWidth',
-          data: { count: hits.length, marks: marks.join(' '), full: marks.map(fullWidth).join('') },
-          range: [start + first, start + first + 1],
-          fix: { range: [start + first, start + last + 1], text: fixed },
+          messageId: 'more',
+          data: { paragraphs: rest.length, count: rest.reduce((n, f) => n + f.hits.length, 0) },
+          range: [rest[0]!.first, rest[0]!.first + 1],
+          fix: { range: [rest[0]!.first, rest[rest.length - 1]!.last + 1], text: fixed },
         })
       },
     }

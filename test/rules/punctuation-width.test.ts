@@ -84,16 +84,22 @@ describe('punctuation-width on the corpus', () => {
     ])
   })
   it('qingyunpu: the title and the sections typed with half-width marks', () => {
-    expect(lint('qingyunpu').map((m) => [m.line, Number(/有 (\d+) 处/.exec(m.message)![1])])).toEqual([
-      [19, 2], [75, 1], [77, 7], [79, 4], [81, 9], [83, 6], [109, 4], [111, 2], [113, 2], [115, 2], [157, 1], [159, 4], [161, 2], [163, 2],
+    // ten paragraphs one by one, then the remaining four (9 marks) as one finding
+    expect(lint('qingyunpu').map((m) => [m.line, Number(/(\d+) 处/.exec(m.message)![1])])).toEqual([
+      [19, 2], [75, 1], [77, 7], [79, 4], [81, 9], [83, 6], [109, 4], [111, 2], [113, 2], [115, 2], [157, 9],
     ])
+    expect(lint('qingyunpu').at(-1)!.message).toBe('此后另有 4 段共 9 处半角标点用在中文里，应改为全角（常见于从 PDF 转换的文稿）；使用 --fix 可一次全部改正')
+    // with a higher limit, every paragraph is its own finding
+    const all = lintText(readCorpus('qingyunpu'), { config: { rules: { 'punctuation-width': ['warn', { maxParagraphs: 100 }] } }, preset: 'national' })
+    expect(all.messages.filter((m) => m.ruleId === 'punctuation-width')).toHaveLength(14)
   })
-  it('nansha (from PDF): one finding per paragraph, never more', () => {
+  it('nansha (from PDF, 115 paragraphs): ten findings and one for the rest, never a flood', () => {
     const msgs = lint('nansha')
     const lines = msgs.map((m) => m.line)
     expect(new Set(lines).size).toBe(lines.length)
-    expect(msgs.length).toBe(115)
+    expect(msgs.length).toBe(11)
     expect(lines.slice(0, 6)).toEqual([5, 7, 9, 13, 15, 19])
+    expect(msgs.at(-1)!.message).toMatch(/^此后另有 105 段共 \d+ 处半角标点/)
   })
   it('--fix converts them all and a second --fix changes nothing', () => {
     for (const name of corpusFiles) {
