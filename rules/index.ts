@@ -17,7 +17,10 @@ import citedDocuments from './cited-documents.js'
 import declaredCounts from './declared-counts.js'
 import docNumberFormat from './doc-number-format.js'
 import unitNameConsistency from './unit-name-consistency.js'
+import jurisdictionTerms from './jurisdiction-terms.js'
+import keyProjects from './key-projects.js'
+import targetAlignment from './target-alignment.js'
 
 export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue,
   pairedPunctuation, numeralTypos, punctuationWidth, headingNumbering, duplicateText,
-  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts]
+  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts, keyProjects, targetAlignment, jurisdictionTerms]

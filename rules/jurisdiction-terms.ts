@@ -1,0 +1,92 @@
+/**
+ * jurisdiction-terms: a plan calls its own jurisdiction by its own level word. A 市 plan that
+ * says 全区 / 本区 / 我区, or a 区 plan that says 我县, has text copied from another plan.
+ *
+ * Precision first: only 全X / 本X / 我X where X (区 县 市 旗) is neither the plan's own level
+ * word nor that of a place above it (全市 in a district plan is the city; 全区 in a plan of
+ * 宁夏 is the 自治区); never inside 《…》 or quotation marks; never where the characters around
+ * make another word (安全区, 资本市场, 全区域, 全县（市、区）, 开发区全区).
+ */
+import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import type { JurisdictionInfo, Position } from '../src/types.js'
+
+interface SentenceLike {
+  position?: Position
+}
+
+const TERM = /([全本我])(区|县|市|旗)/g
+
+/** Characters that, before 全 / 本 / 我, make a word of it (安全, 资本, 自我, …). */
+const WORD_BEFORE: Record<string, string> = {
+  全: '安健齐完周保万成双两十',
+  本: '资成基根日样版标文剧课账范原脚书读绘人民蓝底副血工老母话稿抄刻善孤治固务',
+  我: '自忘唯敌本超',
+}
+/** Characters that, after the level word, make another word (全区域, 本市场, 全县区, 全市民…). */
+const WORD_AFTER = /^[域间块段划位别场县区市旗级辖属直容民政长委（(、]/
+
+export default defineRule({
+  meta: {
+    id: 'jurisdiction-terms',
+    type: 'problem',
+    severity: 'warn',
+    docs: {
+      description: {
+        zh: '方案称呼本地要用本级的称谓：市的方案不写“全区”“我区”，区的方案不写“全县”“我县”',
+        en: 'A plan names its own jurisdiction with its own level word (no 全区 in a 市 plan, no 我县 in a 区 plan)',
+      },
+      url: ruleDocsUrl('jurisdiction-terms'),
+      recommended: true,
+    },
+    fixable: false,
+    hasSuggestions: true,
+    schema: { type: 'object', properties: {}, additionalProperties: false },
+    messages: {
+      wrongLevel: '「{{written}}」与方案的行政级别不符：{{name}}应称「{{expected}}」',
+    },
+  },
+  create(ctx) {
+    const j = ctx.plan.jurisdiction
+    const own = j?.suffix
+    const allowed = j && own ? new Set([own, ...ancestorSuffixes(j)]) : undefined
+    return {
+      SentenceNode(node: SentenceLike) {
+        if (!allowed || !own || !node.position) return
+        const start = node.position.start.offset
+        const text = ctx.text.slice(start, node.position.end.offset)
+        for (const m of text.matchAll(TERM)) {
+          const [written, head, level] = m as unknown as [string, string, string]
+          if (allowed.has(level)) continue
+          const i = m.index!
+          const before = text[i - 1] ?? ''
+          if (before && (WORD_BEFORE[head]!.includes(before) || /[区县市旗（(、]/.test(before))) continue
+          if (WORD_AFTER.test(text.slice(i + written.length))) continue
+          if (quoted(text.slice(0, i))) continue
+          const at: [number, number] = [start + i, start + i + written.length]
+          const expected = head + own
+          ctx.report({
+            messageId: 'wrongLevel',
+            data: { written, name: j!.name, expected },
+            range: at,
+            suggest: [{ desc: `改为「${expected}」`, fix: { range: at, text: expected } }],
+            expected,
+            actual: written,
+          })
+        }
+      },
+    }
+  },
+})
+
+/** Level words of the places above: 江西省 → 省, 景德镇市 → 市, 宁夏回族自治区 → 区. */
+function ancestorSuffixes(j: JurisdictionInfo): string[] {
+  const names = [...j.parts.slice(0, -1), j.division?.province, j.division?.city].filter((n): n is string => !!n && n !== j.parts.at(-1))
+  return names.map((n) => (/自治区$/.test(n) ? '区' : /自治州$/.test(n) ? '州' : n.slice(-1)))
+}
+
+/** True when the text before a match leaves a 《 or a quotation mark open. */
+function quoted(before: string): boolean {
+  if (before.lastIndexOf('《') > before.lastIndexOf('》')) return true
+  if (before.lastIndexOf('“') > before.lastIndexOf('”')) return true
+  return ((before.match(/"/g)?.length ?? 0) & 1) === 1
+}
