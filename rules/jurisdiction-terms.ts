@@ -5,7 +5,8 @@
  * Precision first: only 全X / 本X / 我X where X (区 县 市 旗) is neither the plan's own level
  * word nor that of a place above it (全市 in a district plan is the city; 全区 in a plan of
  * 宁夏 is the 自治区); never inside 《…》 or quotation marks; never where the characters around
- * make another word (安全区, 资本市场, 全区域, 全县（市、区）, 开发区全区).
+ * make another word (安全区, 资本市场, 全区域, 全县（市、区）, 开发区全区); never after the
+ * sentence has named another place of that level (对口帮扶某某县，助力全县…).
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import type { JurisdictionInfo, Position } from '../src/types.js'
@@ -62,6 +63,8 @@ export default defineRule({
           if (before && (WORD_BEFORE[head]!.includes(before) || /[区县市旗（(、]/.test(before))) continue
           if (WORD_AFTER.test(text.slice(i + written.length))) continue
           if (quoted(text.slice(0, i))) continue
+          // the sentence has named another place of that level (对口帮扶某某县，助力全县…)
+          if (new RegExp(`[\\u4e00-\\u9fa5](?<![全本我各该])${level}`).test(text.slice(0, i))) continue
           const at: [number, number] = [start + i, start + i + written.length]
           const expected = head + own
           ctx.report({

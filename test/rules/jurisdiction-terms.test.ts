@@ -20,6 +20,8 @@ tester.run('jurisdiction-terms', rule, {
     plan('乐平市', '学习借鉴“全区一盘棋”的经验，参照《某某区科普工作方案》中“我区”的做法。'),
     // 全区 in a county of 宁夏 is the 自治区
     plan('盐池县', '落实全区科普工作部署，推动全县科学素质提升。'),
+    // the sentence speaks of another place of that level
+    plan('南昌市青云谱区', '对口帮扶修水县，助力全县科普能力提升。'),
     // no jurisdiction known: nothing to compare with
     '一、总体要求\n全区公民科学素质明显提升。',
   ],
