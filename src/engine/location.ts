@@ -43,13 +43,17 @@ function codePointColumn(text: string, from: number, to: number): number {
   return col
 }
 
-/** A `locate` function for plain text, built lazily (line starts computed on first use). */
+const SURROGATE = /[\ud800-\udfff]/
+
+/** A `locate` function for plain text, built lazily (line starts computed on first use).
+ * Text without surrogate pairs (all Han text is in the BMP) takes the O(1) path. */
 export function textLocator(text: string): Locate {
   let starts: number[] | undefined
+  const astral = SURROGATE.test(text)
   return (offset: number): UserLocation => {
     starts ??= lineStarts(text)
     const o = Math.max(0, Math.min(offset, text.length))
     const li = lineIndexAt(starts, o)
-    return { line: li + 1, column: codePointColumn(text, starts[li]!, o) }
+    return { line: li + 1, column: astral ? codePointColumn(text, starts[li]!, o) : o - starts[li]! + 1 }
   }
 }

@@ -21,6 +21,27 @@ export interface Found {
   afterBody: boolean
 }
 
+const NON_BLANK = /[^\s*]/g
+
+/** Some text other than white space and markdown `*` stands in [from, to). */
+function hasText(text: string, from: number, to: number): boolean {
+  NON_BLANK.lastIndex = from
+  const m = NON_BLANK.exec(text)
+  return m !== null && m.index < to
+}
+
+/** Index of the first line starting at or after `offset` (lines are in order). */
+function firstLineFrom(lines: Line[], offset: number): number {
+  let lo = 0
+  let hi = lines.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (lines[mid]!.start < offset) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
+
 export function statementsIn(text: string, lines: Line[], from: number, to: number, loc: Locator, ctx: UnitListContext): Found[] {
   const out: Found[] = []
   if (to <= from) return out
@@ -32,18 +53,18 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
     const before = text.slice(lineStart, g.start).replace(/[\s*\-]|\[bookmark:[^\]]*\]/g, '')
     const lineEnd = text.indexOf('\n', g.end)
     const after = text.slice(g.end, lineEnd === -1 ? text.length : lineEnd).replace(/[\s*。]/g, '')
-    const bodyBefore = text.slice(from, g.start).replace(/[\s*]/g, '').length > 0
-    out.push({ parsed, start: g.start, end: g.end, standalone: before === '' && after === '', ownLine: false, afterBody: bodyBefore })
+    out.push({ parsed, start: g.start, end: g.end, standalone: before === '' && after === '', ownLine: false, afterBody: hasText(text, from, g.start) })
   }
   // own-line statements: 牵头单位：… on a paragraph of its own
-  for (const line of lines) {
-    if (line.kind !== 'text' || line.start < from || line.start >= to) continue
+  for (let k = firstLineFrom(lines, from); k < lines.length && lines[k]!.start < to; k++) {
+    const line = lines[k]!
+    if (line.kind !== 'text') continue
     const content = text.slice(line.contentStart, line.contentEnd)
     if (!OWN_LINE_LABEL.test(content)) continue
     // a following 责任单位： line belongs to the same statement
     const parsed = parseStatement(compact(text, line.contentStart, line.contentEnd), loc, ctx, false)
     if (!parsed) continue
-    const bodyBefore = text.slice(from, line.start).replace(/[\s*]/g, '').length > 0
+    const bodyBefore = hasText(text, from, line.start)
     const prev = out.find((f) => f.ownLine && f.end >= line.start - 2 && text.slice(f.end, line.start).trim() === '')
     if (prev && parsed.lead.length === 0) {
       prev.parsed.partners.push(...parsed.partners)

@@ -32,7 +32,6 @@ const FURNITURE = /^[\s*]*[—–\-－一]{1,2}[\s*]*\d{1,4}[\s*]*[—–\-－�
 const LEAD_DECORATION = /^(?:\s|#{1,6}(?=\s|[^#])|[-*+•·](?=\s)|\*\*|\[bookmark:[^\]]*\]|\u3000)+/
 /** A markdown table row: `| 项目 | 要点 | 牵头单位 |` (three cells or more). */
 const MARKDOWN_ROW = /^\s*\|(?:[^|\n]*\|){3,}\s*$/
-const TRAIL_DECORATION = /(?:\s|\*\*|\u3000)+$/
 
 export function splitLines(text: string): Line[] {
   const lines: Line[] = []
@@ -69,8 +68,15 @@ function classify(raw: string, start: number, end: number, index: number): Line 
   if (hm) line.hashes = hm[1]!.length
   const lead = LEAD_DECORATION.exec(raw)
   if (lead) line.contentStart = start + lead[0].length
-  const trail = TRAIL_DECORATION.exec(raw)
-  if (trail) line.contentEnd = Math.max(line.contentStart, start + trail.index)
+  // trailing white space and markdown bold marks (a scan: a regex anchored at $ backtracks)
+  let e = raw.length
+  for (;;) {
+    const c = raw.charCodeAt(e - 1)
+    if (c === 32 || c === 9 || c === 0x3000 || c === 13) e--
+    else if (c === 42 && raw.charCodeAt(e - 2) === 42) e -= 2
+    else break
+  }
+  line.contentEnd = Math.max(line.contentStart, start + e)
   if (line.contentStart >= line.contentEnd) line.kind = 'blank'
   return line
 }

@@ -18,7 +18,7 @@ const VAGUE = /^(各|有关|相关|其他|其它|全体|所属|各级)|^(成员�
 /** Words that never occur in a unit name but do in sentences mis-taken for lists. */
 const NOT_UNIT = /[，。；;：:！？“”"《》]|加强|推动|开展|建立|提升|实施|推进|完善|支持|鼓励|按职责|负责|牵头|配合|参与|等$/
 
-const SPLIT = /[、，,；;／/]+|\s{2,}/
+const SPLIT_ALL = /[、，,；;／/]+|\s{2,}/g
 
 export interface UnitListContext {
   /** The jurisdiction's short name (`乐平`, `南沙`), never prefixed by elision. */
@@ -60,7 +60,8 @@ export function parseUnitList(
   const map = typeof offset === 'number' ? (i: number) => offset + i : offset
   const out: UnitMention[] = []
   let firstPrefix = ''
-  const re = new RegExp(SPLIT.source, 'g')
+  const re = SPLIT_ALL
+  re.lastIndex = 0
   let last = 0
   const pieces: [string, number][] = []
   for (let m = re.exec(list); ; m = re.exec(list)) {
