@@ -4,7 +4,9 @@
  * over from a PDF or a Word footer, and `（征求意见稿）` in a document the config says is final;
  * placeholders never filled in (`XXX`, `20XX年`, `（待定）`, `【待补充】`, `此处填写`); Word
  * comments and tracked changes as converters write them (`[comment: …]`, pandoc's
- * `{.comment-start}` / `{.insertion}` spans, CriticMarkup `{++…++}`, anchors such as `[ZH1]`).
+ * `{.comment-start}` / `{.insertion}` spans, CriticMarkup `{++…++}`, anchors such as `[ZH1]`);
+ * and in a .docx linted directly, the comments and tracked changes the input adapter found
+ * in the document itself (`ctx.source.residue`).
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import type { RuleContext } from '../src/types.js'
@@ -80,6 +82,9 @@ export default defineRule<Options>({
       comment: '残留的 Word 批注「{{text}}」，定稿前应删除',
       revision: '残留的 Word 修订标记「{{text}}」，应在 Word 中接受或拒绝修订后再转换',
       anchor: '残留的 Word 批注锚点「{{text}}」，定稿前应删除',
+      wordComment: '文档中留有批注{{author}}：「{{text}}」，定稿前应处理并删除',
+      wordInsertion: '文档中有未处理的修订（插入{{author}}）：「{{text}}」，定稿前应在 Word 中接受或拒绝',
+      wordDeletion: '文档中有未处理的修订（删除{{author}}）：「{{text}}」，定稿前应在 Word 中接受或拒绝',
     },
   },
   create(ctx) {
@@ -88,6 +93,7 @@ export default defineRule<Options>({
     return {
       plan() {
         residueMarks(ctx)
+        documentResidue(ctx)
       },
       ParagraphNode(node: { position: { start: { offset: number }; end: { offset: number } } }) {
         const start = node.position.start.offset
@@ -190,4 +196,21 @@ function wholeLine(text: string, start: number, end: number): [number, number] {
   while (e < text.length && text[e] !== '\n') e++
   if (e < text.length) return [s, e + 1]
   return [s > 0 ? s - 1 : s, e]
+}
+
+const RESIDUE_MESSAGE = { comment: 'wordComment', insertion: 'wordInsertion', deletion: 'wordDeletion' } as const
+
+/** Comments and tracked changes the .docx adapter read from the document (not from its text). */
+function documentResidue(ctx: RuleContext<Options>): void {
+  const { text } = ctx
+  for (const r of ctx.source?.residue ?? []) {
+    const at = Math.min(Math.max(r.offset, 0), text.length)
+    // Inserted text is part of the linted text: mark it. A comment or a deletion is a point.
+    const end = r.kind === 'insertion' && text.startsWith(r.text, at) ? at + r.text.length : at
+    ctx.report({
+      messageId: RESIDUE_MESSAGE[r.kind],
+      data: { text: r.text.length > 30 ? r.text.slice(0, 30) + '…' : r.text, author: r.author ? `（${r.author}）` : '' },
+      range: [at, end],
+    })
+  }
 }

@@ -48,6 +48,20 @@ export interface SourceText {
   encoding?: string
   /** Maps an offset in `text` to where the user sees it. */
   locate(offset: number): UserLocation
+  /**
+   * What a Word document holds besides its text and must not be lost silently: comments
+   * (批注) and tracked changes not yet accepted or rejected. `offset` is where in `text`
+   * it sits; `text` is the comment's or the change's own text. Read by `draft-residue`.
+   */
+  residue?: SourceResidue[]
+}
+
+export interface SourceResidue {
+  kind: 'comment' | 'insertion' | 'deletion'
+  offset: number
+  text: string
+  /** Who wrote it, when the document says. */
+  author?: string
 }
 
 // ---------------------------------------------------------------------------------------
@@ -494,6 +508,8 @@ export interface RuleContext<Options = Record<string, unknown>> {
   text: string
   filePath: string
   config: PlanlintConfig
+  /** What the input adapter read, when linting a file: its format, and Word comments and tracked changes (`residue`). */
+  source?: SourceText
   report(descriptor: ReportDescriptor): void
   /** Text of a node or range. */
   getText(nodeOrRange: { position?: Position } | [number, number]): string

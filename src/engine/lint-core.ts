@@ -5,7 +5,7 @@
  */
 import { parseText } from '../parse/index.js'
 import { buildPlan } from '../plan/index.js'
-import type { LintMessage, LintResult, NlcstRoot, PlanlintConfig, PlanTree, Preset } from '../types.js'
+import type { LintMessage, LintResult, NlcstRoot, PlanlintConfig, PlanTree, Preset, SourceText } from '../types.js'
 import { applyDirectives } from './directives.js'
 import { fixLoop } from './fixer.js'
 import { textLocator, type Locate } from './location.js'
@@ -23,6 +23,8 @@ export interface LintCoreInput {
   fix?: boolean
   /** Offset → user location for `text` (the input adapter's); later fix passes use the text's lines. */
   locate?: Locate
+  /** The input adapter's result for `text` (first pass only, like `locate`). */
+  source?: SourceText
   /** Trees of `text`, when the caller already built them. */
   nlcst?: NlcstRoot
   plan?: PlanTree
@@ -52,6 +54,7 @@ export function lintCore(input: LintCoreInput): LintCoreOutput {
       rules: input.rules,
       filePath: input.filePath,
       locate,
+      ...(first && input.source ? { source: input.source } : {}),
     }))
     return timed('directives', () => applyDirectives(text, messages, input.knownRuleIds, locate))
   }

@@ -110,7 +110,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     fix: options.fix === true,
     nlcst,
     plan,
-    ...(locate ? { locate } : {}),
+    ...(locate ? { locate, source: options.source! } : {}),
   })
   return makeResult(filePath, out.messages, {
     ...(out.fixed ? { output: out.output } : {}),
@@ -156,7 +156,9 @@ export async function lintFiles(paths: string[], options: LintFilesOptions = {})
     // Input adapters load on first use: lintText alone never pays for them.
     const { readSource } = await import('../io/index.js')
     const source = await timedAsync('read', () => readSource(path, options.encoding !== undefined ? { encoding: options.encoding } : {}))
-    results.push(lintText(source.text, { ...options, filePath: path, config, source }))
+    // Fixes are written back to .txt/.md only; a Word or PDF file is linted as it is (annotate writes its fixes).
+    const fix = options.fix === true && (source.format === 'txt' || source.format === 'md')
+    results.push(lintText(source.text, { ...options, fix, filePath: path, config, source }))
   }
   return results
 }

@@ -17,6 +17,7 @@ import type {
   ReportDescriptor,
   Rule,
   RuleContext,
+  SourceText,
   Suggestion,
 } from '../types.js'
 import { textLocator, type Locate } from './location.js'
@@ -46,6 +47,8 @@ export interface RunRulesInput {
   filePath: string
   /** Offset → where the user sees it; defaults to line/column in `text`. */
   locate?: Locate
+  /** The input adapter's result for `text`, handed to rules as `ctx.source`. */
+  source?: SourceText
 }
 
 /** Plan-tree visitor keys and the arrays of the plan tree that hold those nodes. */
@@ -230,6 +233,7 @@ export function runRules(input: RunRulesInput): LintMessage[] {
       text,
       filePath,
       config,
+      ...(input.source ? { source: input.source } : {}),
       report,
       getText(nodeOrRange) {
         const r = Array.isArray(nodeOrRange) ? nodeOrRange : offsetsOf(nodeOrRange.position)
