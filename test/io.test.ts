@@ -145,16 +145,17 @@ describe('readSource: formats', () => {
     expect((await readSource(await fixture('plan.draft', '标题\n'))).format).toBe('txt')
   })
 
-  it('says .docx, .doc and .pdf are not supported yet', async () => {
-    for (const name of ['plan.docx', 'plan.DOC', 'plan.pdf']) {
-      const path = await fixture(name, Buffer.from('%PDF-1.7 whatever'))
-      const e = await expectInputError(readSource(path), 'unsupported-format', path)
-      expect(e.message).toContain('暂不支持')
-    }
+  it('names what a .docx or .doc really is when its bytes are another format', async () => {
+    const docx = await fixture('plan.docx', Buffer.from('%PDF-1.7 whatever'))
+    expect((await expectInputError(readSource(docx), 'unsupported-format', docx)).message).toContain('内容其实是 PDF')
+    const doc = await fixture('plan.DOC', Buffer.from('PK\x03\x04 not really'))
+    expect((await expectInputError(readSource(doc), 'unsupported-format', doc)).message).toContain('其实是 .docx')
+    const pdf = await fixture('plan.pdf', Buffer.from('纯文本，不是 PDF'))
+    expect((await expectInputError(readSource(pdf), 'corrupt', pdf)).message).toContain('内容不是 PDF')
   })
 
   it('lists the extensions it reads, and maps paths to formats', () => {
-    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown'])
+    expect(SUPPORTED_EXTENSIONS).toEqual(['.txt', '.text', '.md', '.markdown', '.docx', '.doc', '.pdf'])
     expect(formatFor('a/b.c/plan').format).toBe('txt')
     expect(formatFor('a/.hidden').format).toBe('txt')
     expect(formatFor('x.Docx').format).toBe('docx')

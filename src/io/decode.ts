@@ -3,11 +3,16 @@
  *
  * Order: a forced encoding wins; then a BOM (UTF-8, UTF-16 LE/BE); then known binary
  * formats and NUL/control bytes are refused; then strict UTF-8; then GB18030, accepted
- * only when the result is plausible Chinese text (no U+FFFD, no control characters, and
- * ≥ 95 % of the characters ASCII, CJK, CJK/full-width punctuation). Anything else is an
- * error — never a silently wrong guess.
+ * only when (1) jschardet does not see another CJK legacy encoding (Big5, Shift_JIS,
+ * EUC-JP, EUC-KR) in the bytes, and (2) the result is plausible Chinese text: no U+FFFD,
+ * no control characters, ≥ 95 % of the characters ASCII, CJK, CJK/full-width
+ * punctuation, and most of its two-byte Han characters from GB2312's first level (the
+ * 3755 common characters nearly all real text uses — Big5 or mis-cut bytes read as GBK
+ * land all over the rarer ranges). Anything else is an error — never a silently wrong
+ * guess, and mojibake is never linted.
  */
 import iconv from 'iconv-lite'
+import jschardet from 'jschardet'
 import { InputError } from './errors.js'
 
 export interface DecodeOptions {
@@ -48,8 +53,16 @@ export function decodeBytes(bytes: Uint8Array, filePath: string, opts: DecodeOpt
   } catch {
     // Not UTF-8: try GB18030 below.
   }
+  const other = otherLegacyEncoding(bytes)
+  if (other) {
+    throw new InputError(
+      'undecodable',
+      `编码存疑：文件不是 UTF-8，看起来像 ${other.label}，而不是简体中文的 GB18030/GBK；为免把乱码当正文检查，已停止。请另存为 UTF-8，或用 --encoding ${other.name} 指定编码`,
+      filePath,
+    )
+  }
   const gb = iconv.decode(toBuffer(bytes), 'gb18030', { stripBOM: false })
-  if (plausibleChinese(gb)) return { text: gb, encoding: 'gb18030' }
+  if (plausibleChinese(gb) && commonGbShare(bytes) >= COMMON_GB_SHARE) return { text: gb, encoding: 'gb18030' }
   throw new InputError(
     'undecodable',
     '无法识别文件编码：既不是有效的 UTF-8，也不像 GB18030/GBK 编码的中文文本；请另存为 UTF-8 后再检查，或指定正确的编码',
@@ -162,6 +175,52 @@ export function plausibleChinese(text: string): boolean {
     }
   }
   return total > 0 && good / total >= 0.95
+}
+
+/** Share of two-byte GB characters that must come from GB2312 level 1 (B0A1–D7F9). */
+const COMMON_GB_SHARE = 0.75
+
+/**
+ * Of the two-byte GBK/GB18030 characters in `bytes`, the share in GB2312's first level
+ * (the 3755 common Han characters) or its symbol rows (A1–A9: full-width punctuation).
+ * Real Chinese prose scores above 0.95; Big5 or Shift_JIS bytes read as GBK score low.
+ * Returns 1 when there are no two-byte characters (ASCII text).
+ */
+export function commonGbShare(bytes: Uint8Array): number {
+  let pairs = 0
+  let common = 0
+  const n = Math.min(bytes.length, SAMPLE * 4)
+  for (let i = 0; i < n; i++) {
+    const lead = bytes[i]!
+    if (lead < 0x81 || lead === 0xff) continue
+    const trail = bytes[i + 1]
+    if (trail === undefined) break
+    if (trail >= 0x30 && trail <= 0x39) {
+      // A four-byte GB18030 sequence: rare characters.
+      pairs++
+      i += 3
+      continue
+    }
+    pairs++
+    if (((lead >= 0xb0 && lead <= 0xd7) || (lead >= 0xa1 && lead <= 0xa9)) && trail >= 0xa1 && trail <= 0xfe) common++
+    i++
+  }
+  return pairs === 0 ? 1 : common / pairs
+}
+
+const OTHER_LEGACY: Record<string, { name: string; label: string }> = {
+  big5: { name: 'big5', label: 'Big5（繁体中文）' },
+  'shift_jis': { name: 'shift_jis', label: 'Shift_JIS（日文）' },
+  'euc-jp': { name: 'euc-jp', label: 'EUC-JP（日文）' },
+  'euc-kr': { name: 'euc-kr', label: 'EUC-KR（韩文）' },
+}
+
+/** A CJK legacy encoding other than GB that jschardet is fairly sure of, or undefined. */
+function otherLegacyEncoding(bytes: Uint8Array): { name: string; label: string } | undefined {
+  const sample = toBuffer(bytes).subarray(0, SAMPLE)
+  const guess = jschardet.detect(sample)
+  const found = guess.encoding ? OTHER_LEGACY[guess.encoding.toLowerCase()] : undefined
+  return found && guess.confidence >= 0.5 ? found : undefined
 }
 
 function toBuffer(bytes: Uint8Array): Buffer {

@@ -14,7 +14,10 @@ export type InputErrorKind =
   | 'too-large' // over the size limit
   | 'undecodable' // bytes that are not text in a recognised encoding
   | 'unknown-encoding' // a forced encoding that does not exist
-  | 'unsupported-format' // a format planlint does not read yet (.docx, .doc, .pdf)
+  | 'unsupported-format' // a format planlint does not read, or a file whose content is another format than its extension says
+  | 'corrupt' // a Word or PDF file whose structure is broken (truncated zip, bad XML)
+  | 'encrypted' // a password-protected Word or PDF file
+  | 'no-text' // a PDF with no text layer (a scan)
 
 export class InputError extends PlanlintError {
   readonly kind: InputErrorKind

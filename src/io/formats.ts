@@ -1,7 +1,7 @@
 /**
- * Input formats by file extension. Each adapter turns a file's bytes into a SourceText;
- * a format with no adapter yet (Word, PDF) is listed so that it fails with a clear
- * message instead of being decoded as text. Adding `.docx` means giving its entry a `read`.
+ * Input formats by file extension. Each adapter turns a file's bytes into a SourceText.
+ * Word and PDF adapters load their libraries on first use, so linting .txt never pays
+ * for mammoth or pdf.js.
  */
 import type { SourceText } from '../types.js'
 import { decodeBytes, type DecodeOptions } from './decode.js'
@@ -28,9 +28,19 @@ function textAdapter(format: 'txt' | 'md'): FormatAdapter['read'] {
 export const FORMATS: readonly FormatAdapter[] = [
   { format: 'txt', extensions: ['.txt', '.text'], label: '纯文本', read: textAdapter('txt') },
   { format: 'md', extensions: ['.md', '.markdown'], label: 'Markdown', read: textAdapter('md') },
-  { format: 'docx', extensions: ['.docx'], label: 'Word（.docx）' },
-  { format: 'doc', extensions: ['.doc'], label: 'Word 97-2003（.doc）' },
-  { format: 'pdf', extensions: ['.pdf'], label: 'PDF' },
+  {
+    format: 'docx',
+    extensions: ['.docx'],
+    label: 'Word（.docx）',
+    read: async (bytes, filePath) => (await import('./docx.js')).readDocx(bytes, filePath),
+  },
+  {
+    format: 'doc',
+    extensions: ['.doc'],
+    label: 'Word 97-2003（.doc）',
+    read: async (bytes, filePath) => (await import('./doc.js')).readDoc(bytes, filePath),
+  },
+  { format: 'pdf', extensions: ['.pdf'], label: 'PDF', read: async (bytes, filePath) => (await import('./pdf.js')).readPdf(bytes, filePath) },
 ]
 
 /** The adapter for a text file with no or an unknown extension. */

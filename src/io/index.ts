@@ -32,7 +32,7 @@ export async function readSource(filePath: string, opts: ReadOptions = {}): Prom
   try {
     const info = await stat(filePath)
     if (info.isDirectory()) {
-      throw new InputError('is-directory', '这是一个目录，不是文件；应为 .txt 或 .md 文本文件', filePath)
+      throw new InputError('is-directory', '这是一个目录，不是文件；应为 .txt、.md、.docx、.doc 或 .pdf 文件', filePath)
     }
     if (info.size > maxBytes) {
       throw new InputError('too-large', `文件大小 ${megabytes(info.size)}，超过 ${megabytes(maxBytes)} 的上限`, filePath)
@@ -84,7 +84,7 @@ function fsError(e: unknown, filePath: string): InputError {
     case 'ENOTDIR':
       return new InputError('not-found', '找不到文件；请检查路径是否正确', filePath)
     case 'EISDIR':
-      return new InputError('is-directory', '这是一个目录，不是文件；应为 .txt 或 .md 文本文件', filePath)
+      return new InputError('is-directory', '这是一个目录，不是文件；应为 .txt、.md、.docx、.doc 或 .pdf 文件', filePath)
     case 'EACCES':
     case 'EPERM':
       return new InputError('unreadable', '没有读取该文件的权限', filePath)
