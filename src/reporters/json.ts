@@ -16,6 +16,8 @@ export interface JsonMessage {
   endColumn: number
   fatal?: true
   messageId?: string
+  /** Where the user sees it in Word (paragraph) or PDF (page); `line` stays the extracted text's line. */
+  location?: { paragraph?: number; page?: number }
   fix?: { range: [number, number]; text: string }
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
 }
@@ -44,6 +46,7 @@ function toJsonMessage(m: LintMessage): JsonMessage {
   }
   if (m.fatal) out.fatal = true
   if (m.messageId) out.messageId = m.messageId
+  if (m.location) out.location = { ...m.location }
   if (m.fix) out.fix = { range: m.fix.range, text: m.fix.text }
   if (m.suggestions?.length) {
     out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }))

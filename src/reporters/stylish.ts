@@ -22,18 +22,28 @@ export function padDisplay(s: string, width: number, alignRight = false): string
 }
 
 /** Where the user finds the message: `行:列`, or page/paragraph for Word and PDF. */
-function place(m: LintMessage): { left: string; right: string } {
+function place(m: LintMessage, lines?: string[]): { left: string; right: string; sep?: string } {
   if (m.location?.page) return { left: `第${m.location.page}页`, right: m.location.paragraph ? `第${m.location.paragraph}段` : '' }
-  if (m.location?.paragraph) return { left: `第${m.location.paragraph}段`, right: '' }
+  if (m.location?.paragraph) return { left: `第${m.location.paragraph}段`, right: opening(lines?.[m.line - 1]), sep: ' ' }
   return { left: String(m.line || 0), right: String(m.column || 0) }
 }
 
+/** The first characters of a paragraph, so a Word user can find it: `「一、总体要求」`, `「为贯彻落实党中央…」`. */
+function opening(line: string | undefined): string {
+  const t = (line ?? '').replace(/\s+/g, ' ').trim()
+  if (t === '') return ''
+  const chars = [...t]
+  return `「${chars.length > 10 ? chars.slice(0, 10).join('') + '…' : t}」`
+}
+
 function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPreset: boolean): string[] {
+  const sourceLines = result.messages.some((m) => m.location?.paragraph && !m.location.page) ? result.source?.split('\n') : undefined
   const rows = result.messages.map((m) => {
-    const { left, right } = place(m)
+    const { left, right, sep } = place(m, sourceLines)
     return {
       left,
       right,
+      sep: sep ?? ':',
       severity: m.fatal || m.severity === 2 ? '错误' : '警告',
       isError: m.fatal === true || m.severity === 2,
       message: m.message.replace(/\s*\n\s*/g, ' '),
@@ -50,7 +60,7 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
   const presetNote = showPreset && result.preset ? p.dim(`  （预设：${result.preset.id}）`) : ''
   const lines = [header + presetNote]
   for (const r of rows) {
-    const pos = padDisplay(r.left, w.left, true) + (w.right > 0 ? (r.right ? ':' : ' ') + padDisplay(r.right, w.right) : '')
+    const pos = padDisplay(r.left, w.left, true) + (w.right > 0 ? (r.right ? r.sep : ' ') + padDisplay(r.right, w.right) : '')
     const sev = r.isError ? p.red(r.severity) : p.yellow(r.severity)
     const parts = ['  ' + p.dim(pos), sev, r.ruleId ? padDisplay(r.message, w.message) : r.message]
     if (r.ruleId) parts.push(p.dim(r.ruleId))
