@@ -17,6 +17,9 @@ const OPEN: Record<string, Family> = { '（': 'paren', '(': 'paren', '〔': 'tor
 const CLOSE: Record<string, Family> = { '）': 'paren', ')': 'paren', '〕': 'tortoise', '》': 'title', '〉': 'angle', '”': 'dquote', '’': 'squote', '】': 'lenticular' }
 const CLOSER_OF: Record<string, string> = { '（': '）', '(': ')', '〔': '〕', '《': '》', '〈': '〉', '“': '”', '‘': '’', '【': '】' }
 const FULL_PAREN: Record<string, string> = { '(': '（', ')': '）' }
+/** Code units of every opener and closer, for a cheap first test. */
+const IS_MARK = new Uint8Array(65536)
+for (const ch of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) IS_MARK[ch.charCodeAt(0)] = 1
 /** Sentence-final marks: a line ending with one does not continue on the next line. */
 const FINAL = /[。！？；：!?;]$/
 /** A closer used as an enumerator, as in `1）`, `a)`, `一)` at the start of an item. */
@@ -72,6 +75,8 @@ export default defineRule({
           const lead = para.trimStart()[0]
           if (stack.length > 0 && (lead === '“' || lead === '‘') && stack[stack.length - 1]!.ch === lead) stack.pop()
           for (let i = 0; i < para.length; i++) {
+            // most characters are not brackets: test the code unit before making a string
+            if (!IS_MARK[para.charCodeAt(i)]) continue
             const ch = para[i]!
             const at = start + i
             if (ch in OPEN) {
@@ -121,7 +126,9 @@ export default defineRule({
             ctx.report({ messageId: 'unopened', data: { open: openerOf(ch), close: ch }, range: [at, at + 1] })
           }
           // the paragraph continues on the next line when it ends mid-sentence
-          const next = paragraphs.slice(k + 1).find((q) => !FURNITURE.test(text.slice(q.start.offset, q.end.offset)))
+          let n = k + 1
+          while (n < paragraphs.length && FURNITURE.test(text.slice(paragraphs[n]!.start.offset, paragraphs[n]!.end.offset))) n++
+          const next = paragraphs[n]
           const nextText = next ? text.slice(next.start.offset, next.end.offset) : ''
           const reopens = stack.length > 0 && stack.every((o) => o.family === 'dquote' || o.family === 'squote') && nextText.trimStart()[0] === stack[stack.length - 1]!.ch
           const continues = reopens || (next !== undefined && !FINAL.test(para.replace(/[\s*]+$/, '')) && !isHeadingLike(nextText))

@@ -41,14 +41,21 @@ function after(s: string, i: number): string | undefined {
  * paren pair is converted as a pair when either of its marks is in Chinese context.
  */
 export function halfWidthInChinese(s: string): number[] {
-  const skip = new Uint8Array(s.length)
-  for (const m of s.matchAll(URL)) skip.fill(1, m.index, m.index + m[0].length)
+  // URLs are rare: only look for them when the paragraph could hold one
+  let skip: Uint8Array | undefined
+  if (s.includes('://') || s.includes('www.')) {
+    skip = new Uint8Array(s.length)
+    for (const m of s.matchAll(URL)) skip.fill(1, m.index, m.index + m[0].length)
+  }
   const hits = new Set<number>()
   const open: number[] = []
   const pairs: [number, number][] = []
   for (let i = 0; i < s.length; i++) {
+    const code = s.charCodeAt(i)
+    // , ; : ( ) ? !
+    if (code !== 44 && code !== 59 && code !== 58 && code !== 40 && code !== 41 && code !== 63 && code !== 33) continue
+    if (skip?.[i]) continue
     const ch = s[i]!
-    if (!(ch in FULL) || skip[i]) continue
     const b = s[i - 1]
     const a = s[i + 1]
     // numbers and times: 1,000  12:30  and the like

@@ -42,6 +42,10 @@ export function compact(source: string, from: number, to: number): Compact {
 
 const OPEN = '（(〔【['
 const CLOSE = '）)〕】]'
+const IS_OPEN = new Uint8Array(65536)
+const IS_CLOSE = new Uint8Array(65536)
+for (const ch of OPEN) IS_OPEN[ch.charCodeAt(0)] = 1
+for (const ch of CLOSE) IS_CLOSE[ch.charCodeAt(0)] = 1
 
 export interface Group {
   /** Offset of the opening bracket. */
@@ -55,14 +59,13 @@ export function findGroups(source: string, from: number, to: number, maxLength =
   const groups: Group[] = []
   let k = from
   while (k < to) {
-    const ch = source[k]!
-    if (OPEN.includes(ch) && !source.startsWith('[bookmark', k)) {
+    if (IS_OPEN[source.charCodeAt(k)] && !source.startsWith('[bookmark', k)) {
       let depth = 1
       let j = k + 1
       for (; j < to && j - k < maxLength; j++) {
-        const c = source[j]!
-        if (OPEN.includes(c)) depth++
-        else if (CLOSE.includes(c)) {
+        const c = source.charCodeAt(j)
+        if (IS_OPEN[c]) depth++
+        else if (IS_CLOSE[c]) {
           depth--
           if (depth === 0) break
         }
