@@ -18,6 +18,8 @@ export class AhoCorasick<T> {
   private readonly fail: number[] = [0]
   /** Entries that end at each state (after following failure links at build time). */
   private readonly out: { length: number; data: T }[][] = [[]]
+  /** Code units that leave the root: most characters of a text do not, and skip the Map. */
+  private readonly rootHas = new Uint8Array(65536)
 
   constructor(entries: Iterable<[string, T]>) {
     for (const [word, data] of entries) {
@@ -37,6 +39,7 @@ export class AhoCorasick<T> {
       }
       this.out[s]!.push({ length: word.length, data })
     }
+    for (const c of this.next[0]!.keys()) this.rootHas[c] = 1
     // breadth-first failure links
     const queue: number[] = []
     for (const t of this.next[0]!.values()) queue.push(t)
@@ -65,8 +68,10 @@ export class AhoCorasick<T> {
     let s = 0
     const next = this.next
     const fail = this.fail
+    const rootHas = this.rootHas
     for (let i = from; i < to; i++) {
       const c = text.charCodeAt(i)
+      if (s === 0 && rootHas[c] === 0) continue
       let t = next[s]!.get(c)
       while (t === undefined && s !== 0) {
         s = fail[s]!
