@@ -10,7 +10,10 @@ import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../
 
 const HAN = /[\u3400-\u9fff]/
 const TERMINAL = '。！？；;!?'
-const SEPARATORS = /[，,；;、\t]/
+/** 1 for a clause separator, 2 for a sentence terminal, by code unit. */
+const BREAK = new Uint8Array(65536)
+for (const ch of '，,；;、\t') BREAK[ch.charCodeAt(0)] = 1
+for (const ch of TERMINAL) BREAK[ch.charCodeAt(0)] = 2
 
 interface NlcstNode {
   type: string
@@ -115,8 +118,10 @@ export default defineRule({
         segs.length = 0
       }
       for (let i = 0; i <= s.length; i++) {
-        const atEnd = i === s.length || TERMINAL.includes(s[i]!)
-        if (!atEnd && !SEPARATORS.test(s[i]!)) continue
+        // a table of code units: no one-character string per Han character
+        const kind = i === s.length ? 2 : BREAK[s.charCodeAt(i)]!
+        if (kind === 0) continue
+        const atEnd = kind === 2
         const raw = s.slice(segStart, i)
         const seg = raw.trim()
         const from = segStart + raw.indexOf(seg)
