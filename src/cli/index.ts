@@ -164,6 +164,20 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
   presetCmd.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput(program.configureOutput())
 
   program
+    .command('annotate')
+    .usage('[选项] <文稿.docx>')
+    .description('把检查结果作为批注写进 Word 文稿的副本（可自动修复的问题写成修订，可在 Word 中接受或拒绝）；原文件不改动')
+    .argument('<文稿.docx>', '要批注的 Word 文稿')
+    .option('-o, --output <文件>', '写入的文件（默认：<原文件名>.planlint.docx）')
+    .option('-p, --preset <名称或路径>', '使用的预设')
+    .option('-c, --config <路径>', '配置文件路径')
+    .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复', collect)
+    .action(async (file: string, opts: { output?: string; preset?: string; config?: string; rule?: string[] }) => {
+      const { runAnnotate } = await import('./annotate.js')
+      setExit(await runAnnotate(file, opts, io))
+    })
+
+  program
     .command('init')
     .usage('[文件]')
     .description('在当前目录生成带说明的 planlint.config.yaml（已存在时不覆盖）')
