@@ -208,3 +208,15 @@ describe('formatter registry', () => {
     expect(await getFormatter('test-only')).toBe(f)
   })
 })
+
+describe('displayWidth', async () => {
+  const { displayWidth } = await import('../src/reporters/width.js')
+  const stringWidth = (await import('string-width')).default
+  it('agrees with string-width on Chinese, mixed and emoji text', async () => {
+    const fc = (await import('fast-check')).default
+    for (const s of ['区教育局', 'abc', '缺少「农民科学素质提升行动」：《全民科学素质行动规划纲要（2021—2035年）》', '１２：３０', '👍🏽 好', 'e\u0301', '\u001b[31m红\u001b[39m', '']) {
+      expect(displayWidth(s)).toBe(stringWidth(s))
+    }
+    fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => displayWidth(s) === stringWidth(s)), { numRuns: 1000 })
+  })
+})

@@ -5,7 +5,7 @@
  * drafter uses it to see why a rule fired; a test uses it to check the plan builder.
  */
 import path from 'node:path'
-import stringWidth from 'string-width'
+import { displayWidth as stringWidth } from '../reporters/width.js'
 import { PlanlintError } from '../errors.js'
 import type { ActionNode, HeadingNode, PlanTree, Position, Preset, ResponsibilityConvention, TaskNode, UnitMention, UserLocation } from '../types.js'
 import { planToJSON } from './explain-json.js'

@@ -9,7 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { Command, CommanderError } from 'commander'
-import stringWidth from 'string-width'
+import { displayWidth as stringWidth } from '../reporters/width.js'
 import type { CliIO, LintCommandOptions } from './lint.js'
 
 const TITLES: Record<string, string> = {

@@ -9,7 +9,7 @@
  *   ✖ 共 2 个问题（1 个错误，1 个警告）
  */
 import { sep } from 'node:path'
-import stringWidth from 'string-width'
+import { displayWidth as stringWidth } from './width.js'
 import type { LintMessage, LintResult } from '../types.js'
 import { paint, type Paint } from './ansi.js'
 import { displayPath } from './paths.js'
