@@ -31,6 +31,7 @@ export default defineRule({
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
       missing: '缺少「{{name}}」：{{document}}部署的重点工程之一',
+      noProjects: '未找到重点工程部分：{{document}}部署了{{names}}',
       renamed: '「{{written}}」与{{document}}的「{{name}}」提法不一致，上级方案的说法是「{{key}}」',
       merged: '「{{name}}」（{{document}}部署的重点工程）未单列，只在「{{section}}」中提到',
     },
@@ -39,8 +40,21 @@ export default defineRule({
     return {
       plan(plan: PlanTree) {
         const required = ctx.preset.projects
-        if (required.length === 0 || plan.projects.length === 0) return
+        if (required.length === 0) return
         const docOf = (p: PresetNamedItem) => quoteDocument(ctx.preset.documents.find((d) => d.id === p.from) ?? ctx.preset.document)
+        if (plan.projects.length === 0) {
+          // a plan of the family (it has its actions) with no project section at all: one finding
+          if (plan.actions.length === 0) return
+          const mentioned = required.filter((p) => plan.headings.some((h) => h.level <= 2 && names(h.title, p)))
+          if (mentioned.length > 0) return
+          ctx.report({
+            messageId: 'noProjects',
+            data: { document: docOf(required[0]!), names: required.map((p) => `「${p.name}」`).join('') },
+            node: plan.actionsHeading ?? plan.actions[0]!.heading,
+            severity: severityFor(required[0]!.confidence, ctx.severity),
+          })
+          return
+        }
         const taken = new Set<ActionNode>()
         const missing: PresetNamedItem[] = []
         for (const p of required) {

@@ -24,6 +24,11 @@ tester.run('key-projects', rule, {
   ],
   invalid: [
     {
+      // a plan with its actions but no project section at all: one finding
+      code: '一、总体要求\n正文。\n二、提升行动\n（一）青少年科学素质提升行动\n1.开展活动。\n三、组织实施\n加强领导。',
+      errors: [{ message: `未找到重点工程部分：${NATIONAL}部署了${ALL.map((p) => `「${p}」`).join('')}`, line: 3, column: 1, endColumn: 7, severity: 1 }],
+    },
+    {
       code: plan(ALL.slice(0, 4)),
       errors: [{ message: `缺少「科学素质国际交流合作工程」：${NATIONAL}部署的重点工程之一`, line: 3, column: 1, endLine: 3, endColumn: 7, severity: 1 }],
     },
