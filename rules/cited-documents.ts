@@ -9,6 +9,7 @@
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
 import type { CitationNode, DocNumberNode, PlanTree, PresetDocument } from '../src/types.js'
+import { editDistance } from '../src/text/edit-distance.js'
 
 /** A title taken apart: who issued the 通知 wrapping it, the name without period, the years. */
 interface TitleParts {
@@ -255,17 +256,3 @@ function planDate(plan: PlanTree): string | undefined {
   return undefined
 }
 
-function editDistance(a: string, b: string): number {
-  if (Math.abs(a.length - b.length) > 2) return 3
-  const prev = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = tmp
-    }
-  }
-  return prev[b.length]!
-}

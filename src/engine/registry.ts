@@ -11,6 +11,7 @@ import { normalizeSeverity } from './config.js'
 import { allLoadedPlugins, getLoadedPlugins } from './plugins.js'
 import { validateRuleMeta } from './rule.js'
 import type { RuleEntry } from './runner.js'
+import { editDistance } from '../text/edit-distance.js'
 
 export const BUILTIN_SOURCE = '内置规则'
 
@@ -53,27 +54,13 @@ export function getRules(config?: PlanlintConfig, opts: { cwd?: string } = {}): 
   return out
 }
 
-/** Edit distance, for "did you mean". */
-function distance(a: string, b: string): number {
-  const prev = Array.from({ length: b.length + 1 }, (_, i) => i)
-  for (let i = 1; i <= a.length; i++) {
-    let diag = prev[0]!
-    prev[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = prev[j]!
-      prev[j] = Math.min(prev[j]! + 1, prev[j - 1]! + 1, diag + (a[i - 1] === b[j - 1] ? 0 : 1))
-      diag = tmp
-    }
-  }
-  return prev[b.length]!
-}
 
 /** The known id closest to `id`. */
 export function closestRuleId(id: string, known: Iterable<string>): string | undefined {
   let best: string | undefined
   let bestD = Infinity
   for (const k of known) {
-    const d = distance(id, k)
+    const d = editDistance(id, k)
     if (d < bestD) (best = k), (bestD = d)
   }
   return best

@@ -10,6 +10,7 @@ import { createRequire } from 'node:module'
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { PlanlintError } from '../errors.js'
 import { displayPath } from './yaml.js'
+import { editDistance } from '../text/edit-distance.js'
 
 // Loaded on first use: a run whose data files are all cached never compiles a schema.
 const require = createRequire(import.meta.url)
@@ -91,19 +92,6 @@ function listValues(values: unknown[]): string {
   return values.map((x) => (typeof x === 'string' ? x : JSON.stringify(x))).join('、')
 }
 
-function editDistance(a: string, b: string): number {
-  const dp = Array.from({ length: b.length + 1 }, (_, j) => j)
-  for (let i = 1; i <= a.length; i++) {
-    let prev = dp[0]!
-    dp[0] = i
-    for (let j = 1; j <= b.length; j++) {
-      const tmp = dp[j]!
-      dp[j] = Math.min(dp[j]! + 1, dp[j - 1]! + 1, prev + (a[i - 1] === b[j - 1] ? 0 : 1))
-      prev = tmp
-    }
-  }
-  return dp[b.length]!
-}
 
 /** The closest of `candidates` to `word`, if close enough to be a likely typo. */
 export function didYouMean(word: string, candidates: string[]): string | undefined {
