@@ -220,3 +220,13 @@ describe('displayWidth', async () => {
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => displayWidth(s) === stringWidth(s)), { numRuns: 1000 })
   })
 })
+
+describe('stylish summary for Word documents', () => {
+  it('points Word/PDF fixes to annotate, text fixes to --fix', () => {
+    const msg = { ruleId: 'draft-residue', severity: 1 as const, message: '残留', line: 1, column: 1, endLine: 1, endColumn: 2, range: [0, 1] as [number, number], fix: { range: [0, 1] as [number, number], text: '' } }
+    const result = (filePath: string): LintResult => ({ filePath, messages: [msg], errorCount: 0, warningCount: 1, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 1 })
+    const out = stylish([result('/w/a.docx'), result('/w/b.txt')], { cwd: '/w', color: false } as Parameters<typeof stylish>[1])
+    expect(out).toContain('其中 1 个可用 --fix 自动修复')
+    expect(out).toContain('Word/PDF 文稿中有 1 个可自动修复：用 planlint annotate 把修改写成 Word 修订')
+  })
+})

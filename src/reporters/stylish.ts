@@ -80,10 +80,13 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
   let errors = 0
   let warnings = 0
   let fixable = 0
+  let fixableInWord = 0
   for (const r of results) {
     errors += r.errorCount
     warnings += r.warningCount
-    fixable += r.fixableErrorCount + r.fixableWarningCount
+    // --fix rewrites only text files; Word documents get their fixes through annotate
+    if (/\.(docx?|pdf)$/i.test(r.filePath)) fixableInWord += r.fixableErrorCount + r.fixableWarningCount
+    else fixable += r.fixableErrorCount + r.fixableWarningCount
   }
   const presetIds = [...new Set(results.map((r) => r.preset?.id).filter((id): id is string => !!id))]
   const onePreset = presetIds.length === 1 ? results.find((r) => r.preset)?.preset : undefined
@@ -103,6 +106,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
     out.push(errors > 0 ? p.bold(p.red(summary)) : p.bold(p.yellow(summary)))
     if (fixable > 0) out.push(`  其中 ${fixable} 个可用 --fix 自动修复`)
+    if (fixableInWord > 0) out.push(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`)
     if (presetLine) out.push(p.dim(`  ${presetLine}`))
   }
   if (ctx.maxWarningsExceeded) {
