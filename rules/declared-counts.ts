@@ -64,6 +64,9 @@ export default defineRule({
           if (declared < 2) continue
           const list = kind === 'actions' ? plan.actions : plan.projects
           if (list.length === 0 || list.length === declared) continue
+          // `五大重点人群` names the upper plan's target groups: a plan may add an action for
+          // another group (社区居民), so only fewer actions than groups is a finding
+          if (noun === '人群' && list.length > declared) continue
           // the number as written, from the digit (or an opening quote) to the noun
           const open = m.index! > 0 && /[“"‘]/.test(text[m.index! - 1]!) ? 1 : 0
           const from = start + m.index! - open

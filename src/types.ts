@@ -75,6 +75,7 @@ export interface PlanNodeBase {
 
 /** Numbering styles of outline markers, after GB/T 9704: 一、 › （一） › 1. › （1）. */
 export type MarkerStyle =
+  | 'part' // 第一部分 / 第一章 (level 0, above 一、)
   | 'cn-dun' // 一、
   | 'cn-paren' // （一） or (一)
   | 'arabic-dot' // 1. or 1．
@@ -96,7 +97,7 @@ export type SectionRole =
 
 export interface HeadingNode extends PlanNodeBase {
   type: 'heading'
-  /** 1 = 一、, 2 = （一）, 3 = 1. / 1、, 4 = （1）; markdown-only headings get 1. */
+  /** 0 = 第一部分, 1 = 一、, 2 = （一）, 3 = 1. / 1、, 4 = （1）. */
   level: number
   style: MarkerStyle
   /** The marker as written, e.g. `（一）`, `1．`, `(二)`. Empty for markdown headings. */

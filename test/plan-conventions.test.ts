@@ -101,6 +101,16 @@ describe('responsibility conventions', () => {
     ])
   })
 
+  it('a unit marked （牵头） leads, in a 责任单位 list, a plain list, or on its own line', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。正文。（责任单位：县教育和体育局（牵头），县科协、团县委）\n2.建设基地。正文。（县科技局（牵头）、县科协）\n3.培养教师。正文。\n责任单位：县教育和体育局（牵头）\n4.开展竞赛。正文。（主要责任单位：县科协；配合单位：县教育和体育局）')
+    expect(p.tasks.map((t) => [t.lead.map((u) => u.name).join(), t.partners.map((u) => u.name).join()])).toEqual([
+      ['县教育和体育局', '县科协,团县委'],
+      ['县科技局', '县科协'],
+      ['县教育和体育局', ''],
+      ['县科协', '县教育和体育局'],
+    ])
+  })
+
   it('a 任务分工表 (tab-separated) assigns leads by task title', () => {
     const p = buildPlan(
       [
@@ -162,6 +172,27 @@ describe('outline', () => {
     expect(p.projects.map((a) => a.name)).toEqual(['科普基础设施工程'])
   })
 
+  it('actions as 一、 headings with （一） tasks that end in 计划 or 行动 (the level of the items is the level of their siblings)', () => {
+    const p = buildPlan('一、总体要求\n正文。\n二、青少年科学素质提升行动\n（一）实施科技创新后备人才培育计划。正文。\n三、农民科学素质提升行动\n（一）实施高素质农民培育计划。正文。\n（二）实施乡村振兴科技支撑行动。正文。\n四、老年人科学素质提升行动\n（一）实施智慧助老行动。正文。\n五、组织实施\n（一）加强领导。')
+    expect(p.actions.map((a) => [a.name, a.tasks.length])).toEqual([
+      ['青少年科学素质提升行动', 1],
+      ['农民科学素质提升行动', 2],
+      ['老年人科学素质提升行动', 1],
+    ])
+    expect(p.projects).toEqual([])
+  })
+
+  it('第一部分 / 第二部分 are a level above 一、, and 一、 restarts in each part', () => {
+    const p = buildPlan('第一部分  总体要求\n一、指导思想\n正文。\n第二部分  提升行动\n一、青少年科学素质提升行动\n（一）弘扬科学精神。正文。\n二、农民科学素质提升行动\n（一）培育高素质农民。正文。\n第三部分  重点工程\n一、科技资源科普化工程\n（一）开放科技资源。正文。')
+    expect(p.outline.map((h) => [h.level, h.style, h.title])).toEqual([
+      [0, 'part', '总体要求'],
+      [0, 'part', '提升行动'],
+      [0, 'part', '重点工程'],
+    ])
+    expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升行动', '农民科学素质提升行动'])
+    expect(p.projects.map((a) => a.name)).toEqual(['科技资源科普化工程'])
+  })
+
   it('tolerates a heading broken across lines by PDF conversion', () => {
     const p = buildPlan('一、重点工程\n（一）实施科普基础设\n施建设工程\n1.加强规划。正文。\n')
     expect(p.projects.map((x) => x.name)).toEqual(['科普基础设施建设工程'])
@@ -202,5 +233,30 @@ describe('unit lists', () => {
     const loc = new Locator('x')
     const units = parseUnitList('市委宣传部、乐平生态环境局、科协', 0, loc, { placeNames: ['乐平市', '乐平'] })
     expect(units.map((u) => u.name)).toEqual(['市委宣传部', '乐平生态环境局', '市科协'])
+  })
+})
+
+describe('targets and dates in other wordings', () => {
+  const goals = (sentence: string) => buildPlan(`某县全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n（一）工作目标\n${sentence}\n二、组织实施\n（一）明确进度安排。2023年，全面推进实施。`)
+  it.each([
+    ['到“十四五”末，全县公民具备科学素质的比例达到12%。', 2025],
+    ['到二〇二五年，全县公民具备科学素质的比例达到12%。', 2025],
+    ['2025年，全县公民具备科学素质的比例达到12%。', 2025],
+    ['到2025年底，全县公民具备科学素质的比例达到12%。', 2025],
+  ])('%s', (sentence, year) => {
+    const p = goals(sentence)
+    expect(p.targets.filter((t) => t.inGoals).map((t) => [t.year, t.value])).toEqual([[year, 12]])
+    // a bare year in the schedule is not a target
+    expect(p.targets.some((t) => t.year === 2023)).toBe(false)
+  })
+
+  it('the date under the signature, in Arabic or Chinese numerals, dates the plan', () => {
+    expect(buildPlan('某县实施方案（2021—2025年）\n一、总体要求\n正文。\n\n某县人民政府办公室\n2022年3月5日').date).toBe('2022-03-05')
+    expect(buildPlan('某县实施方案（2021—2025年）\n一、总体要求\n正文。\n\n二〇二二年三月十五日').date).toBe('2022-03-15')
+  })
+
+  it('the issuing office and its date above the title are not part of the title', () => {
+    const p = buildPlan('盐池县人民政府办公室\n2022年3月5日\n盐池县全民科学素质行动规划纲要实施方案\n（2021—2025年）\n一、总体要求\n正文。')
+    expect(p.title?.text).toBe('盐池县全民科学素质行动规划纲要实施方案（2021—2025年）')
   })
 })

@@ -218,6 +218,12 @@ describe('displayWidth', async () => {
       expect(displayWidth(s)).toBe(stringWidth(s))
     }
     fc.assert(fc.property(fc.string({ unit: 'grapheme' }), (s) => displayWidth(s) === stringWidth(s)), { numRuns: 1000 })
+    // every single BMP character, exhaustively
+    for (let c = 0x20; c < 0x10000; c++) {
+      if (c >= 0xd800 && c <= 0xdfff) continue
+      const ch = String.fromCharCode(c)
+      if (displayWidth(ch) !== stringWidth(ch)) expect([c.toString(16), displayWidth(ch)]).toEqual([c.toString(16), stringWidth(ch)])
+    }
   })
 })
 

@@ -8,7 +8,7 @@ import type { Line, Locator } from './lines.js'
 import { compact, findGroups, parseStatement, type ParsedStatement } from './responsibilities.js'
 import type { UnitListContext } from './units.js'
 
-const OWN_LINE_LABEL = /^(牵头单位|牵头部门|责任单位|责任部门|主责单位)[：:]/
+const OWN_LINE_LABEL = /^(牵头单位|牵头部门|主要责任单位|主要负责单位|责任单位|责任部门|主责单位)[：:]/
 
 export interface Found {
   parsed: ParsedStatement

@@ -38,6 +38,8 @@ export interface MarkerMatch {
 
 const CN = '[一二三四五六七八九十]{1,3}'
 const DIGITS = '[0-9０-９]{1,3}'
+/** `第一部分`, `第二章`, `第三篇`: a level above `一、` in long plans. */
+const RE_PART = new RegExp(`^第(${CN})(?:部分|章|篇)`)
 const RE_CN_DUN = new RegExp(`^(${CN})[、，,]`)
 const RE_CN_PAREN = new RegExp(`^[（(]\\s*(${CN})\\s*[）)]`)
 const RE_AR_PAREN = new RegExp(`^[（(]\\s*(${DIGITS})\\s*[）)]`)
@@ -48,6 +50,7 @@ const RE_AR_DUN = new RegExp(`^(${DIGITS})\\s*、`)
 /** Matches a numbering marker at the start of `s` (content already stripped of decoration). */
 export function matchMarker(s: string): MarkerMatch | undefined {
   let m: RegExpExecArray | null
+  if ((m = RE_PART.exec(s))) return make('part', 0, chineseNumber(m[1]!), m[0], s)
   if ((m = RE_CN_DUN.exec(s))) return make('cn-dun', 1, chineseNumber(m[1]!), m[0], s)
   if ((m = RE_CN_PAREN.exec(s))) return make('cn-paren', 2, chineseNumber(m[1]!), m[0], s)
   if ((m = RE_AR_DOT.exec(s))) return make('arabic-dot', 3, Number(asciiDigits(m[1]!)), m[0], s)

@@ -5,11 +5,22 @@
  */
 import type { DocNumberNode, JurisdictionInfo, PlanTree } from '../types.js'
 import type { Line, Locator } from './lines.js'
+import { chineseNumber } from './markers.js'
 
 const PLAN_WORDS = /(方案|规划|纲要|计划|意见|办法)/
 const TERMINALS = /[。！？；;!?，,：:]/
 const PLACE_TOKEN = /^(.{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗))/
 const DATE_OR_NUMBER = /^[\d\s年月日〔〕\[\]号.-]+$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/
+/** A date in Arabic or Chinese numerals: 2022年3月5日, 二〇二二年三月五日. */
+const DATE = '((?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日'
+const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
+
+/** `2022` → 2022, `二〇二二` → 2022, `十二` → 12, `五` → 5. */
+function numberOf(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s)
+  if (s.length === 4) return Number([...s].map((c) => CN_DIGITS[c] ?? 0).join(''))
+  return chineseNumber(s)
+}
 const BRACKETED = /^[（(〔【][^（(）)]*[）)〕】]$/
 const NOT_PLACE = /^(全民|关于|国民|人民|科学|全面|实施|印发)/
 
@@ -58,7 +69,7 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
     const l = front[i]!
     if (l.kind !== 'text') continue
     const c = content(l)
-    if (c.length > 60 || TERMINALS.test(c.replace(/[（(][^）)]*[）)]/g, '')) || /关于印发|^关于|通知$|文件$|^附件/.test(c) || DATE_OR_NUMBER.test(c) || BRACKETED.test(c)) continue
+    if (c.length > 60 || TERMINALS.test(c.replace(/[（(][^）)]*[）)]/g, '')) || /关于印发|^关于|通知$|文件$|^附件|(人民政府|办公室|办公厅|委员会)$/.test(c) || DATE_OR_NUMBER.test(c) || BRACKETED.test(c)) continue
     let to = l
     let joined = c
     let j = i + 1
@@ -70,6 +81,7 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
       }
       const nc = content(n)
       if (n.hashes > 0 && l.hashes === 0) break
+      if (DATE_OR_NUMBER.test(nc) || /(人民政府|办公室|办公厅)$/.test(nc)) break
       if (n.kind !== 'text' || nc.length > 40 || TERMINALS.test(nc.replace(/[（(][^）)]*[）)]/g, '')) || /^[（(]?征求意见稿|^[（(]?(送审稿|讨论稿)/.test(nc)) break
       if (!/^(实施方案|方案|规划|纲要|[（(]\d{4})/.test(nc) && PLAN_WORDS.test(joined)) break
       joined += nc
@@ -105,8 +117,16 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
   })
   if (dn) meta.docNumber = dn
   // issue date: …年…月…日印发, else a date line in the front matter
-  const imprint = /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*印发/.exec(text)
-  const dateLine = imprint ?? front.map((l) => /((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日\s*$/.exec(content(l))).find((m) => m)
-  if (dateLine) meta.date = `${dateLine[1]}-${dateLine[2]!.padStart(2, '0')}-${dateLine[3]!.padStart(2, '0')}`
+  // issue date: …年…月…日印发; else the date under the signature (the last lines that are
+  // only a date, possibly after the issuing office); else a date line in the front matter
+  const imprint = new RegExp(`${DATE}\\s*印发`).exec(text)
+  const tail = lines.slice(-15).reverse()
+  const onlyDate = new RegExp(`(?:^|\\s)${DATE}\\s*$`)
+  const signature = tail.map((l) => (l.kind === 'text' ? onlyDate.exec(content(l)) : null)).find((m) => m)
+  const dateLine = imprint ?? signature ?? front.map((l) => onlyDate.exec(content(l))).find((m) => m)
+  if (dateLine) {
+    const [y, mo, d] = [dateLine[1]!, dateLine[2]!, dateLine[3]!].map(numberOf)
+    if (y && mo && d) meta.date = `${y}-${String(mo).padStart(2, '0')}-${String(d).padStart(2, '0')}`
+  }
   return meta
 }

@@ -185,8 +185,23 @@ export interface Items {
  */
 export function classify(roots: Block[]): Items {
   const items: Items = { actions: [], projects: [] }
-  for (const root of roots) classifyBlock(root, items)
+  // Several top-level headings that each name one action or project (`二、青少年科学素质提升
+  // 行动`, `三、农民科学素质提升行动`): that level is the item level, whatever their
+  // children's titles end with (a task may well be a `…计划` or `…行动`).
+  const itemRoots = roots.filter((r) => itemKind(r.heading.title) && !isContainerTitle(r.heading.title) && !isOtherRole(r.heading.title))
+  const flat = itemRoots.length >= 2 ? new Set(itemRoots) : undefined
+  for (const root of roots) {
+    if (flat?.has(root)) {
+      root.heading.role = 'other'
+      addItem(items, root, itemKind(root.heading.title)!)
+    } else classifyBlock(root, items)
+  }
   return items
+}
+
+function isOtherRole(title: string): boolean {
+  const r = sectionRole(title)
+  return r === 'goals' || r === 'safeguards' || r === 'preamble'
 }
 
 /** Classifies a top-level block, or a container nested in one (`二、重点任务` › `（一）五项提升行动` › `1.…行动`). */

@@ -8,7 +8,7 @@
  */
 import type { ResponsibilityConvention, ResponsibilityNode, UnitMention } from '../types.js'
 import type { Locator } from './lines.js'
-import { parseUnitList, type UnitListContext } from './units.js'
+import { leadMarked, parseUnitList, type UnitListContext } from './units.js'
 
 /** Text with white space and page furniture removed, and a map back to offsets. */
 export interface Compact {
@@ -82,8 +82,8 @@ export function findGroups(source: string, from: number, to: number, maxLength =
 }
 
 const LABEL =
-  /(牵头单位|牵头部门|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|落实单位|实施单位)[：:]/g
-const LEAD_LABEL = /^(牵头|主责|主办)/
+  /(牵头单位|牵头部门|主要责任单位|主要负责单位|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|落实单位|实施单位)[：:]/g
+const LEAD_LABEL = /^(牵头|主责|主办|主要责任|主要负责)/
 /** Labels of units that carry the task (not merely support it). */
 const RESPONSIBLE_LABEL = /^(责任|落实|实施)/
 const TRAILING = /^(.+?)(按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|负责)$/
@@ -122,9 +122,20 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
       }
     })
     if (lead.length === 0 && partners.length === 0) return undefined
+    // `责任单位：县教育局（牵头）、县科协`: the marked units lead
+    if (lead.length === 0 && partners.some((u) => leadMarked.has(u))) {
+      return { convention: 'inline', lead: partners.filter((u) => leadMarked.has(u)), partners: partners.filter((u) => !leadMarked.has(u)) }
+    }
     return { convention: 'inline', lead, partners, ...(lead.length === 0 && responsible ? { responsibleOnly: true } : {}) }
   }
   if (!bracketed) return undefined
+  // `（县教育局（牵头）、县科协、团县委）`: a plain list with the lead marked
+  if (/[（(]\s*牵头\s*[）)]/.test(t)) {
+    const units = parseUnitList(t, at(0), loc, ctx)
+    if (units.some((u) => leadMarked.has(u)) && coversList(t.replace(/[（(]\s*牵头\s*[）)]/g, ''), units)) {
+      return { convention: 'inline', lead: units.filter((u) => leadMarked.has(u)), partners: units.filter((u) => !leadMarked.has(u)) }
+    }
+  }
   let m = TRAILING.exec(t)
   if (m) {
     const units = parseUnitList(m[1]!, at(0), loc, ctx)

@@ -6,7 +6,17 @@ import type { SectionRole, TargetClause, TargetNode } from '../types.js'
 import type { Locator } from './lines.js'
 import { asciiDigits } from './markers.js'
 
-const YEAR = /(?:到|至|截至|截止到?)\s*((?:19|20)\d{2})\s*年(?:底|末)?/
+/** `到2025年`, `到二〇二五年`, `到“十四五”末`, and a year that opens a sentence (`2025年，…`). */
+const YEAR =
+  /(?:(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?|(?:到|至)?\s*[“"]?(十[三四五六]五)[”"]?\s*(?:时期|期间)?(?:末|期末|结束时)|(?:^|(?<=[。；;！？\n]))[ \t]*((?:19|20)\d{2})\s*年(?=[，,]))/gm
+const FIVE_YEAR_PLAN: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 }
+const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
+
+function yearOf(m: RegExpMatchArray): number {
+  if (m[2]) return FIVE_YEAR_PLAN[m[2]] ?? 0
+  const y = m[1] ?? m[3] ?? ''
+  return Number(/^\d+$/.test(y) ? y : [...y].map((c) => CN_DIGIT[c] ?? '').join(''))
+}
 const SENTENCE_END = /[。！？!?]/
 const CLAUSE_SPLIT = /[，,；;]/
 /** A number with a unit or a percentage: `17%`, `3个`, `8000人`, `1场以上`, `80%以上`. */
@@ -27,11 +37,14 @@ export interface Region {
 
 export function findTargets(text: string, loc: Locator, regions: Region[]): TargetNode[] {
   const out: TargetNode[] = []
-  const re = new RegExp(YEAR.source, 'g')
   let lastSentenceEnd = -1
-  for (const m of text.matchAll(re)) {
-    const at = m.index!
+  for (const m of text.matchAll(YEAR)) {
+    const at = m.index! + (m[0].length - m[0].trimStart().length)
     if (at < lastSentenceEnd) continue
+    const year = yearOf(m)
+    if (!year) continue
+    // a bare `2025年，` opens target sentences only in the goals; elsewhere it is a schedule
+    if (m[3] && regions.find((r) => at >= r.start && at < r.end)?.role !== 'goals') continue
     // sentence around the year phrase (sentences end at 。 or a blank line)
     let s = at
     while (s > 0 && !SENTENCE_END.test(text[s - 1]!) && !(text[s - 1] === '\n' && !continuesLine(text, s - 1))) s--
@@ -40,7 +53,6 @@ export function findTargets(text: string, loc: Locator, regions: Region[]): Targ
     while (e < text.length && !SENTENCE_END.test(text[e]!) && !(text[e] === '\n' && /\n\s*\n|\n[一二三四五六七八九十（(0-9#*]/.test(text.slice(e, e + 3)))) e++
     const end = e < text.length && SENTENCE_END.test(text[e]!) ? e + 1 : e
     lastSentenceEnd = end
-    const year = Number(m[1])
     const region = regions.find((r) => at >= r.start && at < r.end)
     const clauses = splitClauses(text, at + m[0].length, end, loc)
     if (clauses.length === 0) continue

@@ -18,6 +18,11 @@ const VAGUE = /^(各|有关|相关|其他|其它|全体|所属|各级)|^(成员�
 /** Words that never occur in a unit name but do in sentences mis-taken for lists. */
 const NOT_UNIT = /[，。；;：:！？“”"《》]|加强|推动|开展|建立|提升|实施|推进|完善|支持|鼓励|按职责|负责|牵头|配合|参与|等$/
 
+const LEAD_MARK = /\s*[（(]\s*(牵头|牵头单位|主责|主要责任单位)\s*[）)]\s*$/
+
+/** Units written with a `（牵头）` marker after them (kept aside: UnitMention has no flag). */
+export const leadMarked = new WeakSet<UnitMention>()
+
 const SPLIT_ALL = /[、，,；;／/]+|\s{2,}/g
 
 export interface UnitListContext {
@@ -73,6 +78,9 @@ export function parseUnitList(
   for (const [raw, at] of pieces) {
     const lead = raw.length - raw.trimStart().length
     let text = raw.trim().replace(/[。．.]+$/, '')
+    // `县教育局（牵头）`: the unit leads; the marker is not part of its name
+    const marked = LEAD_MARK.exec(text)
+    if (marked) text = text.slice(0, marked.index)
     // strip trailing `等`, and trailing role words like `牵头`
     text = text.replace(/(等|牵头|配合|参与|负责)+$/, '')
     // `由区教育局牵头`: the preposition is not part of the name
@@ -95,7 +103,9 @@ export function parseUnitList(
         prefix = firstPrefix
       }
     }
-    out.push({ type: 'unit', text: text, name, prefix, vague, position: loc.position(start, end) })
+    const unit: UnitMention = { type: 'unit', text: text, name, prefix, vague, position: loc.position(start, end) }
+    if (marked) leadMarked.add(unit)
+    out.push(unit)
   }
   return out
 }

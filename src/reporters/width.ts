@@ -10,7 +10,7 @@ import stringWidth from 'string-width'
 /** ASCII, Latin-1 (no soft hyphen), general punctuation, CJK punctuation (no emoji-like
  * 〰 〽), kana, Han, full-width forms. Emoji, combining marks, other scripts and escapes
  * are not here. */
-const SIMPLE = /^[\u0020-\u007e\u00a0-\u00ac\u00ae-\u00ff\u2010-\u2027\u2030-\u205e\u3000-\u3029\u3031-\u303c\u303e\u303f\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f\uffe0-\uffee]*$/
+const SIMPLE = /^[\u0020-\u007e\u00a0-\u00a8\u00aa-\u00ac\u00af-\u00ff\u2010-\u2027\u2030-\u203b\u203d-\u2048\u204a-\u205e\u3000-\u3029\u3031-\u303c\u303e\u303f\u3041-\u3096\u309b-\u30ff\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\uff01-\uff9f\uffe0-\uffee]*$/
 
 export function displayWidth(s: string): number {
   if (!SIMPLE.test(s)) return stringWidth(s)

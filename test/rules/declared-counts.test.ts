@@ -15,6 +15,8 @@ const plan = (intro: string, nActions: number, projectsIntro = '深化科普供�
 
 tester.run('declared-counts', rule, {
   valid: [
+    // a county adds a sixth action for 社区居民: the 五大重点人群 are the national groups
+    '一、总体要求\n到2025年，“五大”重点人群科学素质整体水平不断提升。\n二、提升行动\n实施六项提升行动。\n（一）青少年科学素质提升行动\n（二）农民科学素质提升行动\n（三）产业工人科学素质提升行动\n（四）老年人科学素质提升行动\n（五）领导干部和公务员科学素质提升行动\n（六）社区居民科学素质提升行动\n三、组织实施\n正文。',
     // qingyunpu: declares 4 and has 4
     plan('在“十四五”时期实施 4 项提升行动。', 4),
     plan('重点实施5项提升行动。', 5, '实施5项重点工程。', 5),
