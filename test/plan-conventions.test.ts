@@ -111,6 +111,26 @@ describe('responsibility conventions', () => {
     ])
   })
 
+  it('the statement on the action heading line, a 由…牵头 sentence, and labels after the text without brackets', () => {
+    const p = plan(
+      [
+        '（一）实施青少年科学素质提升行动（牵头单位：县教育体育局、县科协）',
+        '1.弘扬科学精神。正文。',
+        '（二）实施农民科学素质提升行动',
+        '由县农业农村局、县科协牵头，县人社局、县妇联等单位配合实施。',
+        '2.培育高素质农民。正文。',
+        '（三）实施老年人科学素质提升行动',
+        '3.开展智慧助老。正文。牵头单位：县卫生健康局；责任单位：县民政局、县科协。',
+      ].join('\n'),
+    )
+    expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升行动', '农民科学素质提升行动', '老年人科学素质提升行动'])
+    expect(p.tasks.map((t) => [t.lead.map((u) => u.name).join(), t.partners.map((u) => u.name).join()])).toEqual([
+      ['县教育体育局,县科协', ''],
+      ['县农业农村局,县科协', '县人社局,县妇联'],
+      ['县卫生健康局', '县民政局,县科协'],
+    ])
+  })
+
   it('a 任务分工表 (tab-separated) assigns leads by task title', () => {
     const p = buildPlan(
       [
@@ -258,5 +278,16 @@ describe('targets and dates in other wordings', () => {
   it('the issuing office and its date above the title are not part of the title', () => {
     const p = buildPlan('盐池县人民政府办公室\n2022年3月5日\n盐池县全民科学素质行动规划纲要实施方案\n（2021—2025年）\n一、总体要求\n正文。')
     expect(p.title?.text).toBe('盐池县全民科学素质行动规划纲要实施方案（2021—2025年）')
+  })
+})
+
+describe('goals written as a list', () => {
+  it('lines with a percentage under a 到2025年 lead-in are targets for 2025; a baseline is not the target', () => {
+    const p = buildPlan('某县全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n（一）工作目标\n到2025年，实现以下目标：\n——全县公民具备科学素质的比例超过15%；\n（2）科普教育基地达到5个。\n全县公民具备科学素质的比例由2020年的9.6%提高到15%以上。\n截至2020年底，全县公民具备科学素质的比例达到9.6%。\n二、组织实施\n正文。')
+    const goals = p.targets.filter((t) => t.inGoals)
+    expect(goals.map((t) => [t.year, t.indicator ?? null, t.value ?? null])).toEqual([
+      [2025, '公民具备科学素质的比例', 15],
+      [2025, '公民具备科学素质的比例', 15],
+    ])
   })
 })

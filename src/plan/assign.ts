@@ -8,6 +8,9 @@ import type { Line, Locator } from './lines.js'
 import { compact, findGroups, parseStatement, type ParsedStatement } from './responsibilities.js'
 import type { UnitListContext } from './units.js'
 
+const BY_LEAD = /^由[\u3400-\u9fff、，,\s]{3,}?牵头/
+/** A label after the end of a sentence on the same line: `…。牵头单位：`. */
+const MID_LABEL = /([。；;])\s*((?:牵头单位|牵头部门|主要责任单位|责任单位)[：:])/
 const OWN_LINE_LABEL = /^(牵头单位|牵头部门|主要责任单位|主要负责单位|责任单位|责任部门|主责单位)[：:]/
 
 export interface Found {
@@ -56,11 +59,33 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
     out.push({ parsed, start: g.start, end: g.end, standalone: before === '' && after === '', ownLine: false, afterBody: hasText(text, from, g.start) })
   }
   // own-line statements: 牵头单位：… on a paragraph of its own
-  for (let k = firstLineFrom(lines, from); k < lines.length && lines[k]!.start < to; k++) {
+  // from the line holding `from` (a task's own heading line may carry its statement)
+  let k0 = firstLineFrom(lines, from)
+  if (k0 > 0 && lines[k0 - 1]!.end >= from) k0--
+  for (let k = k0; k < lines.length && lines[k]!.start < to; k++) {
     const line = lines[k]!
     if (line.kind !== 'text') continue
     const content = text.slice(line.contentStart, line.contentEnd)
-    if (!OWN_LINE_LABEL.test(content)) continue
+    const whole = line.contentStart >= from
+    // `由县教育局、县科协牵头，团县委等单位配合实施。` as a sentence of its own
+    if (whole && BY_LEAD.test(content)) {
+      const core = content.replace(/(?:实施|完成|落实)?[。；;]?$/, '')
+      const parsed = parseStatement(compact(text, line.contentStart, line.contentStart + core.length), loc, ctx, true)
+      if (parsed && parsed.lead.length > 0) {
+        out.push({ parsed, start: line.contentStart, end: line.contentEnd, standalone: true, ownLine: true, afterBody: hasText(text, from, line.start) })
+      }
+      continue
+    }
+    // `…正文。牵头单位：县教育局；责任单位：县科协。` after the text, without brackets
+    if (!whole || !OWN_LINE_LABEL.test(content)) {
+      const mid = MID_LABEL.exec(content)
+      if (mid && line.contentStart + mid.index >= from && !out.some((f) => f.start <= line.contentStart + mid.index + 1 && f.end > line.contentStart + mid.index + 1)) {
+        const at = line.contentStart + mid.index + mid[0].length - mid[2]!.length
+        const parsed = parseStatement(compact(text, at, line.contentEnd), loc, ctx, false)
+        if (parsed) out.push({ parsed, start: at, end: line.contentEnd, standalone: false, ownLine: false, afterBody: true })
+      }
+      continue
+    }
     // a following 责任单位： line belongs to the same statement
     const parsed = parseStatement(compact(text, line.contentStart, line.contentEnd), loc, ctx, false)
     if (!parsed) continue

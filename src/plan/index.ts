@@ -135,7 +135,7 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
 
   const units = dedupeUnits(responsibilities.flatMap((r) => [...r.lead, ...r.partners]))
   const regions = topRegions(roots, lines, text.length, annexLine)
-  const targets = findTargets(text, loc, regions)
+  const targets = findTargets(text, loc, regions, meta.period)
   const citations = findCitations(text, loc, docNumbers)
   if (meta.jurisdiction) placeJurisdiction(meta.jurisdiction, citations, firstHeadingLine < lines.length ? lines[firstHeadingLine]!.start : text.length)
 

@@ -23,6 +23,7 @@ export interface Block {
 }
 
 const TERMINALS = '。！？；;!?'
+const RESPONSIBILITY_TAIL = /[（(〔][^（(〔]*(?:牵头|责任单位|负责)[^）)〕]*[）)〕]\s*$/
 const SPACE_IN_CJK = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/g
 
 /** Removes PDF spacing inside Chinese text and markdown bold marks. */
@@ -67,6 +68,10 @@ export function findBlocks(lines: Line[], text: string, loc: Locator, annexLine:
     } else {
       titleLen = restContent.length
     }
+    // a responsibility statement closing the heading line (`…提升行动（牵头单位：…）`) is
+    // not part of the title; the builder reads it as the block's statement
+    const tail = RESPONSIBILITY_TAIL.exec(text.slice(titleStart, titleStart + titleLen))
+    if (tail && tail.index > 0) titleLen = tail.index
     let titleEnd = titleStart + titleLen
     let headLastLine = i
     // A heading broken by PDF conversion: a short, unpunctuated title continued on the next line.

@@ -18,7 +18,7 @@ function yearOf(m: RegExpMatchArray): number {
   return Number(/^\d+$/.test(y) ? y : [...y].map((c) => CN_DIGIT[c] ?? '').join(''))
 }
 const SENTENCE_END = /[。！？!?]/
-const CLAUSE_SPLIT = /[，,；;]/
+const CLAUSE_SPLIT = /[，,；;：:\n]/
 /** A number with a unit or a percentage: `17%`, `3个`, `8000人`, `1场以上`, `80%以上`. */
 const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(%|％|‰|个|家|所|座|场|人次|万人次|人|名|项|次|支|处|篇|部|期|万|亿|倍|小时|天|平方米|千米|公里|类|门|件|套|台)?|[两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?:个|家|所|座|场|名|项|支|处|类)|一(?:个|家|所|座)/
 const ABSOLUTE = /全覆盖|全面覆盖|实现.{0,6}覆盖|每个.{0,12}(至少|不少于|均|都)|100%|全部|均(建有|设有|达到|配备)|实现.{0,4}全/
@@ -35,7 +35,7 @@ export interface Region {
   role: SectionRole
 }
 
-export function findTargets(text: string, loc: Locator, regions: Region[]): TargetNode[] {
+export function findTargets(text: string, loc: Locator, regions: Region[], period?: { start: number; end: number }): TargetNode[] {
   const out: TargetNode[] = []
   let lastSentenceEnd = -1
   for (const m of text.matchAll(YEAR)) {
@@ -43,8 +43,12 @@ export function findTargets(text: string, loc: Locator, regions: Region[]): Targ
     if (at < lastSentenceEnd) continue
     const year = yearOf(m)
     if (!year) continue
+    const region = regions.find((r) => at >= r.start && at < r.end)
     // a bare `2025年，` opens target sentences only in the goals; elsewhere it is a schedule
-    if (m[3] && regions.find((r) => at >= r.start && at < r.end)?.role !== 'goals') continue
+    if (m[3] && region?.role !== 'goals') continue
+    // `截至2020年底…` before the plan's period states a baseline, not a target (`到2020年`
+    // in a 2021—2025 plan is a target left over from the previous plan: kept)
+    if (period && year < period.start && /^\s*截/.test(m[0])) continue
     // sentence around the year phrase (sentences end at 。 or a blank line)
     let s = at
     while (s > 0 && !SENTENCE_END.test(text[s - 1]!) && !(text[s - 1] === '\n' && !continuesLine(text, s - 1))) s--
@@ -53,28 +57,57 @@ export function findTargets(text: string, loc: Locator, regions: Region[]): Targ
     while (e < text.length && !SENTENCE_END.test(text[e]!) && !(text[e] === '\n' && /\n\s*\n|\n[一二三四五六七八九十（(0-9#*]/.test(text.slice(e, e + 3)))) e++
     const end = e < text.length && SENTENCE_END.test(text[e]!) ? e + 1 : e
     lastSentenceEnd = end
-    const region = regions.find((r) => at >= r.start && at < r.end)
-    const clauses = splitClauses(text, at + m[0].length, end, loc)
-    if (clauses.length === 0) continue
-    const sentence = text.slice(s, end)
-    const firstPct = clauses.find((c) => c.valueUnit === '%') ?? clauses.find((c) => c.value !== undefined)
-    out.push({
-      type: 'target',
-      year,
-      text: sentence,
-      indicator: firstPct?.indicator,
-      value: firstPct?.value,
-      valueUnit: firstPct?.valueUnit,
-      comparator: firstPct?.comparator,
-      quantified: clauses.some((c) => c.quantified),
-      vague: [...new Set(clauses.flatMap((c) => c.vague))],
-      inGoals: region?.role === 'goals',
-      sectionRole: region?.role ?? 'other',
-      clauses,
-      position: loc.position(s, end),
-    })
+    const t = target(text, loc, year, s, at + m[0].length, end, region)
+    if (t) out.push(t)
   }
-  return out
+  // Goals written as a list under a lead-in (`到2025年，主要指标如下：` / `——…超过15%；` /
+  // `（1）…`): each line of a goals section with a percentage and no year phrase of its own
+  // is a target for the year of the lead-in before it (else the plan's last year).
+  for (const r of regions) {
+    if (r.role !== 'goals') continue
+    let lineStart = r.start
+    while (lineStart < r.end) {
+      let lineEnd = text.indexOf('\n', lineStart)
+      if (lineEnd === -1 || lineEnd > r.end) lineEnd = r.end
+      const covered = out.some((t) => t.position.start.offset < lineEnd && t.position.end.offset > lineStart)
+      if (!covered && /[0-9０-９]\s*[%％]/.test(text.slice(lineStart, lineEnd))) {
+        // a year of its own (`…比例2025年超过15%`), not a baseline's (`由2020年的9.6%`)
+        const own = /(?<!由)((?:19|20)\d{2})\s*年(?!的|底|末)/.exec(text.slice(lineStart, lineEnd))
+        const before = out.filter((t) => t.position.end.offset <= lineStart && t.position.start.offset >= r.start).at(-1)
+        const year = own ? Number(own[1]) : before?.year ?? period?.end
+        // `截至2020年底，…9.6%`: a baseline
+        const asOf = /截[至止]到?\s*((?:19|20)\d{2})/.exec(text.slice(lineStart, lineEnd))
+        const baseline = asOf !== null && (!period || Number(asOf[1]) < period.start)
+        if (year && !baseline && (!period || year >= period.start)) {
+          const t = target(text, loc, year, lineStart, lineStart, lineEnd, r)
+          if (t) out.push(t)
+        }
+      }
+      lineStart = lineEnd + 1
+    }
+  }
+  return out.sort((a, b) => a.position.start.offset - b.position.start.offset)
+}
+
+function target(text: string, loc: Locator, year: number, s: number, from: number, end: number, region: Region | undefined): TargetNode | undefined {
+  const clauses = splitClauses(text, from, end, loc)
+  if (clauses.length === 0) return undefined
+  const firstPct = clauses.find((c) => c.valueUnit === '%') ?? clauses.find((c) => c.value !== undefined)
+  return {
+    type: 'target',
+    year,
+    text: text.slice(s, end),
+    indicator: firstPct?.indicator,
+    value: firstPct?.value,
+    valueUnit: firstPct?.valueUnit,
+    comparator: firstPct?.comparator,
+    quantified: clauses.some((c) => c.quantified),
+    vague: [...new Set(clauses.flatMap((c) => c.vague))],
+    inGoals: region?.role === 'goals',
+    sectionRole: region?.role ?? 'other',
+    clauses,
+    position: loc.position(s, end),
+  }
 }
 
 function splitClauses(text: string, from: number, to: number, loc: Locator): TargetClause[] {
@@ -101,7 +134,11 @@ function clause(t: string, position: TargetClause['position']): TargetClause {
   const quantified = (num !== null && !/^(19|20)\d{2}年?$/.test(num[0]) && !/^(19|20)\d{2}$/.test(num[0].trim())) || ABSOLUTE.test(plain)
   const vague = quantified ? [] : VAGUE.filter((v) => plain.includes(v))
   const c: TargetClause = { text: t, position, quantified, vague }
-  const pct = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/.exec(plain)
+  // `由2020年的9.6%提高到15%以上`: the target is the value after 提高到/达到, not the baseline
+  const moved = /由.*?[%％].*?(?:提高|提升|增长|增加|上升)到/.exec(plain)
+  const pctRe = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g
+  if (moved) pctRe.lastIndex = moved.index + moved[0].length
+  const pct = pctRe.exec(plain)
   if (pct) {
     c.value = Number(asciiDigits(pct[1]!).replace('．', '.'))
     c.valueUnit = '%'
@@ -113,7 +150,7 @@ function clause(t: string, position: TargetClause['position']): TargetClause {
     }
     if (best) {
       c.comparator = best.cmp
-      c.indicator = stripPlace(before.slice(0, best.index)).replace(/(力争|要|将|稳定|平均)$/, '')
+      c.indicator = stripPlace(before.slice(0, moved ? moved.index : best.index)).replace(/(力争|要|将|稳定|平均)$/, '')
     }
     if (!c.comparator) {
       c.comparator = /以上|超过/.test(plain.slice(pct.index)) ? '>' : '='
@@ -127,7 +164,9 @@ function clause(t: string, position: TargetClause['position']): TargetClause {
 }
 
 function stripPlace(s: string): string {
-  return s.replace(/^(全区|全市|全县|全省|全旗|我区|我市|我县|我省|全国|本区|本市|本县)/, '')
+  return s
+    .replace(/^[—\-－·•]*(?:[（(][0-9０-９一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、])?/, '')
+    .replace(/^(全区|全市|全县|全省|全旗|我区|我市|我县|我省|全国|本区|本市|本县)/, '')
 }
 
 /** A line break inside a paragraph broken by conversion: the line before it is long body text. */

@@ -82,7 +82,7 @@ export function parseUnitList(
     const marked = LEAD_MARK.exec(text)
     if (marked) text = text.slice(0, marked.index)
     // strip trailing `等`, and trailing role words like `牵头`
-    text = text.replace(/(等|牵头|配合|参与|负责)+$/, '')
+    text = text.replace(/等(?:单位|部门)$/, '').replace(/(等|牵头|配合|参与|负责)+$/, '')
     // `由区教育局牵头`: the preposition is not part of the name
     const by = /^(由|请|以)(?=[\u3400-\u9fff]{3})/.exec(text)
     const shift = by ? by[0].length : 0
