@@ -8,7 +8,7 @@
  * the preset only inferred gives a warning at most.
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 
 /** Words every project name may carry that say nothing about which project it is. */
@@ -39,6 +39,8 @@ export default defineRule({
   create(ctx) {
     return {
       plan(plan: PlanTree) {
+        // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
+        if (!inScope(plan, ctx.preset)) return
         const required = ctx.preset.projects
         if (required.length === 0) return
         const docOf = (p: PresetNamedItem) => quoteDocument(ctx.preset.documents.find((d) => d.id === p.from) ?? ctx.preset.document)

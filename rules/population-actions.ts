@@ -4,7 +4,7 @@
  * mentions 农民 in passing still lacks the 农民 action.
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { chineseCount, quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import { chineseCount, quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 
 export default defineRule({
@@ -30,6 +30,8 @@ export default defineRule({
   create(ctx) {
     return {
       plan(plan: PlanTree) {
+        // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
+        if (!inScope(plan, ctx.preset)) return
         const populations = ctx.preset.populations
         if (populations.length === 0) return
         const exempt = new Set((ctx.config.exemptions ?? []).map((e) => e.population))

@@ -5,7 +5,7 @@
  * or an absolute (全覆盖) is left alone: precision matters more than recall.
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { HeadingNode, PlanTree, PresetTarget, TargetNode } from '../src/types.js'
 
 interface Options {
@@ -49,7 +49,7 @@ export default defineRule<Options>({
     const headlineSentences = new Set<TargetNode>()
     return {
       plan(plan: PlanTree) {
-        if (!ctx.options.headline) return
+        if (!ctx.options.headline || !inScope(plan, ctx.preset)) return
         const target = headlineTarget(ctx.preset.targets, plan)
         if (!target) return
         const names = indicatorNames(ctx.preset.targets, target.indicator).map(norm)

@@ -6,7 +6,7 @@
  * 力争达到20%` the firm 18 counts; a 力争 value alone is taken as the plan's number.
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { PlanTree, Position, Preset, PresetTarget, TargetNode } from '../src/types.js'
 
 const norm = (s: string) => s.replace(/[的\s]/g, '')
@@ -40,6 +40,8 @@ export default defineRule({
   create(ctx) {
     return {
       plan(plan: PlanTree) {
+        // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
+        if (!inScope(plan, ctx.preset)) return
         const headlines = ctx.preset.targets.filter((t) => t.headline && t.pct !== undefined)
         if (headlines.length === 0) return
         const indicators = new Set(headlines.map((t) => norm(t.indicator)))

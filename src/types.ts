@@ -372,6 +372,10 @@ export interface Preset {
   projects: PresetNamedItem[]
   targets: PresetTarget[]
   units: UnitDictionary
+  /** Which documents the preset's family checks apply to: a plan whose title has none of
+   * these words (a 科普日 activity plan, a 营商环境 plan) is not checked for the family's
+   * actions, projects and targets. */
+  scope?: { titleKeywords: string[] }
   /** Rule settings carried by the preset. */
   rules: Record<string, RuleSetting>
   /** Path of the file it was loaded from. */

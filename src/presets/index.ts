@@ -54,6 +54,7 @@ export interface RawPreset {
   targets?: Omit<PresetTarget, 'from'>[]
   rules?: Record<string, RuleSetting>
   units?: RawUnits
+  scope?: Preset['scope']
 }
 
 let presetSchemaText: string | undefined
@@ -209,6 +210,8 @@ export function mergeChain(chain: ChainLink[]): Preset {
   if (jurisdiction) preset.jurisdiction = { ...jurisdiction }
   const document = nearest(leafFirst, 'document')
   if (document) preset.document = { ...document }
+  const scope = nearest(leafFirst, 'scope')
+  if (scope) preset.scope = { titleKeywords: [...scope.titleKeywords] }
   return preset
 }
 

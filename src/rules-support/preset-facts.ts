@@ -1,7 +1,7 @@
 /**
  * Small helpers rules share for quoting the upper plan and weighing preset facts.
  */
-import type { Confidence, Preset, PresetDocument } from '../types.js'
+import type { Confidence, PlanTree, Preset, PresetDocument } from '../types.js'
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
@@ -32,4 +32,12 @@ export function documentFor(preset: Preset, owner?: string): PresetDocument | un
     if (d) return d
   }
   return preset.document
+}
+
+/** The plan belongs to the preset's family (its title has a keyword of the preset's scope),
+ * or nothing says otherwise. Family checks (actions, projects, targets) apply only then. */
+export function inScope(plan: PlanTree, preset: Preset): boolean {
+  const keywords = preset.scope?.titleKeywords
+  if (!keywords || !plan.title) return true
+  return keywords.some((k) => plan.title!.text.includes(k))
 }

@@ -1,3 +1,4 @@
+import { describe, expect, it } from 'vitest'
 import rule from '../../rules/population-actions.js'
 import { RuleTester } from '../../src/engine/rule-tester.js'
 
@@ -58,4 +59,16 @@ tester.run('population-actions', rule, {
       errors: [{ messageId: 'noActions', line: 1, column: 1 }],
     },
   ],
+})
+
+describe('documents outside the preset family', () => {
+  it('a plan whose title lacks the scope keywords is not checked for actions, projects or targets', async () => {
+    const { lintText } = await import('../../src/index.js')
+    const text = '修水县2022年全国科普日活动实施方案\n一、活动主题\n正文。\n二、活动安排\n（一）开展科普进社区活动\n1.组织讲座。\n三、工作要求\n正文。'
+    const r = lintText(text, { config: {}, preset: 'jiangxi' })
+    expect(r.messages.filter((m) => ['population-actions', 'quantified-targets', 'key-projects', 'target-alignment'].includes(m.ruleId ?? ''))).toEqual([])
+    // the same body under a family title is checked
+    const family = lintText(text.replace('2022年全国科普日活动实施方案', '全民科学素质行动规划纲要实施方案（2021—2025年）'), { config: {}, preset: 'jiangxi' })
+    expect(family.messages.some((m) => m.ruleId === 'population-actions')).toBe(true)
+  })
 })
