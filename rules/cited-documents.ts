@@ -28,6 +28,8 @@ interface Key {
 }
 
 const BASIS = /(根据|按照|依据|贯彻|落实|遵照|参照|对照)/
+/** A sentence that reviews past work under the old document. */
+const LOOK_BACK = /期间|以来|圆满完成|全面完成|顺利完成|取得|成效|实施以来|过去/
 
 export default defineRule({
   meta: {
@@ -126,6 +128,11 @@ export default defineRule({
       const before = ctx.text.slice(lineStart, start)
       const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1)
       if (!BASIS.test(sentence)) return
+      // `“十三五”期间，我县按照《…》部署，圆满完成…`: a look back, not the basis
+      const lineEnd = ctx.text.indexOf('\n', start)
+      const after = ctx.text.slice(start, lineEnd === -1 ? ctx.text.length : lineEnd)
+      const whole = sentence + after.slice(0, Math.max(0, after.search(/[。；]/)) || after.length)
+      if (LOOK_BACK.test(whole)) return
       ctx.report({
         messageId: 'superseded',
         data: { document: `《${node.title}》`, replacement: quoteDocument(successor) },

@@ -18,6 +18,10 @@ interface SentenceLike {
 const DECLARATION =
   /([0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})\s*[”"’]?\s*(项|大|类)\s*[”"’]?\s*(重点)?\s*(科学素质)?\s*(提升行动|工程|人群)/g
 
+/** Words of a sentence that looks back on earlier work. */
+const PAST = /以来|期间[^，。]*(完成|实施了|开展了)|已经|已完成|圆满完成|全面完成|曾|先后|此前|过去/
+/** Words before a count that make it a part, not the plan's total. */
+const PART = /每年|至少|不少于|各乡镇|各街道|各镇|各部门|各单位|其中|部分|选择|重点推进/
 /** Words that put a sentence about an upper plan, not this one. */
 const UPPER = /《|纲要|国家|国务院|中央|全国|上级|省委|省政府|全省|省级|省里|市委市政府|上位/
 
@@ -60,6 +64,9 @@ export default defineRule({
           if (!kind) continue
           const before = text.slice(0, m.index)
           if (UPPER.test(before) || (upperNames && upperNames.test(before))) continue
+          // a look back (`“十三五”以来…四项`, `…期间实施的四项重点工程全面完成`) or a part of the
+          // plan (`各乡镇每年至少实施两项`) is not the plan's own total
+          if (PAST.test(text) || PART.test(before)) continue
           const declared = /\d/.test(asciiDigits(num!)) ? Number(asciiDigits(num!)) : chineseNumber(num!)
           if (declared < 2) continue
           const list = kind === 'actions' ? plan.actions : plan.projects

@@ -115,8 +115,10 @@ export default defineRule({
             })
           }
         }
-        // 3. counting: restart under each parent, or run on across the level
-        const groups = new Map<number, HeadingNode[][]>()
+        // 3. counting: restart under each parent, or run on across the level. Tasks are counted
+        // apart from other lists of the same level: a plan numbering its tasks 1–38 across the
+        // actions still restarts `1.` in 保障措施 or in an indicator list of the goals.
+        const groups = new Map<string, HeadingNode[][]>()
         const collect = (siblings: HeadingNode[]) => {
           const byLevel = new Map<number, HeadingNode[]>()
           for (const h of siblings) {
@@ -126,14 +128,16 @@ export default defineRule({
             byLevel.set(h.level, g)
           }
           for (const [level, g] of byLevel) {
-            const list = groups.get(level) ?? []
+            const key = `${level}:${g[0]!.role === 'task' ? 'task' : 'other'}`
+            const list = groups.get(key) ?? []
             list.push(g)
-            groups.set(level, list)
+            groups.set(key, list)
           }
           for (const h of siblings) collect(h.children)
         }
         collect(plan.outline)
-        for (const [level, list] of groups) {
+        for (const [key, list] of groups) {
+          const level = Number(key.split(':')[0])
           list.sort((a, b) => a[0]!.position.start.offset - b[0]!.position.start.offset)
           let restart = 0
           let runOn = 0

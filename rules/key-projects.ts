@@ -32,6 +32,7 @@ export default defineRule({
     messages: {
       missing: '缺少「{{name}}」：{{document}}部署的重点工程之一',
       noProjects: '未找到重点工程部分：{{document}}部署了{{names}}',
+      noneMatch: '方案所列的重点工程（重点任务）与{{document}}部署的{{count}}项重点工程都对不上，请核对是否已涵盖：{{names}}',
       renamed: '「{{written}}」与{{document}}的「{{name}}」提法不一致，上级方案的说法是「{{key}}」',
       merged: '「{{name}}」（{{document}}部署的重点工程）未单列，只在「{{section}}」中提到',
     },
@@ -64,6 +65,17 @@ export default defineRule({
           if (section) taken.add(section)
           // a project filed under another top-level section still counts; a task named like one does not
           else if (!plan.headings.some((h) => h.level <= 2 && h.role !== 'task' && names(h.title, p))) missing.push(p)
+        }
+        // none of the plan's projects is one of the upper plan's: the plan is organised its own
+        // way (重点任务 instead of 工程); one finding, not one per project
+        if (taken.size === 0 && missing.length === required.length && required.length > 1) {
+          ctx.report({
+            messageId: 'noneMatch',
+            data: { document: docOf(required[0]!), count: required.length, names: required.map((p) => `「${p.name}」`).join('') },
+            node: plan.projectsHeading ?? plan.projects[0]!.heading,
+            severity: severityFor(required[0]!.confidence, ctx.severity),
+          })
+          return
         }
         for (const p of missing) {
           const severity = severityFor(p.confidence, ctx.severity)

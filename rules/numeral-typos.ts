@@ -15,6 +15,8 @@ const LOOKALIKE = /[OoО0○]/g
 const ALNUM = /[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/
 /** `2021-2025`: two years joined by a hyphen, dash-like or tilde character. */
 const YEAR_RANGE = /(?<![0-9０-９A-Za-z\-－./])((?:19|20)[0-9]{2})([ \t]*[-－–‐‑−﹣~～][ \t]*)((?:19|20)[0-9]{2})(?![0-9０-９\-－./:])/g
+/** What stands before the number of a standard: `GB/T `, `DB36/T `, `JGJ `, `ISO `. */
+const STANDARD_BEFORE = /(?:GB|DB\d{0,2}|[A-Z]{2,4})(?:\/[TZ])?\s*$/
 const FW_DIGITS = /[０-９]+/g
 const HW_DIGITS = /[0-9]+/g
 
@@ -77,6 +79,8 @@ export default defineRule<Options>({
           const from = Number(m[1])
           const to = Number(m[3])
           if (to <= from || to - from > 100) continue
+          // a standard's number and year (`DB36/T 1999-2021`, `GB/T 9704-2012`): not a range
+          if (STANDARD_BEFORE.test(para.slice(Math.max(0, m.index - 16), m.index))) continue
           const s = start + m.index
           const expected = `${m[1]}—${m[3]}`
           ctx.report({

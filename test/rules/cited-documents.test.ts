@@ -10,6 +10,8 @@ const OLD = '全民科学素质行动计划纲要实施方案（2016—2020年�
 
 tester.run('cited-documents', rule, {
   valid: [
+    // a look back on what the superseded plan achieved is not citing it as the basis
+    '某县全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n“十三五”期间，我县按照《全民科学素质行动计划纲要实施方案（2016—2020年）》部署，圆满完成各项目标任务。',
     `根据《${NATIONAL}》（国发〔2021〕9号）精神。`,
     // the short title, half-width brackets and a hyphen (punctuation-width's business, not this rule's)
     '按照《全民科学素质行动规划纲要(2021-2035年)》要求。',

@@ -15,6 +15,8 @@ const plan = (intro: string, nActions: number, projectsIntro = '深化科普供�
 
 tester.run('declared-counts', rule, {
   valid: [
+    // looking back, and counts of a part of the plan
+    '一、总体要求\n“十三五”以来，我县深入实施青少年、农民等四项科学素质提升行动，成效明显。\n2016年以来，我县大力实施科普信息化等六大工程。\n二、提升行动\n各乡镇结合实际，每年至少实施两项提升行动。\n（一）青少年科学素质提升行动\n（二）农民科学素质提升行动\n（三）产业工人科学素质提升行动\n（四）老年人科学素质提升行动\n（五）领导干部和公务员科学素质提升行动\n三、重点工程\n（一）科技资源科普化工程\n（二）科普信息化提升工程\n四、组织实施\n正文。',
     // a county adds a sixth action for 社区居民: the 五大重点人群 are the national groups
     '一、总体要求\n到2025年，“五大”重点人群科学素质整体水平不断提升。\n二、提升行动\n实施六项提升行动。\n（一）青少年科学素质提升行动\n（二）农民科学素质提升行动\n（三）产业工人科学素质提升行动\n（四）老年人科学素质提升行动\n（五）领导干部和公务员科学素质提升行动\n（六）社区居民科学素质提升行动\n三、组织实施\n正文。',
     // qingyunpu: declares 4 and has 4

@@ -8,6 +8,8 @@ const tester = new RuleTester()
 
 tester.run('heading-numbering', rule, {
   valid: [
+    // tasks numbered 1–3 across the actions; lists in the goals and safeguards restart at 1
+    '一、总体要求\n（一）工作目标\n1.公民科学素质比例超过15%。\n2.建成科普基地5个。\n二、提升行动\n（一）青少年科学素质提升行动\n1.任务甲。\n2.任务乙。\n（二）农民科学素质提升行动\n3.任务丙。\n三、保障措施\n（一）加强组织领导\n1.领导小组负责统筹协调。\n2.各单位履职尽责。',
     // restart under each parent (nansha)
     '一、提升行动\n（一）青少年\n1.甲。\n2.乙。\n（二）农民\n1.丙。\n2.丁。\n二、保障措施',
     // run on across the level (qingyunpu 1–38, jinjiang 1–29)

@@ -24,6 +24,11 @@ tester.run('key-projects', rule, {
   ],
   invalid: [
     {
+      // projects organised the plan's own way: one finding, not one per upper project
+      code: '一、总体要求\n正文。\n二、重点任务\n（一）加强科普基础设施建设\n1.建设科技馆。\n（二）繁荣科普创作\n1.创作作品。\n三、组织实施\n加强领导。',
+      errors: [{ messageId: 'noneMatch', line: 3, severity: 1 }],
+    },
+    {
       // a plan with its actions but no project section at all: one finding
       code: '一、总体要求\n正文。\n二、提升行动\n（一）青少年科学素质提升行动\n1.开展活动。\n三、组织实施\n加强领导。',
       errors: [{ message: `未找到重点工程部分：${NATIONAL}部署了${ALL.map((p) => `「${p}」`).join('')}`, line: 3, column: 1, endColumn: 7, severity: 1 }],

@@ -8,6 +8,8 @@ const tester = new RuleTester()
 
 tester.run('numeral-typos', rule, {
   valid: [
+    // standards: number-year, not a year range
+    '严格执行《科普基础设施建设标准》（DB36/T 1999-2021）和GB/T 2000-2019。',
     '二〇三五年远景目标纲要（2021—2035年）',
     // dates, phone numbers, codes and version numbers are not year ranges
     '2021-12-31印发，电话0791-2025123，GB/T 9704-2012，编号A2021-2025',
