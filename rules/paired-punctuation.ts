@@ -53,12 +53,28 @@ export default defineRule({
       unclosed: '「{{open}}」没有对应的「{{close}}」',
       unopened: '「{{close}}」前面没有对应的「{{open}}」',
       mismatch: '「{{open}}」应以「{{expected}}」配对，此处写成了「{{close}}」',
+      more: '此后还有 {{count}} 处括号、书名号或引号不配对，请通篇检查（常见于转换出错的文稿）',
       mixedWidth: '括号全角半角不配套：「{{open}}」与「{{close}}」，中文里应都用全角「（）」',
     },
   },
   create(ctx) {
     const { text } = ctx
     const paragraphs: Position[] = []
+    // a broken conversion can leave hundreds of stray brackets: report the first ones and
+    // count the rest in one finding, never flood the output
+    const MAX = 20
+    let reported = 0
+    let rest = 0
+    let restAt: [number, number] | undefined
+    const report = (d: Parameters<typeof ctx.report>[0]) => {
+      if (reported < MAX) {
+        reported++
+        ctx.report(d)
+      } else {
+        rest++
+        restAt ??= d.range
+      }
+    }
     return {
       ParagraphNode(node: { position: Position }) {
         paragraphs.push(node.position)
@@ -66,7 +82,7 @@ export default defineRule({
       'plan:exit'() {
         let stack: Open[] = []
         const unclosed = (o: Open) =>
-          ctx.report({ messageId: 'unclosed', data: { open: o.ch, close: CLOSER_OF[o.ch]! }, range: [o.offset, o.offset + 1] })
+          report({ messageId: 'unclosed', data: { open: o.ch, close: CLOSER_OF[o.ch]! }, range: [o.offset, o.offset + 1] })
         paragraphs.forEach((p, k) => {
           const start = p.start.offset
           const para = text.slice(start, p.end.offset)
@@ -91,7 +107,7 @@ export default defineRule({
               if (family === 'paren' && (top.ch === '(') !== (ch === ')')) {
                 const halfAt = top.ch === '(' ? top.offset : at
                 if (!isChineseContext(neighbour(text, halfAt, -1)) && !isChineseContext(neighbour(text, halfAt, 1))) {
-                  ctx.report({
+                  report({
                     messageId: 'mixedWidth',
                     data: { open: top.ch, close: ch },
                     range: [top.offset, at + 1],
@@ -113,7 +129,7 @@ export default defineRule({
               // closed by the wrong mark; certain when the opener is on this line and nothing else is open
               const expected = top.ch === '(' ? ')' : CLOSER_OF[top.ch]!
               const local = top.line === k && stack.length === 1
-              ctx.report({
+              report({
                 messageId: 'mismatch',
                 data: { open: top.ch, expected, close: ch },
                 range: [at, at + 1],
@@ -123,7 +139,7 @@ export default defineRule({
               continue
             }
             if ((ch === ')' || ch === '）') && ENUMERATOR.test(para.slice(0, i))) continue
-            ctx.report({ messageId: 'unopened', data: { open: openerOf(ch), close: ch }, range: [at, at + 1] })
+            report({ messageId: 'unopened', data: { open: openerOf(ch), close: ch }, range: [at, at + 1] })
           }
           // the paragraph continues on the next line when it ends mid-sentence
           let n = k + 1
@@ -138,6 +154,7 @@ export default defineRule({
           }
         })
         for (const o of stack) unclosed(o)
+        if (rest > 0) ctx.report({ messageId: 'more', data: { count: rest }, range: restAt! })
       },
     }
   },

@@ -49,7 +49,8 @@ export default defineRule<Options>({
     const headlineSentences = new Set<TargetNode>()
     return {
       plan(plan: PlanTree) {
-        if (!ctx.options.headline || !inScope(plan, ctx.preset)) return
+        // a text with no outline is not a plan whose goals can be found
+        if (!ctx.options.headline || !inScope(plan, ctx.preset) || plan.headings.length === 0) return
         const target = headlineTarget(ctx.preset.targets, plan)
         if (!target) return
         const names = indicatorNames(ctx.preset.targets, target.indicator).map(norm)

@@ -263,11 +263,17 @@ describe('targets and dates in other wordings', () => {
     ['到二〇二五年，全县公民具备科学素质的比例达到12%。', 2025],
     ['2025年，全县公民具备科学素质的比例达到12%。', 2025],
     ['到2025年底，全县公民具备科学素质的比例达到12%。', 2025],
+    ['到2025年，全县公民具备科学素质的比例达到百分之十二。', 2025],
   ])('%s', (sentence, year) => {
     const p = goals(sentence)
     expect(p.targets.filter((t) => t.inGoals).map((t) => [t.year, t.value])).toEqual([[year, 12]])
     // a bare year in the schedule is not a target
     expect(p.targets.some((t) => t.year === 2023)).toBe(false)
+  })
+
+  it('baselines before the period are not targets: a bare year, or a past achievement', () => {
+    const p = goals('到2025年，全县公民具备科学素质的比例超过15%。\n2020年，全县公民具备科学素质的比例为8.5%。\n到2020年，全县公民具备科学素质的比例已达到9.6%，为“十四五”发展奠定了坚实基础。')
+    expect(p.targets.filter((t) => t.inGoals).map((t) => t.year)).toEqual([2025])
   })
 
   it('the date under the signature, in Arabic or Chinese numerals, dates the plan', () => {

@@ -4,11 +4,12 @@
  */
 import type { SectionRole, TargetClause, TargetNode } from '../types.js'
 import type { Locator } from './lines.js'
-import { asciiDigits } from './markers.js'
+import { asciiDigits, chineseNumber } from './markers.js'
 
 /** `到2025年`, `到二〇二五年`, `到“十四五”末`, and a year that opens a sentence (`2025年，…`). */
 const YEAR =
   /(?:(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?|(?:到|至)?\s*[“"]?(十[三四五六]五)[”"]?\s*(?:时期|期间)?(?:末|期末|结束时)|(?:^|(?<=[。；;！？\n]))[ \t]*((?:19|20)\d{2})\s*年(?=[，,]))/gm
+const PAST = /已达到|已经|已实现|达到了|实现了|奠定了|提高到了/
 const FIVE_YEAR_PLAN: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 }
 const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
 
@@ -46,6 +47,9 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
     const region = regions.find((r) => at >= r.start && at < r.end)
     // a bare `2025年，` opens target sentences only in the goals; elsewhere it is a schedule
     if (m[3] && region?.role !== 'goals') continue
+    // before the plan's period, a bare year or a past achievement (`到2020年…已达到9.6%`) is a
+    // baseline; `到2020年，…达到25%` in a 2021—2025 plan stays (a target left from the old plan)
+    if (period && year < period.start && (m[3] || PAST.test(text.slice(at, text.indexOf('。', at) === -1 ? undefined : text.indexOf('。', at))))) continue
     // `截至2020年底…` before the plan's period states a baseline, not a target (`到2020年`
     // in a 2021—2025 plan is a target left over from the previous plan: kept)
     if (period && year < period.start && /^\s*截/.test(m[0])) continue
@@ -131,14 +135,21 @@ function splitClauses(text: string, from: number, to: number, loc: Locator): Tar
 function clause(t: string, position: TargetClause['position']): TargetClause {
   const plain = t.replace(/\s+/g, '')
   const num = NUMBER.exec(plain)
-  const quantified = (num !== null && !/^(19|20)\d{2}年?$/.test(num[0]) && !/^(19|20)\d{2}$/.test(num[0].trim())) || ABSOLUTE.test(plain)
+  const quantified = (num !== null && !/^(19|20)\d{2}年?$/.test(num[0]) && !/^(19|20)\d{2}$/.test(num[0].trim())) || ABSOLUTE.test(plain) || /百分之[零〇一二两三四五六七八九十]/.test(plain)
   const vague = quantified ? [] : VAGUE.filter((v) => plain.includes(v))
   const c: TargetClause = { text: t, position, quantified, vague }
   // `由2020年的9.6%提高到15%以上`: the target is the value after 提高到/达到, not the baseline
   const moved = /由.*?[%％].*?(?:提高|提升|增长|增加|上升)到/.exec(plain)
   const pctRe = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g
   if (moved) pctRe.lastIndex = moved.index + moved[0].length
-  const pct = pctRe.exec(plain)
+  let pct: RegExpExecArray | null = pctRe.exec(plain)
+  // `百分之十五`, `百分之十二点五`
+  const cn = pct ? null : /百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?/.exec(plain)
+  if (cn) {
+    const whole = chineseNumber(cn[1]!.replace('两', '二'))
+    const frac = cn[2] ? Number(`0.${[...cn[2]].map((d) => '零一二三四五六七八九'.indexOf(d === '〇' ? '零' : d)).join('')}`) : 0
+    if (whole > 0) pct = Object.assign([cn[0], String(whole + frac)], { index: cn.index, input: plain, groups: undefined }) as RegExpExecArray
+  }
   if (pct) {
     c.value = Number(asciiDigits(pct[1]!).replace('．', '.'))
     c.valueUnit = '%'

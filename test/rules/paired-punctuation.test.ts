@@ -72,3 +72,13 @@ describe('paired-punctuation on the corpus', () => {
     expect(lint('nansha')).toEqual([])
   })
 })
+
+describe('paired-punctuation on a broken conversion', () => {
+  it('reports at most 20 stray marks and counts the rest in one finding', async () => {
+    const { lintText } = await import('../../src/index.js')
+    const { onlyRule } = await import('../helpers/corpus.js')
+    const r = lintText(`一、总体要求\n${'（'.repeat(300)}正文。`, { config: { rules: await onlyRule('paired-punctuation', 'error') }, preset: 'national' })
+    expect(r.messages).toHaveLength(21)
+    expect(r.messages.at(-1)!.message).toBe('此后还有 280 处括号、书名号或引号不配对，请通篇检查（常见于转换出错的文稿）')
+  })
+})
