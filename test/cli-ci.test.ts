@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import AjvDraft04 from 'ajv-draft-04'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectOneLineFailure as expectOneLine, runCli, type Run } from './helpers/cli.js'
 import YAML from 'yaml'
 import { autoJobs, AUTO_MIN_FILES, parseJobs } from '../src/cli/run-files.js'
 import { createProgress, wantProgress } from '../src/cli/progress.js'
@@ -23,31 +24,12 @@ const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin/planlint.js')
 const fixtures = path.join(root, 'test/fixtures/ci')
 
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
 
 function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
-  const e: NodeJS.ProcessEnv = { ...process.env }
-  delete e.FORCE_COLOR
-  delete e.NO_COLOR
-  for (const [k, v] of Object.entries(env)) {
-    if (v === undefined) delete e[k]
-    else e[k] = v
-  }
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd, input: '', encoding: 'utf8', env: e })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  return runCli(args, { cwd, env })
 }
 
-function expectOneLineFailure(r: Run, ...fragments: string[]): void {
-  expect(r.status, r.stderr + r.stdout).toBe(2)
-  const lines = r.stderr.trimEnd().split('\n')
-  expect(lines, r.stderr).toHaveLength(1)
-  expect(lines[0]).toMatch(/^planlint: /)
-  for (const f of fragments) expect(lines[0]).toContain(f)
-}
+const expectOneLineFailure = expectOneLine
 
 let tmp: string
 let n = 0

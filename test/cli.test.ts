@@ -13,6 +13,7 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import stringWidth from 'string-width'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectOneLineFailure as expectOneLine, runCli, type Run } from './helpers/cli.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin/planlint.js')
@@ -20,34 +21,12 @@ const fixtures = path.join(root, 'test/fixtures/cli')
 // The corpus lives next to the repository (../shared/corpus), in CI as here.
 const corpus = path.resolve(root, '../shared/corpus')
 
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
 
 function run(args: string[], opts: { cwd?: string; input?: string | Buffer } = {}): Run {
-  const env = { ...process.env }
-  delete env.FORCE_COLOR
-  delete env.NO_COLOR
-  const r = spawnSync(process.execPath, [bin, ...args], {
-    cwd: opts.cwd ?? root,
-    input: opts.input ?? '',
-    encoding: 'utf8',
-    env,
-  })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  return runCli(args, opts)
 }
 
-/** Asserts a "could not run" outcome: exit 2, exactly one line on stderr, no stack. */
-function expectOneLineFailure(r: Run, ...fragments: string[]): void {
-  expect(r.status, r.stderr + r.stdout).toBe(2)
-  const lines = r.stderr.trimEnd().split('\n')
-  expect(lines, r.stderr).toHaveLength(1)
-  expect(lines[0]).toMatch(/^planlint: /)
-  expect(r.stderr).not.toMatch(/\n\s+at /)
-  for (const f of fragments) expect(lines[0]).toContain(f)
-}
+const expectOneLineFailure = expectOneLine
 
 let tmp: string
 let ruleIds: string[] = []

@@ -10,17 +10,13 @@ import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import iconv from 'iconv-lite'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { expectOneLineFailure as expectOneLine, runCli, type Run } from './helpers/cli.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin/planlint.js')
 const fixtures = path.join(root, 'test/fixtures/formats')
 const corpus = path.resolve(root, '../shared/corpus')
 
-interface Run {
-  status: number | null
-  stdout: string
-  stderr: string
-}
 
 let dir: string
 beforeAll(() => {
@@ -30,21 +26,12 @@ beforeAll(() => {
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 
 function run(args: string[], input: string | Buffer = ''): Run {
-  const env = { ...process.env }
-  delete env.FORCE_COLOR
-  delete env.NO_COLOR
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: dir, input, encoding: 'utf8', env })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  return runCli(args, { cwd: dir, input })
 }
 
 function expectOneLineFailure(r: Run, ...fragments: string[]): void {
-  expect(r.status, r.stderr + r.stdout).toBe(2)
-  const lines = r.stderr.trimEnd().split('\n')
-  expect(lines, r.stderr).toHaveLength(1)
-  expect(lines[0]).toMatch(/^planlint: /)
-  expect(r.stderr).not.toMatch(/\n\s+at /)
+  expectOneLine(r, ...fragments)
   expect(r.stdout).toBe('')
-  for (const f of fragments) expect(lines[0]).toContain(f)
 }
 
 describe('bad Word, PDF and text files: one line, exit 2', () => {
