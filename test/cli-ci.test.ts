@@ -3,7 +3,6 @@
  * several --format targets, exit codes, --cache, --jobs, the progress line, and the
  * example CI files (their planlint command lines are extracted and run).
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'

@@ -6,7 +6,6 @@
  * Most tests lint with a config that enables only draft-residue, so they keep testing the
  * CLI (exit codes, output, fixing) while other rules are added.
  */
-import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
