@@ -49,7 +49,9 @@ export default defineRule({
   create(ctx) {
     const j = ctx.plan.jurisdiction
     const own = j?.suffix
-    const allowed = j && own ? new Set([own, ...ancestorSuffixes(j)]) : undefined
+    // a town whose county is not named in its title: the levels above it are unknown
+    const unknownAbove = j?.level === 'town' && ancestorSuffixes(j).length === 0
+    const allowed = j && own && !unknownAbove ? new Set([own, ...ancestorSuffixes(j)]) : undefined
     return {
       SentenceNode(node: SentenceLike) {
         if (!allowed || !own || !node.position) return

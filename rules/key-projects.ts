@@ -42,6 +42,8 @@ export default defineRule({
       plan(plan: PlanTree) {
         // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
         if (!inScope(plan, ctx.preset)) return
+        // a town (镇/乡/街道) plan takes on only the projects that fit it (基层科普, 设施…)
+        if (plan.jurisdiction?.level === 'town') return
         const required = ctx.preset.projects
         if (required.length === 0) return
         const docOf = (p: PresetNamedItem) => quoteDocument(ctx.preset.documents.find((d) => d.id === p.from) ?? ctx.preset.document)

@@ -72,6 +72,9 @@ export default defineRule({
           }
           const parent = headlines.find((h) => h.year === t.year && norm(h.indicator) === indicator)
           if (!parent || parent.pct === undefined || s.value >= parent.pct) continue
+          // only against the level directly above: a county whose city has no preset is not held
+          // to its province's number (counties set their own, often below the average)
+          if (!directlyAbove(ctx.preset, parent, plan)) continue
           ctx.report({
             messageId: 'below',
             data: { year: t.year, indicator: parent.indicator, stated: s.text, document: documentOf(ctx.preset, parent), expected: parent.value ?? `${parent.pct}%` },
@@ -106,4 +109,15 @@ function headlineValue(t: TargetNode, indicator: string): Stated | undefined {
     stretch ??= s
   }
   return stretch
+}
+
+const RANK: Record<string, number> = { national: 0, province: 1, provincial: 1, city: 2, county: 3, town: 4 }
+
+/** The target's upper plan is one level above the plan (or the plan's level is unknown). */
+function directlyAbove(preset: Preset, target: PresetTarget, plan: PlanTree): boolean {
+  const own = plan.jurisdiction?.level
+  const doc = preset.documents.find((d) => d.id === target.from)
+  const theirs = doc?.level
+  if (!own || !theirs || RANK[own] === undefined || RANK[theirs] === undefined) return true
+  return RANK[own]! - RANK[theirs]! <= 1
 }

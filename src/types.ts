@@ -235,8 +235,8 @@ export interface JurisdictionInfo {
   name: string
   /** Names from the top down, e.g. [`南昌市`, `青云谱区`]. */
   parts: string[]
-  level?: 'province' | 'city' | 'county'
-  /** The short self-reference suffix: 区, 县, 市, 旗. */
+  level?: 'province' | 'city' | 'county' | 'town'
+  /** The short self-reference suffix: 区, 县, 市, 旗, 镇, 乡. */
   suffix?: string
   /** Where GB/T 2260 places it, when the name is unambiguous. */
   division?: { code: string; province: string; city?: string; county?: string }

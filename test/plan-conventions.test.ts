@@ -297,3 +297,44 @@ describe('goals written as a list', () => {
     ])
   })
 })
+
+describe('town-level plans and more unit-list forms', () => {
+  it('a 镇 is a town placed by its county', () => {
+    const p = buildPlan('南昌县向塘镇全民科学素质行动实施方案（2022—2025年）\n一、总体要求\n正文。')
+    expect(p.jurisdiction).toMatchObject({ parts: ['南昌县', '向塘镇'], level: 'town', suffix: '镇', division: { city: '南昌市', county: '南昌县' } })
+  })
+
+  it('（X牵头，Y、Z按职责分工负责）: Y and Z are partners; bracketed names and place names stay whole', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。正文。（市教育局牵头，市科协、团市委按职责分工负责）\n2.建设基地。正文。（责任单位：镇中心小学、区实验中学、镇团委、各村（社区）、仁化县人民政府、街道办事处）')
+    expect(p.tasks[0]!.lead.map((u) => u.name)).toEqual(['市教育局'])
+    expect(p.tasks[0]!.partners.map((u) => u.name)).toEqual(['市科协', '团市委'])
+    expect(p.tasks[1]!.lead.map((u) => u.name)).toEqual(['镇中心小学', '区实验中学', '镇团委', '各村（社区）', '仁化县人民政府', '街道办事处'])
+  })
+
+  it('a 分工表 numbered straight through, with rows worded differently from the headings, and a row naming a project', () => {
+    const p = buildPlan(
+      [
+        '一、提升行动',
+        '（一）青少年科学素质提升行动',
+        '1．将弘扬科学精神贯穿于育人全链条。坚持立德树人。',
+        '（二）农民科学素质提升行动',
+        '2．实施高素质农民培育计划。开展农业实用技术培训。',
+        '二、重点工程',
+        '（一）科普基础设施工程',
+        '3．推进县科技馆建设，加强科普教育基地建设。',
+        '三、组织实施',
+        '（一）加强组织领导。',
+        '任务分工表',
+        '序号\t任务\t牵头单位\t责任单位',
+        '1\t弘扬科学精神\t县教育局\t县科协',
+        '2\t高素质农民培育\t县农业农村局\t县科协',
+        '3\t科普基础设施工程\t县科协\t县财政局',
+      ].join('\n'),
+    )
+    expect(p.tasks.map((t) => [t.leadSource, t.lead.map((u) => u.name).join()])).toEqual([
+      ['table', '县教育局'],
+      ['table', '县农业农村局'],
+      ['table', '县科协'],
+    ])
+  })
+})

@@ -21,7 +21,7 @@ import { readMeta } from './meta.js'
 import { classify, findBlocks, nest, stripVerb, type Block } from './outline.js'
 import { resolveLead, statementsIn } from './assign.js'
 import { toNode } from './responsibilities.js'
-import { matchTable, readTable } from './table.js'
+import { matchTable, normTitle, readTable } from './table.js'
 import { findTargets, type Region } from './targets.js'
 import type { UnitListContext } from './units.js'
 import { placeParts } from './meta.js'
@@ -112,14 +112,22 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
     entries,
     ordered.map((i) => i.tasks),
   )
-  for (const [entry, task] of matched) {
-    task.responsibilities.push({
-      type: 'responsibility',
-      convention: 'table',
-      lead: entry.lead,
-      partners: entry.partners,
-      position: entry.row.position,
-    })
+  const fromRow = (entry: (typeof entries)[number]): ResponsibilityNode => ({
+    type: 'responsibility',
+    convention: 'table',
+    lead: entry.lead,
+    partners: entry.partners,
+    position: entry.row.position,
+  })
+  for (const [entry, task] of matched) task.responsibilities.push(fromRow(entry))
+  // a row that names an action or project (`科普基础设施工程`) covers its tasks
+  for (const entry of entries) {
+    if (matched.has(entry) || entry.lead.length === 0) continue
+    const item = ordered.find((i) => normTitle(i.name) === entry.title || (entry.title.length >= 4 && normTitle(i.name).includes(entry.title)))
+    if (!item) continue
+    const node = fromRow(entry)
+    if (item.tasks.length === 0) item.responsibilities.push({ ...node, convention: 'table' })
+    for (const task of item.tasks) if (!task.responsibilities.some((r) => r.convention === 'table')) task.responsibilities.push(node)
   }
 
   for (const item of ordered) {
@@ -198,10 +206,12 @@ function placeJurisdiction(j: JurisdictionInfo, citations: CitationNode[], front
   const hints = citations
     .filter((c) => c.position.start.offset < frontEnd)
     .flatMap((c) => placeParts(c.title.replace(/^.*?关于印发[〈<《]?/, '')))
-  const d = placeDivision(j.parts, hints)
+  // a town (镇/乡/街道) is placed by the county above it, and stays a town
+  const town = j.level === 'town'
+  const d = placeDivision(town ? j.parts.slice(0, -1) : j.parts, hints)
   if (!d) return
   j.division = { code: d.code, province: d.province, ...(d.city ? { city: d.city } : {}), ...(d.county ? { county: d.county } : {}) }
-  j.level = d.level
+  if (!town) j.level = d.level
 }
 
 function placeNamesOf(parts: string[]): string[] {

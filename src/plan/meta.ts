@@ -9,7 +9,7 @@ import { chineseNumber } from './markers.js'
 
 const PLAN_WORDS = /(方案|规划|纲要|计划|意见|办法)/
 const TERMINALS = /[。！？；;!?，,：:]/
-const PLACE_TOKEN = /^(.{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗))/
+const PLACE_TOKEN = /^(.{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗|镇|乡|街道))/
 const DATE_OR_NUMBER = /^[\d\s年月日〔〕\[\]号.-]+$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/
 /** A date in Arabic or Chinese numerals: 2022年3月5日, 二〇二二年三月五日. */
 const DATE = '((?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日'
@@ -44,6 +44,7 @@ function levelOf(parts: string[]): JurisdictionInfo['level'] {
   const last = parts[parts.length - 1]
   if (!last) return undefined
   if (/(省|自治区|特别行政区)$/.test(last)) return 'province'
+  if (/(镇|乡|街道)$/.test(last)) return 'town'
   if (/(区|县|旗)$/.test(last) && !/(自治区|地区)$/.test(last)) return 'county'
   if (/(市|州|盟|地区)$/.test(last)) return parts.length >= 2 && /(市|州|盟|地区)$/.test(parts[parts.length - 2]!) ? 'county' : undefined
   return undefined

@@ -136,6 +136,13 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
       return { convention: 'inline', lead: units.filter((u) => leadMarked.has(u)), partners: units.filter((u) => !leadMarked.has(u)) }
     }
   }
+  // `（X牵头，Y、Z按职责分工负责）`: X leads, Y and Z are partners
+  const lv = /^(.+?)牵头[，,；;](.+?)(?:按职责分工负责|按职责分工落实|按照职责分工负责|按职责负责|分工负责|共同负责|负责|配合|参与|协同|协助|落实)$/.exec(t)
+  if (lv) {
+    const lead = parseUnitList(lv[1]!, at(0), loc, ctx)
+    const partners = parseUnitList(lv[2]!, at(t.indexOf(lv[2]!, lv[1]!.length)), loc, ctx)
+    if (lead.length > 0 && coversList(lv[1]!, lead)) return { convention: 'inline', lead, partners }
+  }
   let m = TRAILING.exec(t)
   if (m) {
     const units = parseUnitList(m[1]!, at(0), loc, ctx)

@@ -133,6 +133,17 @@ export function matchTable(entries: TableEntry[], items: TaskNode[][]): Map<Tabl
       }
       if (best && score >= 0.6) hit = best
     }
+    // a row worded shorter or longer than the heading (`高素质农民培育` for `实施高素质农民
+    // 培育计划`), anywhere in the plan: the one task whose title contains it, or is contained
+    if (!hit && e.title.length >= 4) {
+      hit = unique(all.filter((t) => free(t) && (normTitle(t.title).includes(e.title) || e.title.includes(normTitle(t.title)))))
+    }
+    // rows numbered straight through (1…N across the actions): the task with that number,
+    // when the titles agree at least loosely
+    if (!hit && e.number > 0) {
+      const byNumber = unique(all.filter((t) => free(t) && t.heading.number === e.number))
+      if (byNumber && similarity(normTitle(byNumber.title), e.title) >= 0.3) hit = byNumber
+    }
     if (hit) {
       result.set(e, hit)
       used.add(hit)

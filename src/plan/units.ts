@@ -11,13 +11,15 @@ const PREFIXES = ['自治区', '自治县', '自治州', '区委', '县委', '�
 
 /** Endings that make a string a unit name rather than a phrase. */
 const UNIT_END =
-  /(局|委|委员会|办|办公室|部|会|院|校|馆|站|所|中心|协|联|厅|处|室|队|园区|集聚区|街道|街办|镇|乡|政府|公司|集团|银行|分局|管委会|团委|党校|法院|检察院|台|社|科协|妇联|残联|总工会|工商联|红十字会|军分区|武装部|部门|单位|机构|组织|学校|高校|企业)$/
+  /(局|委|委员会|办|办公室|部|会|院|校|馆|站|所|中心|协|联|厅|处|室|队|园区|集聚区|街道|街办|镇|乡|政府|公司|集团|银行|分局|管委会|团委|党校|法院|检察院|台|社|科协|妇联|残联|总工会|工商联|红十字会|军分区|武装部|部门|单位|机构|组织|学校|高校|企业|小学|中学|幼儿园|医院|卫生院|事处|村|社区|（社区）)$/
 
 const VAGUE = /^(各|有关|相关|其他|其它|全体|所属|各级)|^(成员单位|相关部门|有关部门|相关单位|有关单位)$/
 
 /** Words that never occur in a unit name but do in sentences mis-taken for lists. */
 const NOT_UNIT = /[，。；;：:！？“”"《》]|加强|推动|开展|建立|提升|实施|推进|完善|支持|鼓励|按职责|负责|牵头|配合|参与|等$/
 
+/** A name that opens with a place of its own (`仁化县人民政府`, `向塘镇政府`): never prefixed. */
+const OWN_PLACE = /^[\u3400-\u9fff]{2,6}?(省|市|县|区|旗|镇|乡)(?=[\u3400-\u9fff]{2})/
 const LEAD_MARK = /\s*[（(]\s*(牵头|牵头单位|主责|主要责任单位)\s*[）)]\s*$/
 
 /** Units written with a `（牵头）` marker after them (kept aside: UnitMention has no flag). */
@@ -45,7 +47,7 @@ export function isUnitName(name: string): boolean {
   if (!UNIT_END.test(name) || /(局局|委委|办办|^区区|^市市|^县县)/.test(name)) return false
   // OCR debris such as `区政局`: a bureau needs a core of two characters between prefix and 局
   const core = name.slice(unitPrefix(name).length).replace(/(分局|局|委员会|委)$/, '')
-  return core.length >= 2 || !/(局|委)$/.test(name) || /^(区|县|市|旗|省)委$/.test(name)
+  return core.length >= 2 || !/(局|委)$/.test(name) || /^(区|县|市|旗|省)委$/.test(name) || /^[区县市镇乡旗]团委$/.test(name)
 }
 
 export function isVague(name: string): boolean {
@@ -70,6 +72,8 @@ export function parseUnitList(
   let last = 0
   const pieces: [string, number][] = []
   for (let m = re.exec(list); ; m = re.exec(list)) {
+    // a separator inside brackets (`各乡（镇、街道）`) does not split the list
+    if (m && depthAt(list, m.index) > 0) continue
     const end = m ? m.index : list.length
     pieces.push([list.slice(last, end), last])
     if (!m) break
@@ -87,7 +91,12 @@ export function parseUnitList(
     const by = /^(由|请|以)(?=[\u3400-\u9fff]{3})/.exec(text)
     const shift = by ? by[0].length : 0
     if (shift) text = text.slice(shift)
-    const compact = text.replace(/[\s\u3000]+/g, '').replace(/^[（(]|[）)]$/g, '')
+    let compact = text.replace(/[\s\u3000]+/g, '')
+    // a stray outer bracket from the list's own brackets, not a balanced `各村（社区）`
+    const opens = (compact.match(/[（(]/g) ?? []).length
+    const closes = (compact.match(/[）)]/g) ?? []).length
+    if (closes > opens) compact = compact.replace(/[）)]$/, '')
+    else if (opens > closes) compact = compact.replace(/^[（(]/, '')
     if (!compact) continue
     if (!isUnitName(compact)) continue
     const start = map(at + lead + shift)
@@ -98,7 +107,7 @@ export function parseUnitList(
     if (!vague) {
       const isFirst = !out.some((u) => !u.vague)
       if (isFirst) firstPrefix = prefix.replace(/委$/, '')
-      else if (!prefix && firstPrefix && !startsWithPlace(compact, ctx) && !/^团/.test(compact)) {
+      else if (!prefix && firstPrefix && !startsWithPlace(compact, ctx) && !/^团/.test(compact) && !OWN_PLACE.test(compact) && !/^(街道|乡镇|村|社区|居委会|村委会)/.test(compact)) {
         name = firstPrefix + compact
         prefix = firstPrefix
       }
@@ -112,4 +121,15 @@ export function parseUnitList(
 
 function startsWithPlace(name: string, ctx: UnitListContext): boolean {
   return ctx.placeNames.some((p) => p && name.startsWith(p))
+}
+
+/** Bracket depth at `index` (（( open, ）) close). */
+function depthAt(s: string, index: number): number {
+  let d = 0
+  for (let i = 0; i < index; i++) {
+    const c = s[i]
+    if (c === '（' || c === '(') d++
+    else if ((c === '）' || c === ')') && d > 0) d--
+  }
+  return d
 }

@@ -76,7 +76,8 @@ export function buildPresetFromPlan(plan: PlanTree, options: BuildOptions): RawP
   document.source = [options.source]
 
   const out: RawPresetOut = { id, title: `${j?.name ?? ''}：${title}`.replace(/^：/, ''), extends: options.extends, document }
-  if (j?.level) {
+  // presets describe plans a lower level implements: a town's plan has none below it
+  if (j?.level && j.level !== 'town') {
     out.jurisdiction = { name: j.name, level: j.level }
     const parent = j.division?.city && j.division.city !== j.name ? j.division.city : j.division?.province
     if (parent && parent !== j.name) out.jurisdiction.parent = parent
