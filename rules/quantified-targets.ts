@@ -77,6 +77,10 @@ export default defineRule<Options>({
       target(t: TargetNode) {
         if (t.sectionRole === 'safeguards' || t.sectionRole === 'annex' || t.sectionRole === 'preamble') return
         if (t.quantified || headlineSentences.has(t)) return
+        // a list item whose heading is vague and whose number follows on the same line
+        // (`——公民科学素质水平大幅提升。全县…比例达到15%。`)
+        const line = t.position.end.line
+        if (ctx.plan.targets.some((o) => o !== t && o.quantified && o.position.start.line <= line && o.position.end.line >= line)) return
         const clause = t.clauses.find((c) => !c.quantified && ctx.options.vagueWords.some((w) => c.text.includes(w)))
         if (!clause) return
         const words = ctx.options.vagueWords.filter((w) => clause.text.includes(w))

@@ -338,3 +338,11 @@ describe('town-level plans and more unit-list forms', () => {
     ])
   })
 })
+
+describe('indicator tables in the goals', () => {
+  it('the target column (the last number) is the target; an indicator marked （%） with bare numbers', () => {
+    const p = buildPlan('某县全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n（一）主要目标\n到2025年，主要指标如下：\n指标名称\t2020年\t2025年\n公民具备科学素质的比例\t9.8%\t15%\n序号\t指标\t2020年\t2025年\t属性\n1\t公民具备科学素质的比例（%）\t9.8\t16\t预期性\n二、组织实施\n正文。')
+    const values = p.targets.filter((t) => t.inGoals).flatMap((t) => t.clauses.filter((c) => c.valueUnit === '%').map((c) => c.value))
+    expect(values).toEqual([15, 16])
+  })
+})

@@ -73,8 +73,10 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
     while (lineStart < r.end) {
       let lineEnd = text.indexOf('\n', lineStart)
       if (lineEnd === -1 || lineEnd > r.end) lineEnd = r.end
-      const covered = out.some((t) => t.position.start.offset < lineEnd && t.position.end.offset > lineStart)
-      if (!covered && /[0-9０-９]\s*[%％]/.test(text.slice(lineStart, lineEnd))) {
+      // the part of the line a year sentence has not already taken (`——…大幅提升。全县…15%。`)
+      const taken = out.filter((t) => t.position.start.offset < lineEnd && t.position.end.offset > lineStart)
+      const from = taken.length > 0 ? Math.max(...taken.map((t) => t.position.end.offset)) : lineStart
+      if (from < lineEnd && /[0-9０-９]\s*[%％]|\t/.test(text.slice(from, lineEnd)) && hasPercent(text.slice(lineStart, lineEnd))) {
         // a year of its own (`…比例2025年超过15%`), not a baseline's (`由2020年的9.6%`)
         const own = /(?<!由)((?:19|20)\d{2})\s*年(?!的|底|末)/.exec(text.slice(lineStart, lineEnd))
         const before = out.filter((t) => t.position.end.offset <= lineStart && t.position.start.offset >= r.start).at(-1)
@@ -83,7 +85,7 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
         const asOf = /截[至止]到?\s*((?:19|20)\d{2})/.exec(text.slice(lineStart, lineEnd))
         const baseline = asOf !== null && (!period || Number(asOf[1]) < period.start)
         if (year && !baseline && (!period || year >= period.start)) {
-          const t = target(text, loc, year, lineStart, lineStart, lineEnd, r)
+          const t = text.slice(from, lineEnd).includes('\t') ? tableTarget(text, loc, year, from, lineEnd, r) : target(text, loc, year, from, from, lineEnd, r)
           if (t) out.push(t)
         }
       }
@@ -143,6 +145,8 @@ function clause(t: string, position: TargetClause['position']): TargetClause {
   const pctRe = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g
   if (moved) pctRe.lastIndex = moved.index + moved[0].length
   let pct: RegExpExecArray | null = pctRe.exec(plain)
+  // a table row (`指标\t2020年值\t2025年值`): the last column is the target
+  if (pct && t.includes('\t')) for (let next = pctRe.exec(plain); next; next = pctRe.exec(plain)) pct = next
   // `百分之十五`, `百分之十二点五`
   const cn = pct ? null : /百分之([零〇一二两三四五六七八九十]+)(?:点([零〇一二三四五六七八九]+))?/.exec(plain)
   if (cn) {
@@ -185,4 +189,38 @@ function continuesLine(text: string, nl: number): boolean {
   const prevStart = text.lastIndexOf('\n', nl - 1) + 1
   const prev = text.slice(prevStart, nl)
   return prev.length > 30 && /[\u3400-\u9fff，、,]$/.test(prev) && !/^\s*(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(prev)
+}
+
+/** A percentage, or an indicator marked （%） in a table row. */
+function hasPercent(line: string): boolean {
+  return /[0-9０-９]\s*[%％]/.test(line) || (/[（(]\s*[%％]\s*[）)]/.test(line) && line.includes('\t'))
+}
+
+/** An indicator table row (`指标\t2020年\t2025年`): the last number is the target column. */
+function tableTarget(text: string, loc: Locator, year: number, from: number, end: number, region: Region): TargetNode | undefined {
+  const cells = text.slice(from, end).split('\t').map((c) => c.trim())
+  const indicatorCell = cells.find((c) => /[\u3400-\u9fff]{2}/.test(c) && !/^(预期性|约束性)$/.test(c))
+  const numbers = cells.filter((c) => /^[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]?(以上)?$/.test(c))
+  if (!indicatorCell || numbers.length === 0) return undefined
+  const last = numbers[numbers.length - 1]!
+  const pct = /[%％]/.test(last) || /[（(]\s*[%％]\s*[）)]/.test(indicatorCell)
+  const value = Number(asciiDigits(last.replace(/[%％以上\s]/g, '')).replace('．', '.'))
+  const indicator = stripPlace(indicatorCell.replace(/[（(]\s*[%％个元]*\s*[）)]$/, ''))
+  const position = loc.position(from, end)
+  const clause: TargetClause = { text: text.slice(from, end), position, quantified: true, vague: [], indicator, value, ...(pct ? { valueUnit: '%' } : {}), comparator: /以上/.test(last) ? '>=' : '=' }
+  return {
+    type: 'target',
+    year,
+    text: text.slice(from, end),
+    indicator,
+    value,
+    ...(pct ? { valueUnit: '%' } : {}),
+    comparator: clause.comparator,
+    quantified: true,
+    vague: [],
+    inGoals: region.role === 'goals',
+    sectionRole: region.role,
+    clauses: [clause],
+    position,
+  }
 }

@@ -16,6 +16,8 @@ tester.run('quantified-targets', rule, {
     goals('到2025年，全区公民具备科学素质的比例达到16%。\n到2025年，新增区级以上科普基地3个。\n到2025年，实现社区科普活动室全覆盖。'),
     // stated before the first heading, and in another wording of the indicator
     `${title}到2025年，全区公民科学素质达标率超过16%。\n一、总体要求\n正文。`,
+    // a list item whose vague heading is followed by its number on the same line
+    goals('到2025年，实现以下目标：\n——公民科学素质水平大幅提升。全县公民具备科学素质的比例达到15%。'),
     // the headline check can be switched off
     { code: goals('到2025年，科普服务体系不断完善。'), options: { headline: false, vagueWords: ['一批'] } },
     // a plan whose period does not reach a headline year has nothing to state
