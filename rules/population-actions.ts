@@ -51,6 +51,9 @@ export default defineRule({
         }
         for (const p of required) {
           if (plan.actions.some((a) => covers(a, p))) continue
+          // the plan itself says why it replaces the population (`我区无农业人口，以城镇社区居民
+          // 替代农民`): a documented replacement, as an exemption in config would be
+          if (replacementStated(ctx.text, p)) continue
           ctx.report({
             messageId: 'missing',
             data: { name: p.name, document: docOf(p), count: chineseCount(populations.length) },
@@ -68,4 +71,12 @@ export default defineRule({
 function covers(action: ActionNode, p: PresetNamedItem): boolean {
   const title = action.name
   return title.includes(p.name.replace(/科学素质提升行动$/, '')) || p.aliases.some((a) => title.includes(a))
+}
+
+/** The text states that the population is replaced, dropped or not present, with a reason. */
+function replacementStated(text: string, p: PresetNamedItem): boolean {
+  const names = [p.name.replace(/科学素质提升行动$/, ''), ...p.aliases].filter((a) => a.length >= 2)
+  const alt = names.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  const re = new RegExp(`(替代|代替|取代|不再单列|不单列|并入|合并到?)[^。；\\n]{0,12}(${alt})|(${alt})[^。；\\n]{0,20}(替代|代替|取代|不再单列|不单列|并入)|无(${alt}|农业人口|农村人口)`)
+  return re.test(text)
 }

@@ -346,3 +346,29 @@ describe('indicator tables in the goals', () => {
     expect(values).toEqual([15, 16])
   })
 })
+
+describe('leads without a label', () => {
+  it('a bracket of units after the title, a closing sentence 县X牵头…配合 / 县X负责 / 由县X负责, and 牵头 inside a 责任单位 list', () => {
+    const p = plan(
+      [
+        '（一）青少年科学素质提升行动',
+        '1.弘扬科学精神（县教育局）',
+        '将科学精神融入课堂教学。',
+        '2.开展科技活动。组织竞赛。县科协牵头，县教育局、团县委配合。',
+        '3.建设科普基地。建成3个。县科技局负责。',
+        '4.培养科技教师。开展培训。由县教育局负责。',
+        '5.开展研学活动。正文。（责任单位：县教育局牵头，县科协、团县委配合）',
+        '6.开展联合活动。与（县科协、县教育局）共同开展活动，推动发展。',
+      ].join('\n'),
+    )
+    expect(p.tasks.map((t) => [t.title, t.lead.map((u) => u.name).join(), t.partners.map((u) => u.name).join()])).toEqual([
+      ['弘扬科学精神', '县教育局', ''],
+      ['开展科技活动', '县科协', '县教育局,团县委'],
+      ['建设科普基地', '县科技局', ''],
+      ['培养科技教师', '县教育局', ''],
+      ['开展研学活动', '县教育局', '县科协,团县委'],
+      // units in brackets in the middle of the text are not a statement
+      ['开展联合活动', '', ''],
+    ])
+  })
+})

@@ -92,7 +92,7 @@ describe('chains and merged facts', () => {
     const infra = p.projects.find((x) => x.id === 'infrastructure')
     expect(infra?.aliases).toEqual(['科普基础设施工程', '科普基础设施建设工程'])
     expect(p.projects.find((x) => x.id === 'exchange')?.aliases).toContain('科学素质国际交流与合作工程')
-    expect(p.populations.find((x) => x.id === 'officials')?.aliases).toEqual(['领导干部和公务员', '领导干部', '公务员'])
+    expect(p.populations.find((x) => x.id === 'officials')?.aliases).toEqual(['领导干部和公务员', '领导干部', '公务员', '干部'])
   })
 
   it('leaves out what the reference marks unknown', () => {

@@ -5,7 +5,7 @@
  */
 import type { ResponsibilityNode, TaskNode, UnitMention } from '../types.js'
 import type { Line, Locator } from './lines.js'
-import { compact, findGroups, parseStatement, type ParsedStatement } from './responsibilities.js'
+import { compact, findGroups, parseStatement, unitsOnly, type ParsedStatement } from './responsibilities.js'
 import type { UnitListContext } from './units.js'
 
 const BY_LEAD = /^由[\u3400-\u9fff、，,\s]{3,}?牵头/
@@ -33,6 +33,15 @@ function hasText(text: string, from: number, to: number): boolean {
   return m !== null && m.index < to
 }
 
+const NOT_CLOSING = /[^\s*。；;]/g
+
+/** Nothing but white space and closing punctuation in [from, to). */
+function onlyClosing(text: string, from: number, to: number): boolean {
+  NOT_CLOSING.lastIndex = from
+  const m = NOT_CLOSING.exec(text)
+  return m === null || m.index >= to
+}
+
 /** Index of the first line starting at or after `offset` (lines are in order). */
 function firstLineFrom(lines: Line[], offset: number): number {
   let lo = 0
@@ -50,7 +59,13 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
   if (to <= from) return out
   for (const g of findGroups(text, from, to)) {
     const c = compact(text, g.start + 1, g.end - 1)
-    const parsed = parseStatement(c, loc, ctx, true)
+    let parsed = parseStatement(c, loc, ctx, true)
+    // a bracket holding only units, right after the title (`1.弘扬科学精神（县教育局）`) or
+    // closing the task's text: the units lead
+    if (!parsed && (g.start - from <= 1 || onlyClosing(text, g.end, to))) {
+      const units = unitsOnly(c, loc, ctx)
+      if (units) parsed = { convention: 'inline', lead: units, partners: [] }
+    }
     if (!parsed) continue
     const lineStart = text.lastIndexOf('\n', g.start - 1) + 1
     const before = text.slice(lineStart, g.start).replace(/[\s*\-]|\[bookmark:[^\]]*\]/g, '')
@@ -98,7 +113,29 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
     }
     out.push({ parsed, start: line.contentStart, end: line.contentEnd, standalone: true, ownLine: true, afterBody: bodyBefore })
   }
+  // `…开展活动。县教育局牵头，县科协、团县委配合。` / `…县教育局负责。`: the last sentence of
+  // the text names who carries it, without brackets
+  if (!out.some((f) => f.parsed.lead.length > 0 || f.parsed.responsibleOnly)) {
+    const last = lastSentence(text, from, to)
+    if (last && /牵头|负责/.test(text.slice(last[0], last[1]))) {
+      const parsed = parseStatement(compact(text, last[0], last[1]), loc, ctx, true)
+      if (parsed && (parsed.lead.length > 0 || parsed.responsibleOnly)) {
+        out.push({ parsed, start: last[0], end: last[1], standalone: false, ownLine: false, afterBody: hasText(text, from, last[0]) })
+      }
+    }
+  }
   return out.sort((a, b) => a.start - b.start)
+}
+
+/** Offsets of the last sentence in [from, to) without its closing 。 (undefined if none). */
+function lastSentence(text: string, from: number, to: number): [number, number] | undefined {
+  let e = to
+  while (e > from && /[\s。；;]/.test(text[e - 1]!)) e--
+  if (e <= from) return undefined
+  let s = e
+  while (s > from && !/[。；;！？\n]/.test(text[s - 1]!)) s--
+  while (s < e && /\s/.test(text[s]!)) s++
+  return s < e ? [s, e] : undefined
 }
 
 

@@ -5,6 +5,7 @@
 import type { HeadingNode, SectionRole } from '../types.js'
 import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
+import { isUnitName, isVague } from './units.js'
 
 /** A heading with the lines it governs (its own line up to the next heading). */
 export interface Block {
@@ -23,6 +24,13 @@ export interface Block {
 }
 
 const TERMINALS = '。！？；;!?'
+/** A bracket of unit names closing a title (`弘扬科学精神（县教育局）`). */
+function unitTail(title: string): { index: number } | undefined {
+  const m = /[（(【〔]([^（(）)】〕]+)[）)】〕]\s*$/.exec(title)
+  if (!m) return undefined
+  const names = m[1]!.split(/[、，,]/).map((x) => x.trim()).filter(Boolean)
+  return names.length > 0 && names.every((n) => isUnitName(n) && !isVague(n)) ? { index: m.index } : undefined
+}
 const RESPONSIBILITY_TAIL = /[（(〔][^（(〔]*(?:牵头|责任单位|负责)[^）)〕]*[）)〕]\s*$/
 const SPACE_IN_CJK = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/g
 
@@ -70,7 +78,7 @@ export function findBlocks(lines: Line[], text: string, loc: Locator, annexLine:
     }
     // a responsibility statement closing the heading line (`…提升行动（牵头单位：…）`) is
     // not part of the title; the builder reads it as the block's statement
-    const tail = RESPONSIBILITY_TAIL.exec(text.slice(titleStart, titleStart + titleLen))
+    const tail = RESPONSIBILITY_TAIL.exec(text.slice(titleStart, titleStart + titleLen)) ?? unitTail(text.slice(titleStart, titleStart + titleLen))
     if (tail && tail.index > 0) titleLen = tail.index
     let titleEnd = titleStart + titleLen
     let headLastLine = i

@@ -114,6 +114,15 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
       const from = m.index! + m[0].length
       const to = n + 1 < labels.length ? labels[n + 1]!.index! : t.length
       const list = t.slice(from, to).replace(/[。；;，,.]+$/, '')
+      // `责任单位：县教育局牵头，县科协、团县委配合`: the list says who leads
+      if (/牵头/.test(list) && !LEAD_LABEL.test(m[1]!)) {
+        const inner = parseStatement({ text: list, map: c.map.slice(from, from + list.length) }, loc, ctx, true)
+        if (inner && inner.lead.length > 0) {
+          lead.push(...inner.lead)
+          partners.push(...inner.partners)
+          return
+        }
+      }
       const units = parseUnitList(list, at(from), loc, ctx)
       if (LEAD_LABEL.test(m[1]!)) lead.push(...units)
       else {
@@ -169,4 +178,12 @@ export function toNode(p: ParsedStatement, start: number, end: number, loc: Loca
   const node: ResponsibilityNode = { type: 'responsibility', convention, lead: p.lead, partners: p.partners, position: loc.position(start, end) }
   if (p.responsibleOnly) node.responsibleOnly = true
   return node
+}
+
+/** A bracket or sentence that is nothing but a list of units (`（县教育局、县科协）`). */
+export function unitsOnly(c: Compact, loc: Locator, ctx: UnitListContext): UnitMention[] | undefined {
+  const t = c.text.replace(/[。；;]+$/, '')
+  if (!t || /[：:]/.test(t)) return undefined
+  const units = parseUnitList(t, (i) => c.map[i] ?? c.map[c.map.length - 1]!, loc, ctx)
+  return units.length > 0 && !units.every((u) => u.vague) && coversList(t, units) ? units : undefined
 }

@@ -26,6 +26,10 @@ tester.run('population-actions', rule, {
     { code: plan('youth', 'workers', 'elderly', 'officials'), config: { exemptions: [{ population: 'farmers', reason: '中心城区无农业人口' }] } },
     // by name, too
     { code: plan('youth', 'workers', 'elderly', 'officials'), config: { exemptions: [{ population: '农民', reason: '中心城区无农业人口' }] } },
+    // the plan states the replacement and its reason
+    plan('youth', 'workers', 'elderly', 'officials').replace('二、提升行动', '二、提升行动\n我区为中心城区，无农业人口，以城镇社区居民科学素质提升行动替代农民科学素质提升行动。'),
+    // 干部 for 领导干部和公务员
+    all.replace('领导干部和公务员科学素质提升行动', '干部科学素质提升行动'),
     // not a plan: no outline, nothing to check
     '关于做好科普工作的通知。请各单位认真落实。',
   ],
