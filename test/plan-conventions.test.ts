@@ -372,3 +372,27 @@ describe('leads without a label', () => {
     ])
   })
 })
+
+describe('PDF spacing', () => {
+  it('units separated only by a space, and a 分工表 whose columns are runs of spaces', () => {
+    const p = buildPlan(
+      [
+        '一、提升行动',
+        '（一）青少年科学素质提升行动',
+        '1.弘扬科学精神。正文。（牵头单位：县科技局 县科协；配合单位：县科协 团县委）',
+        '2.开展科技活动。正文。（配合单位：区卫生健康 局）',
+        '3.建设科普基地。正文。',
+        '二、组织实施',
+        '（一）加强组织领导。',
+        '任务分工表',
+        '序号  重点任务  牵头单位  配合单位',
+        '3  建设科普基地  县教育局  县科协、 团县委',
+      ].join('\n'),
+    )
+    expect(p.tasks.map((t) => [t.lead.map((u) => u.name).join(), t.partners.map((u) => u.name).join()])).toEqual([
+      ['县科技局,县科协', '团县委'],
+      ['', '区卫生健康局'],
+      ['县教育局', '县科协,团县委'],
+    ])
+  })
+})

@@ -30,6 +30,9 @@ export interface Line {
 const FURNITURE = /^[\s*]*[—–\-－一]{1,2}[\s*]*\d{1,4}[\s*]*[—–\-－一]{1,2}[\s*]*$/
 /** Leading decoration: markdown heading marks, list bullets, bold marks, Word bookmarks. */
 const LEAD_DECORATION = /^(?:\s|#{1,6}(?=\s|[^#])|[-*+•·](?=\s)|\*\*|\[bookmark:[^\]]*\]|\u3000)+/
+/** A table row whose cells PDF conversion separated by runs of spaces: a 序号 cell, or the
+ * header with 牵头单位, then at least two more cells. */
+const SPACED_ROW = /^\s*(?:\d{1,3}|序号)(?: {2,}|\u3000+)\S+(?: \S+)*(?:(?: {2,}|\u3000+)\S+(?: \S+)*){1,}\s*$|^\s*\S+(?: {2,}\S+)* {2,}牵头单位(?: {2,}\S+)*\s*$/
 /** A markdown table row: `| 项目 | 要点 | 牵头单位 |` (three cells or more). */
 const MARKDOWN_ROW = /^\s*\|(?:[^|\n]*\|){3,}\s*$/
 
@@ -60,7 +63,7 @@ function classify(raw: string, start: number, end: number, index: number): Line 
     line.kind = 'furniture'
     return line
   }
-  if ((raw.includes('\t') && raw.split('\t').length >= 3) || MARKDOWN_ROW.test(raw)) {
+  if ((raw.includes('\t') && raw.split('\t').length >= 3) || MARKDOWN_ROW.test(raw) || SPACED_ROW.test(raw)) {
     line.kind = 'table'
     return line
   }

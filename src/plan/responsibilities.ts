@@ -33,12 +33,29 @@ export function compact(source: string, from: number, to: number): Compact {
   const map: number[] = []
   for (let k = 0; k < slice.length; k++) {
     const ch = slice[k]!
-    if (skip[k] || ch === '\n' || ch === '\r' || ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '*') continue
+    if (skip[k] || ch === '\n' || ch === '\r' || ch === ' ' || ch === '\t' || ch === '\u3000' || ch === '*') {
+      // a space between two unit names (`县科技局 县科协`) separates them; a space inside a
+      // name broken by conversion (`区卫生健康 局`) does not
+      if ((ch === ' ' || ch === '\u3000' || ch === '\t') && UNIT_LAST.includes(text.at(-1) ?? '') && text.at(-1) !== '、') {
+        let n = k
+        while (n < slice.length && (slice[n] === ' ' || slice[n] === '\u3000' || slice[n] === '\t')) n++
+        if (UNIT_FIRST.includes(slice[n] ?? '')) {
+          text += '、'
+          map.push(from + k)
+          k = n - 1
+        }
+      }
+      continue
+    }
     text += ch
     map.push(from + k)
   }
   return { text, map }
 }
+
+/** Last characters of a unit name, and first characters of the next one, around a separating space. */
+const UNIT_LAST = '局委协部会办联府院心队所站室厅处）)'
+const UNIT_FIRST = '县区市团镇乡旗省各'
 
 const OPEN = '（(〔【['
 const CLOSE = '）)〕】]'

@@ -25,6 +25,11 @@ export interface TableEntry {
 /** Cells of a tab-separated row, or of a markdown row (`| a | b |`, outer pipes dropped). */
 function cells(line: Line): Cell[] {
   const out: Cell[] = []
+  if (!line.raw.includes('\t') && !line.raw.trimStart().startsWith('|')) {
+    // cells separated by runs of spaces (PDF conversion)
+    for (const m of line.raw.matchAll(/\S+(?: \S+)*/g)) out.push({ text: m[0], start: line.start + m.index })
+    return out
+  }
   const markdown = !line.raw.includes('\t')
   const sep = markdown ? '|' : '\t'
   let at = 0
