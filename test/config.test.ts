@@ -5,6 +5,7 @@ import { afterAll, describe, expect, it } from 'vitest'
 import { findConfigFile, loadConfig, normalizeSeverity, resolveConfig } from '../src/engine/config.js'
 import { PlanlintError } from '../src/errors.js'
 import type { RuleSetting } from '../src/types.js'
+import { errorOf } from './helpers/errors.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'config')
 const PROJECT = join(FIXTURES, 'project')
@@ -22,17 +23,6 @@ function scratch(files: Record<string, string>): string {
   return dir
 }
 
-function errorOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(PlanlintError)
-    const msg = (e as Error).message
-    expect(msg).not.toContain('\n')
-    return msg
-  }
-  throw new Error('expected a PlanlintError')
-}
 
 describe('findConfigFile', () => {
   it('searches upward from the start directory', () => {

@@ -4,6 +4,7 @@ import { dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { PlanlintError } from '../src/errors.js'
 import { loadPreset, loadUnitDictionary } from '../src/presets/index.js'
+import { errorOf } from './helpers/errors.js'
 
 const FIXTURES = join(import.meta.dirname, 'fixtures', 'presets')
 const tmp = mkdtempSync(join(tmpdir(), 'planlint-presets-'))
@@ -20,18 +21,6 @@ function scratch(files: Record<string, string>): string {
   return dir
 }
 
-/** The PlanlintError thrown by fn; fails when fn does not throw one, or when it spans lines. */
-function errorOf(fn: () => unknown): string {
-  try {
-    fn()
-  } catch (e) {
-    expect(e).toBeInstanceOf(PlanlintError)
-    const msg = (e as Error).message
-    expect(msg).not.toContain('\n')
-    return msg
-  }
-  throw new Error('expected a PlanlintError')
-}
 
 const PARENT = `
 id: parent
