@@ -3,7 +3,6 @@ import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { findConfigFile, loadConfig, normalizeSeverity, resolveConfig } from '../src/engine/config.js'
-import { PlanlintError } from '../src/errors.js'
 import type { RuleSetting } from '../src/types.js'
 import { errorOf } from './helpers/errors.js'
 

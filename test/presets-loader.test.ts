@@ -2,7 +2,6 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { dirname, join, relative } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { PlanlintError } from '../src/errors.js'
 import { loadPreset, loadUnitDictionary } from '../src/presets/index.js'
 import { errorOf } from './helpers/errors.js'
 
