@@ -34,7 +34,7 @@ export const LEAD_SOURCE_LABELS: Record<ResponsibilityConvention, string> = {
   table: '任务分工表',
 }
 
-const LEVEL_LABELS: Record<string, string> = { province: '省级', city: '市级', county: '区县级' }
+const LEVEL_LABELS: Record<string, string> = { province: '省级', city: '市级', county: '区县级', town: '乡镇（街道）级' }
 
 type Locate = (offset: number) => UserLocation
 
