@@ -359,6 +359,7 @@ describe('leads without a label', () => {
         '4.培养科技教师。开展培训。由县教育局负责。',
         '5.开展研学活动。正文。（责任单位：县教育局牵头，县科协、团县委配合）',
         '6.开展联合活动。与（县科协、县教育局）共同开展活动，推动发展。',
+        '7.组建志愿服务队。覆盖各镇（街道）。',
       ].join('\n'),
     )
     expect(p.tasks.map((t) => [t.title, t.lead.map((u) => u.name).join(), t.partners.map((u) => u.name).join()])).toEqual([
@@ -369,6 +370,8 @@ describe('leads without a label', () => {
       ['开展研学活动', '县教育局', '县科协,团县委'],
       // units in brackets in the middle of the text are not a statement
       ['开展联合活动', '', ''],
+      // a bracket completing a place word (各镇（街道）) is not a lead
+      ['组建志愿服务队', '', ''],
     ])
   })
 })

@@ -202,5 +202,7 @@ export function unitsOnly(c: Compact, loc: Locator, ctx: UnitListContext): UnitM
   const t = c.text.replace(/[。；;]+$/, '')
   if (!t || /[：:]/.test(t)) return undefined
   const units = parseUnitList(t, (i) => c.map[i] ?? c.map[c.map.length - 1]!, loc, ctx)
+  // `各镇（街道）`, `各村（社区）`: a bracket that completes a place word, not a unit list
+  if (units.some((u) => u.name.length < 3 || /^(街道|社区|村|乡镇|镇街|居委会|村委会|城区|园区)$/.test(u.text))) return undefined
   return units.length > 0 && !units.every((u) => u.vague) && coversList(t, units) ? units : undefined
 }
