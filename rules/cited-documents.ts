@@ -7,7 +7,7 @@
  * brackets, the kind of dash, spaces).
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { quoteDocument, severityFor } from '../src/rules-support/preset-facts.js'
+import { quoteDocument, severityFor, planDate } from '../src/rules-support/preset-facts.js'
 import type { CitationNode, DocNumberNode, PlanTree, PresetDocument } from '../src/types.js'
 import { editDistance } from '../src/text/edit-distance.js'
 
@@ -256,10 +256,4 @@ function parseDocNumber(s: string): { agency: string; year: number; serial: numb
   return m ? { agency: m[1]!, year: Number(m[2]), serial: Number(m[3]) } : undefined
 }
 
-/** The date the plan speaks for: its 印发 date, else the end of the year of its own 文号. */
-function planDate(plan: PlanTree): string | undefined {
-  if (plan.date) return plan.date
-  if (plan.docNumber) return `${plan.docNumber.year}-12-31`
-  return undefined
-}
 

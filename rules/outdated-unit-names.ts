@@ -6,8 +6,9 @@
  */
 import { CompiledRenames, cleanNewName } from '../src/dict/renames.js'
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { severityFor } from '../src/rules-support/preset-facts.js'
+import { planDate, severityFor } from '../src/rules-support/preset-facts.js'
 import type { PlanTree } from '../src/types.js'
+import { placeNamesOf } from '../src/plan/index.js'
 
 interface Options {
   /** Judge the plan as of this date (ISO); overrides the plan's own date. */
@@ -44,7 +45,7 @@ export default defineRule<Options>({
       plan(plan: PlanTree) {
         const asOf = ctx.options.asOf ?? ctx.config.asOf ?? planDate(plan) ?? new Date().toISOString().slice(0, 10)
         const level = plan.jurisdiction?.level
-        const places = (plan.jurisdiction?.parts ?? []).flatMap((p) => [p, p.replace(/(市|区|县|旗)$/, '')]).filter((p) => p.length >= 2)
+        const places = placeNamesOf(plan.jurisdiction?.parts ?? [])
         for (const hit of CompiledRenames.for(ctx.preset.units).find(ctx.text, places)) {
           const r = hit.rename as typeof hit.rename & { localWindow?: string }
           if (r.since > asOf) continue
@@ -74,12 +75,6 @@ export default defineRule<Options>({
   },
 })
 
-/** The date a plan speaks for: its 印发 date, else the year of its own 文号. */
-function planDate(plan: PlanTree): string | undefined {
-  if (plan.date) return plan.date
-  if (plan.docNumber) return `${plan.docNumber.year}-12-31`
-  return undefined
-}
 
 function reformName(reform: string): string {
   const r = reform.replace(/\s+/g, '')

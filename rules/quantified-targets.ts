@@ -7,6 +7,7 @@
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { HeadingNode, PlanTree, PresetTarget, TargetNode } from '../src/types.js'
+import { normIndicator as norm } from '../src/text/indicator.js'
 
 interface Options {
   /** Words that are no measure on their own. */
@@ -15,7 +16,6 @@ interface Options {
   headline: boolean
 }
 
-const norm = (s: string) => s.replace(/[的\s]/g, '')
 
 export default defineRule<Options>({
   meta: {

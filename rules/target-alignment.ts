@@ -8,8 +8,8 @@
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { PlanTree, Position, Preset, PresetTarget, TargetNode } from '../src/types.js'
+import { normIndicator as norm } from '../src/text/indicator.js'
 
-const norm = (s: string) => s.replace(/[的\s]/g, '')
 
 interface Stated {
   value: number

@@ -6,6 +6,7 @@
  * with the file as their source.
  */
 import type { ActionNode, PlanTree, Preset, PresetNamedItem, TargetClause } from '../types.js'
+import { normIndicator as norm } from '../text/indicator.js'
 
 export interface BuildOptions {
   /** Parent preset id or path; the plan's own upper preset when not given. */
@@ -86,7 +87,6 @@ export function buildPresetFromPlan(plan: PlanTree, options: BuildOptions): RawP
   if (plan.projects.length > 0) out.projects = items(plan.projects, options.parent?.projects, 'project')
 
   const headline = options.parent?.targets.find((t) => t.headline)?.indicator
-  const norm = (s: string) => s.replace(/[的\s]/g, '')
   const targets: Record<string, unknown>[] = []
   for (const t of plan.targets) {
     if (!t.inGoals) continue

@@ -22,17 +22,11 @@ export interface JsonMessage {
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
 }
 
-export interface JsonResult {
-  filePath: string
-  messages: JsonMessage[]
-  errorCount: number
-  warningCount: number
-  fatalErrorCount: number
-  fixableErrorCount: number
-  fixableWarningCount: number
-  output?: string
-  source?: string
-}
+/** A LintResult as ESLint writes it: its counts and texts, with messages in the JSON shape. */
+export type JsonResult = Pick<
+  LintResult,
+  'filePath' | 'errorCount' | 'warningCount' | 'fatalErrorCount' | 'fixableErrorCount' | 'fixableWarningCount' | 'output' | 'source'
+> & { messages: JsonMessage[] }
 
 function toJsonMessage(m: LintMessage): JsonMessage {
   const out: JsonMessage = {

@@ -41,3 +41,10 @@ export function inScope(plan: PlanTree, preset: Preset): boolean {
   if (!keywords || !plan.title) return true
   return keywords.some((k) => plan.title!.text.includes(k))
 }
+
+/** The date a plan speaks for: its 印发 (or signature) date, else the end of its own 文号's year. */
+export function planDate(plan: PlanTree): string | undefined {
+  if (plan.date) return plan.date
+  if (plan.docNumber) return `${plan.docNumber.year}-12-31`
+  return undefined
+}
