@@ -187,6 +187,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
       setExit(await runInit(file, io))
     })
 
+  program
+    .command('lsp')
+    .usage('--stdio')
+    .description('启动语言服务器（LSP），供编辑器显示检查结果和快速修复；通过标准输入输出通信')
+    .option('--stdio', '通过标准输入输出通信（默认，也是唯一的方式）')
+    .action(async () => {
+      const { runLanguageServer } = await import('../lsp/index.js')
+      setExit(await runLanguageServer())
+    })
+
   for (const cmd of program.commands) {
     cmd.helpOption('-h, --help', '显示帮助').exitOverride().configureOutput(program.configureOutput())
     cmd.configureHelp(HELP)
