@@ -135,17 +135,21 @@ export function replaceAllEdit(doc: TextDocument, output: string): TextEdit {
   let start = 0
   const max = Math.min(text.length, output.length)
   while (start < max && text.charCodeAt(start) === output.charCodeAt(start)) start++
-  // Never split a surrogate pair.
-  if (start > 0 && isHighSurrogate(text.charCodeAt(start - 1))) start--
+  // Never split a surrogate pair or a \r\n (an editor cannot put a position inside either).
+  if (start > 0 && (isHighSurrogate(text.charCodeAt(start - 1)) || isCrlfMiddle(text, start))) start--
   let end = 0
   while (end < max - start && text.charCodeAt(text.length - 1 - end) === output.charCodeAt(output.length - 1 - end)) end++
-  if (end > 0 && isLowSurrogate(text.charCodeAt(text.length - end))) end--
+  if (end > 0 && (isLowSurrogate(text.charCodeAt(text.length - end)) || isCrlfMiddle(text, text.length - end))) end--
   return {
     range: { start: doc.positionAt(start), end: doc.positionAt(text.length - end) },
     newText: output.slice(start, output.length - end),
   }
 }
 
+/** True when `offset` falls between the \r and the \n of a line break. */
+function isCrlfMiddle(text: string, offset: number): boolean {
+  return offset > 0 && text.charCodeAt(offset - 1) === 13 && text.charCodeAt(offset) === 10
+}
 function isHighSurrogate(c: number): boolean {
   return c >= 0xd800 && c <= 0xdbff
 }
