@@ -6,6 +6,7 @@
  *   (d) outdated-unit-names alone, 50- and 5,000-entry dictionaries, against textlint +
  *       textlint-rule-prh with the same dictionaries on the same files;
  *   (e) `lintText` after a one-character edit of the 40 KB plan (the editor path);
+ *   (e2) the language server's re-lint after such an edit (bench/lsp-relint.ts);
  *   (f) peak RSS over the corpus run, and RSS / heap after N files.
  * No measurement asserts anything: budgets are compared and printed, never thrown.
  */
@@ -21,6 +22,7 @@ import { resetTiming, setTiming, timingSnapshot } from '../src/engine/timing.js'
 import type { Generated } from './generate.js'
 import { repoRoot, siblingScript } from './scripts.js'
 import { textlintLinter, textlintPass } from './textlint-prh.js'
+import { measureServerEdit, type ServerEditStats } from './lsp-relint.js'
 
 export interface BenchOptions {
   generated: Generated
@@ -80,6 +82,7 @@ export interface BenchResult {
   }
   dictionary: { small: DictionaryResult; large: DictionaryResult; scaleEndToEnd: number; scaleRuleOnly: number }
   editor: Stats
+  editorServer: ServerEditStats
   memory: { peakRssMb: number; checkpoints: { files: number; rssMb: number; heapUsedMb: number }[]; heapGrowthMb: number; gc: boolean }
   agreement: { names: number; planlint: number; textlint: number }
   budgets: BudgetRow[]
@@ -293,6 +296,13 @@ function budgets(r: Omit<BenchResult, 'budgets'>): BudgetRow[] {
     },
     { id: 'e', what: 're-lint after a one-character edit (median)', budget: '≤ 30 ms', measured: `${r.editor.medianMs} ms (p95 ${r.editor.p95Ms})`, met: r.editor.medianMs <= 30 },
     {
+      id: 'e2',
+      what: 'language server: re-lint + diagnostics after a keystroke (median)',
+      budget: '≤ 10 ms',
+      measured: `${r.editorServer.medianMs} ms (p95 ${r.editorServer.p95Ms})`,
+      met: r.editorServer.medianMs <= 10,
+    },
+    {
       id: 'f',
       what: 'memory vs number of files',
       budget: 'no growth',
@@ -313,6 +323,8 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
   const warm = measureWarm(planText, planOptions, opts.iterations)
   log('(e) one-character edits …')
   const editor = measureEditor(planText, planOptions, opts.iterations)
+  log('(e2) language server re-lint …')
+  const editorServer = await measureServerEdit(planText, g.plan, root, opts.iterations)
   log('(b) cold CLI …')
   const cli = measureCli(g.plan, opts.cliRuns, root)
   log('(c, f) serial throughput and memory, own process …')
@@ -355,6 +367,7 @@ export async function runBench(opts: BenchOptions): Promise<BenchResult> {
       scaleRuleOnly: round(large.planlintRuleMs / Math.max(small.planlintRuleMs, 1e-6)),
     },
     editor,
+    editorServer,
     memory: {
       peakRssMb: child.peakRssMb,
       checkpoints: child.memory,
