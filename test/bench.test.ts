@@ -64,9 +64,11 @@ describe('bench harness', () => {
     }
     positive(result.dictionary.scaleEndToEnd)
     positive(result.editor.medianMs)
+    positive(result.editorServer.medianMs)
+    expect(result.editorServer.diagnostics).toBeGreaterThan(0)
     positive(result.memory.peakRssMb)
     expect(result.memory.checkpoints.length).toBeGreaterThanOrEqual(2)
-    expect(result.budgets.map((b) => b.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'f'])
+    expect(result.budgets.map((b) => b.id)).toEqual(['a', 'b', 'c', 'd', 'e', 'e2', 'f'])
     expect(formatResult(result)).toContain('textlint + prh')
   })
 
