@@ -9,6 +9,7 @@
  * in the document itself (`ctx.source.residue`).
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { isSuppressionComment } from '../src/engine/suppressions.js'
 import type { RuleContext } from '../src/types.js'
 
 interface Options {
@@ -203,7 +204,11 @@ const RESIDUE_MESSAGE = { comment: 'wordComment', insertion: 'wordInsertion', de
 /** Comments and tracked changes the .docx adapter read from the document (not from its text). */
 function documentResidue(ctx: RuleContext<Options>): void {
   const { text } = ctx
+  const final = ctx.config.status === 'final'
   for (const r of ctx.source?.residue ?? []) {
+    // A comment answering a finding (`planlint-disable 规则 理由`) is the drafter's reply, not
+    // residue, while the text is a draft; a final document must have none left.
+    if (r.kind === 'comment' && !final && isSuppressionComment(r.text)) continue
     const at = Math.min(Math.max(r.offset, 0), text.length)
     // Inserted text is part of the linted text: mark it. A comment or a deletion is a point.
     const end = r.kind === 'insertion' && text.startsWith(r.text, at) ? at + r.text.length : at

@@ -34,7 +34,7 @@ export default defineRule({
         if (!inScope(plan, ctx.preset)) return
         const populations = ctx.preset.populations
         if (populations.length === 0) return
-        const exempt = new Set((ctx.config.exemptions ?? []).map((e) => e.population))
+        const exempt = new Set((ctx.config.exemptions ?? []).flatMap((e) => ('population' in e ? [e.population] : [])))
         const required = populations.filter((p) => !exempt.has(p.id) && !exempt.has(p.name) && !p.aliases.some((a) => exempt.has(a)))
         const docOf = (p: PresetNamedItem) => quoteDocument(ctx.preset.documents.find((d) => d.id === p.from) ?? ctx.preset.document)
         const at = plan.actionsHeading ?? plan.outline[0] ?? plan.title ?? plan

@@ -59,6 +59,8 @@ export interface SourceText {
 export interface SourceResidue {
   kind: 'comment' | 'insertion' | 'deletion'
   offset: number
+  /** For a comment on a span of text: where the span ends (its start is `offset`). */
+  end?: number
   text: string
   /** Who wrote it, when the document says. */
   author?: string
@@ -390,9 +392,32 @@ export type SeverityName = 'off' | 'warn' | 'error'
 export type Severity = 0 | 1 | 2
 export type RuleSetting = SeverityName | Severity | [SeverityName | Severity, ...unknown[]]
 
-export interface Exemption {
+/**
+ * A finding the reviewers accepted, written in the config with its reason. The first form is
+ * population-actions' own (an action the plan does not set up); the second works for any
+ * rule: the findings of `rule` whose flagged text contains `text`, or whose sentence
+ * contains `sentence` (white space ignored), or every finding of the rule when neither is given.
+ */
+export type Exemption = PopulationExemption | RuleExemption
+
+export interface PopulationExemption {
   population: string
   reason: string
+}
+
+export interface RuleExemption {
+  rule: string
+  text?: string
+  sentence?: string
+  reason: string
+}
+
+/** How inline directives are themselves checked (ESLint's `linterOptions`). */
+export interface LinterOptions {
+  /** A disable directive or Word comment that suppressed nothing (default `warn`). */
+  reportUnusedDisableDirectives?: SeverityName
+  /** A disable directive or Word comment without a reason (default `warn`). */
+  requireDisableReason?: SeverityName
 }
 
 export interface PlanlintConfig {
@@ -402,6 +427,7 @@ export interface PlanlintConfig {
   ignores?: string[]
   plugins?: string[]
   exemptions?: Exemption[]
+  linterOptions?: LinterOptions
   /** ISO date the plan is judged at (renames after it are ignored). */
   asOf?: string
   /** `draft` or `final`; `final` makes 征求意见稿 a finding. */
@@ -463,6 +489,23 @@ export interface LintResult {
   source?: string
   /** Id of the preset used, and how it was chosen. */
   preset?: { id: string; reason: string }
+  /** Findings a directive, a Word comment, the config or the bulk-suppressions file
+   * suppressed, each with why (ESLint's `suppressedMessages`). Not counted above. */
+  suppressedMessages?: SuppressedMessage[]
+}
+
+/** Where a suppression was written: an inline directive, a Word comment (批注), the
+ * config's `exemptions`, or the bulk-suppressions file. */
+export type SuppressionKind = 'directive' | 'wordComment' | 'config' | 'bulk'
+
+export interface Suppression {
+  kind: SuppressionKind
+  /** The reason written with it ('' when none was given). */
+  justification: string
+}
+
+export interface SuppressedMessage extends LintMessage {
+  suppressions: Suppression[]
 }
 
 export type RuleType = 'problem' | 'suggestion' | 'layout'

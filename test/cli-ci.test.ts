@@ -223,7 +223,7 @@ describe('--cache', () => {
       const r = run(['.', '--format', 'json', '--cache'], dir)
       expect(r.stderr).toBe('')
       expect(r.stdout).toBe(plain.stdout)
-      expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).toBe(1)
+      expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).toBe(2)
     }
   })
 

@@ -17,8 +17,10 @@ function at(text: string, needle: string, ruleId: string): LintMessage[] {
 
 const known = new Set(['rule-a', 'rule-b', 'foo/bar'])
 
+const quiet = { unused: 0, noReason: 0 } as const
+
 function keep(text: string, messages: LintMessage[]): string[] {
-  return applyDirectives(text, messages, known, textLocator(text)).map((m) => `${m.ruleId}:${m.line}`)
+  return applyDirectives(text, messages, known, textLocator(text), quiet).messages.map((m) => `${m.ruleId}:${m.line}`)
 }
 
 describe('findDirectives', () => {
@@ -30,6 +32,34 @@ describe('findDirectives', () => {
       ['disable-next-line', ['foo/bar']],
       ['disable-line', ['rule-a', 'rule-b']],
     ])
+  })
+  it('keeps the reason, after --, ——, 理由： or simply after the rule ids', () => {
+    const text = [
+      '<!-- planlint-disable-next-line outdated-unit-names -- 本县仍保留地震局 -->',
+      '<!-- planlint-disable rule-a —— 上级文件原文如此 -->',
+      '<!-- planlint-disable-line rule-a, rule-b 理由：城区无农业人口 -->',
+      '<!-- planlint-disable-line rule-a 县里仍用此名 -->',
+      '<!-- planlint-disable -->',
+    ].join('\n')
+    expect(findDirectives(text).map((d) => [d.rules, d.reason])).toEqual([
+      [['outdated-unit-names'], '本县仍保留地震局'],
+      [['rule-a'], '上级文件原文如此'],
+      [['rule-a', 'rule-b'], '城区无农业人口'],
+      [['rule-a'], '县里仍用此名'],
+      [[], ''],
+    ])
+  })
+  it('accepts the Chinese forms 忽略 / 忽略本行 / 忽略下一行 / 恢复, with ： or :', () => {
+    const text = '<!-- planlint：忽略下一行 rule-a —— 理由一 -->\n<!-- planlint:忽略本行 rule-b、rule-a 理由二 -->\n<!--planlint：忽略-->\n<!-- planlint： 恢复 rule-a -->'
+    expect(findDirectives(text).map((d) => [d.kind, d.rules, d.reason])).toEqual([
+      ['disable-next-line', ['rule-a'], '理由一'],
+      ['disable-line', ['rule-b', 'rule-a'], '理由二'],
+      ['disable', [], ''],
+      ['enable', ['rule-a'], ''],
+    ])
+  })
+  it('an unclosed directive costs a bounded scan and finds nothing', () => {
+    expect(findDirectives('<!-- planlint-disable rule-a ' + '甲'.repeat(5000))).toEqual([])
   })
   it('ignores other comments and look-alikes', () => {
     expect(findDirectives('<!-- 注释 --> <!-- planlint-disabled x --> planlint-disable')).toEqual([])
@@ -68,13 +98,40 @@ describe('applyDirectives', () => {
   it('warns about unknown rule ids and never hides fatal messages', () => {
     const text = '<!-- planlint-disable rule-z -->\n甲'
     const fatal = { ...at(text, '甲', 'rule-a')[0]!, fatal: true }
-    const out = applyDirectives(text, [fatal, ...at(text, '甲', 'rule-b')], known, textLocator(text))
+    const out = applyDirectives(text, [fatal, ...at(text, '甲', 'rule-b')], known, textLocator(text), quiet).messages
     expect(out.map((m) => [m.ruleId, m.severity, m.line])).toEqual([
       [null, 1, 1],
       ['rule-a', 2, 2],
       ['rule-b', 2, 2],
     ])
     expect(out[0]!.message).toBe('planlint-disable 注释中的规则「rule-z」不存在')
+  })
+
+  it('returns what it disabled as suppressed messages with the reason as justification', () => {
+    const text = '<!-- planlint：忽略下一行 rule-a —— 本县仍保留地震局 -->\n甲\n甲'
+    const out = applyDirectives(text, at(text, '甲', 'rule-a'), known, textLocator(text))
+    expect(out.messages.map((m) => `${m.ruleId}:${m.line}`)).toEqual(['rule-a:3'])
+    expect(out.suppressed.map((m) => [m.ruleId, m.line, m.suppressions])).toEqual([
+      ['rule-a', 2, [{ kind: 'directive', justification: '本县仍保留地震局' }]],
+    ])
+  })
+
+  it('reports a directive without a reason and a disable that suppressed nothing (per rule), at the configured severity', () => {
+    const text = '<!-- planlint-disable-next-line rule-a, rule-b -->\n甲\n<!-- planlint-disable rule-b -- 理由 -->\n乙\n<!-- planlint-enable rule-b -->'
+    const out = applyDirectives(text, at(text, '甲', 'rule-a'), known, textLocator(text))
+    expect(out.messages.map((m) => [m.ruleId, m.messageId, m.severity, m.line, m.message])).toEqual([
+      [null, 'missingReason', 1, 1, 'planlint-disable-next-line 注释没有写理由：请在规则后加“-- 理由”，让审核人知道为什么忽略'],
+      [null, 'unusedDirective', 1, 1, 'planlint-disable-next-line 注释没有起作用：此处没有规则「rule-b」的问题，可删除'],
+      [null, 'unusedDirective', 1, 3, 'planlint-disable 注释没有起作用：此处没有规则「rule-b」的问题，可删除'],
+    ])
+    const strict = applyDirectives(text, at(text, '甲', 'rule-a'), known, textLocator(text), { unused: 2, noReason: 0 })
+    expect(strict.messages.map((m) => [m.messageId, m.severity])).toEqual([
+      ['unusedDirective', 2],
+      ['unusedDirective', 2],
+    ])
+    // A disable-all directive is used by any finding; an enable directive is never "unused".
+    const all = '<!-- planlint-disable -- 附件照录原文 -->\n甲\n<!-- planlint-enable -->'
+    expect(applyDirectives(all, at(all, '甲', 'rule-b'), known, textLocator(all)).messages).toEqual([])
   })
 })
 

@@ -68,7 +68,7 @@ describe('lintText', () => {
   })
 
   it('applies inline directives and warns about unknown ids in them', () => {
-    const text = '<!-- planlint-disable-next-line draft-residue -->\n— 5 —\n<!-- planlint-disable no-such-rule -->\n— 6 —'
+    const text = '<!-- planlint-disable-next-line draft-residue -- 页码行是印发稿的一部分 -->\n— 5 —\n<!-- planlint-disable no-such-rule -- 试用 -->\n— 6 —'
     const r = lintText(text, { config: {}, preset })
     expect(r.messages.map((m) => [m.ruleId, m.line, m.message])).toEqual([
       [null, 3, 'planlint-disable 注释中的规则「no-such-rule」不存在'],
@@ -77,9 +77,9 @@ describe('lintText', () => {
   })
 
   it('fix: returns output, only fixes enabled and not-disabled findings, reports what is left', () => {
-    const text = '<!-- planlint-disable-line draft-residue -->[bookmark: a]甲\n[bookmark: b]乙\n（征求意见稿）'
+    const text = '<!-- planlint-disable-line draft-residue -- 书签留作定位 -->[bookmark: a]甲\n[bookmark: b]乙\n（征求意见稿）'
     const r = lintText(text, { config: { status: 'final' }, preset, fix: true })
-    expect(r.output).toBe('<!-- planlint-disable-line draft-residue -->[bookmark: a]甲\n乙\n（征求意见稿）')
+    expect(r.output).toBe('<!-- planlint-disable-line draft-residue -- 书签留作定位 -->[bookmark: a]甲\n乙\n（征求意见稿）')
     expect(r.source).toBe(r.output)
     expect(r.messages.map((m) => [m.messageId, m.line])).toEqual([['draftMark', 3]])
     expect(lintText(r.output!, { config: { status: 'final' }, preset, fix: true }).output).toBeUndefined()

@@ -31,7 +31,7 @@ describe('local plugins', () => {
     // Plugin rules are off until configured.
     expect(lintText('foo', { config: { ...config, rules: {} }, preset }).messages).toEqual([])
     expect([...getRules(config).keys()]).toContain('demo/no-foo')
-    const r = lintText('甲 foo 乙\n<!-- planlint-disable-next-line demo/no-foo -->\nfoo', { config, preset })
+    const r = lintText('甲 foo 乙\n<!-- planlint-disable-next-line demo/no-foo -- 演示 -->\nfoo', { config, preset })
     expect(r.messages.map((m) => [m.ruleId, m.severity, m.line, m.column, m.message])).toEqual([
       ['demo/no-foo', 2, 1, 3, '不要写「foo」'],
     ])

@@ -157,7 +157,7 @@ describe('json', () => {
     expect(parsed).toHaveLength(1)
     const [first] = parsed as Record<string, unknown>[]
     expect(Object.keys(first!).sort()).toEqual(
-      ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'source', 'warningCount'].sort(),
+      ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'source', 'suppressedMessages', 'warningCount'].sort(),
     )
     expect(first!.filePath).toBe('/work/plans/a.txt')
     expect(first!.errorCount).toBe(1)

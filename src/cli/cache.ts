@@ -21,7 +21,7 @@ import type { LintResult, PlanlintConfig, RuleSetting } from '../types.js'
 import { writeFileAtomic } from './write.js'
 
 export const DEFAULT_CACHE_FILE = '.planlintcache'
-const FORMAT = 1
+const FORMAT = 2
 
 export interface CacheSettings {
   cwd: string

@@ -118,6 +118,13 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         '  planlint 文稿目录/ --format stylish --format sarif:planlint.sarif --format html:报告.html',
         '                                        屏幕显示问题，同时生成 SARIF 和网页报告',
         '',
+        '忽略某个问题（写明理由，被忽略的问题在 json / sarif / html 中连同理由保留）：',
+        '  <!-- planlint-disable-next-line 规则名 -- 理由 -->     或 <!-- planlint：忽略下一行 规则名 —— 理由 -->',
+        '  <!-- planlint-disable-line 规则名 -- 理由 -->          或 <!-- planlint：忽略本行 规则名 —— 理由 -->',
+        '  <!-- planlint-disable 规则名 -- 理由 --> … <!-- planlint-enable 规则名 -->（planlint：忽略 / planlint：恢复）',
+        '  Word 批注：以“planlint-disable 规则名”或“planlint：忽略 规则名”开头、后写理由，忽略所批注文字上的该问题',
+        '  配置文件：exemptions: [{rule: 规则名, text: 文字 或 sentence: 句中文字, reason: 理由}]',
+        '',
         '退出码：0 未发现错误；1 有错误（或警告超过 --max-warnings）；2 无法运行（如文件不存在、配置有误）。',
       ].join('\n'),
     )

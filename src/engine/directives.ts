@@ -1,17 +1,21 @@
 /**
  * Inline control comments, found with one regex scan over the text (they may appear in
- * .txt as well as .md):
+ * .txt as well as .md), in English (ESLint's words) or Chinese:
  *
- *   <!-- planlint-disable rule-a, rule-b -->   … until <!-- planlint-enable rule-a -->
- *   <!-- planlint-disable -->                  all rules until <!-- planlint-enable -->
- *   <!-- planlint-disable-line rule-id -->     messages starting on this line
- *   <!-- planlint-disable-next-line rule-id --> messages starting on the next line
+ *   <!-- planlint-disable rule-a, rule-b -- 理由 -->     <!-- planlint：忽略 rule-a —— 理由 -->
+ *   <!-- planlint-enable rule-a -->                      <!-- planlint：恢复 rule-a -->
+ *   <!-- planlint-disable-line rule-id -- 理由 -->       <!-- planlint：忽略本行 rule-id 理由：… -->
+ *   <!-- planlint-disable-next-line rule-id -- 理由 -->  <!-- planlint：忽略下一行 rule-id —— 理由 -->
  *
- * Text after ` -- ` inside the comment is a reason and is ignored. An unknown rule id in a
- * directive is reported as a warning (ruleId null), like ESLint. Fatal messages (a rule that
- * crashed) are never hidden. Findings inside a directive comment itself are dropped.
+ * No rule named = every rule. The reason follows ` -- `, `——`, or `理由：`/`原因：`/`说明：`
+ * (or simply comes after the rule ids). A disabled finding is not lost: it is returned as a
+ * suppressed message with the reason as its justification. Like ESLint, a directive naming
+ * an unknown rule, a disable directive that suppressed nothing (`reportUnusedDisableDirectives`)
+ * and one without a reason (`requireDisableReason`) are reported (ruleId null). Fatal
+ * messages (a rule that crashed) are never hidden. Findings inside a directive comment
+ * itself are dropped: the comment is not content.
  */
-import type { LintMessage } from '../types.js'
+import type { LintMessage, SuppressedMessage } from '../types.js'
 import { lineIndexAt, lineStarts, type Locate } from './location.js'
 import { compareMessages, makeMessage } from './runner.js'
 
@@ -21,32 +25,99 @@ export interface Directive {
   kind: DirectiveKind
   /** Rule ids named; empty = all rules. */
   rules: string[]
+  /** The reason written after the rules ('' when none). */
+  reason: string
   /** Offsets of the whole comment. */
   range: [number, number]
 }
 
-const DIRECTIVE = /<!--\s*planlint-(disable-next-line|disable-line|disable|enable)(?=[\s-]|-->)([\s\S]*?)-->/g
+const CHINESE_KIND: Record<string, DirectiveKind> = {
+  忽略下一行: 'disable-next-line',
+  忽略本行: 'disable-line',
+  忽略: 'disable',
+  恢复: 'enable',
+  启用: 'enable',
+}
+
+// The body is bounded so an unclosed `<!-- planlint-…` costs a fixed amount, not the rest of the text.
+const DIRECTIVE =
+  /<!--\s*planlint(?:-(disable-next-line|disable-line|disable|enable)(?=[\s-]|$)|\s*[:：]\s*(忽略下一行|忽略本行|忽略|恢复|启用))([\s\S]{0,2000}?)-->/g
+
+const RULE_LIST = /^[\s,，、]*((?:[A-Za-z0-9@][\w@/.-]*)(?:[\s,，、]+[A-Za-z0-9@][\w@/.-]*)*)/
+const REASON_MARK = /(?:^|\s)--(?=\s|$)|——|(?:理由|原因|说明)\s*[:：]/
+
+/**
+ * Splits what follows the keyword into the rule ids and the reason:
+ * `rule-a, rule-b -- 本县仍保留地震局` → [rule-a, rule-b], 本县仍保留地震局.
+ */
+export function splitRulesAndReason(body: string): { rules: string[]; reason: string } {
+  const mark = REASON_MARK.exec(body)
+  const head = mark ? body.slice(0, mark.index) : body
+  const after = mark ? body.slice(mark.index + mark[0].length) : ''
+  const list = RULE_LIST.exec(head)
+  const rules = list ? list[1]!.split(/[\s,，、]+/).filter(Boolean) : []
+  const rest = list ? head.slice(list[0].length) : head
+  const reason = [rest, after]
+    .map((s) => s.replace(/^[\s:：,，、\-—]+/, '').trim())
+    .filter(Boolean)
+    .join(' ')
+  return { rules, reason }
+}
 
 /** All directives in `text`, in order. */
 export function findDirectives(text: string): Directive[] {
-  if (!text.includes('planlint-')) return []
+  if (!text.includes('planlint')) return []
   const out: Directive[] = []
   DIRECTIVE.lastIndex = 0
   for (let m = DIRECTIVE.exec(text); m; m = DIRECTIVE.exec(text)) {
-    let body = m[2] ?? ''
-    const reason = body.search(/\s--\s|\s--$/)
-    if (reason !== -1) body = body.slice(0, reason)
-    const rules = body
-      .split(/[,，、\s]+/)
-      .map((s) => s.trim())
-      .filter(Boolean)
-    out.push({ kind: m[1] as DirectiveKind, rules, range: [m.index, m.index + m[0].length] })
+    const kind = (m[1] as DirectiveKind | undefined) ?? CHINESE_KIND[m[2]!]!
+    const { rules, reason } = splitRulesAndReason(m[3] ?? '')
+    out.push({ kind, rules, reason, range: [m.index, m.index + m[0].length] })
   }
   return out
 }
 
+/** Severities of the reports about directives themselves (0 = off). */
+export interface DirectiveChecks {
+  unused: 0 | 1 | 2
+  noReason: 0 | 1 | 2
+}
+
+export const DEFAULT_DIRECTIVE_CHECKS: DirectiveChecks = { unused: 1, noReason: 1 }
+
+export interface Suppressed {
+  /** Messages left to report, with the reports about directives added. */
+  messages: LintMessage[]
+  /** Messages the directives disabled, with their justification. */
+  suppressed: SuppressedMessage[]
+}
+
+/** Human name of a directive in messages: the comment's own keyword. */
+function nameOf(d: Directive): string {
+  return `planlint-${d.kind}`
+}
+
+/** A report about a directive itself (ruleId null, like ESLint's). */
+export function directiveProblem(
+  locate: Locate,
+  range: [number, number],
+  severity: 1 | 2,
+  messageId: string,
+  message: string,
+): LintMessage {
+  return makeMessage(locate, range, { ruleId: null, messageId, severity, message })
+}
+
+interface BlockChange {
+  at: number
+  kind: 'disable' | 'enable'
+  rules: string[]
+  directive: number
+}
+
 /**
- * Drops the messages the directives disable and adds a warning for each unknown rule id.
+ * Splits `messages` into those still reported and those the directives disable, and adds a
+ * report for each unknown rule id, unused disable directive and directive without a reason.
  * `knownRuleIds` holds every registered rule (not only the enabled ones).
  */
 export function applyDirectives(
@@ -54,81 +125,119 @@ export function applyDirectives(
   messages: LintMessage[],
   knownRuleIds: ReadonlySet<string>,
   locate: Locate,
-): LintMessage[] {
+  checks: DirectiveChecks = DEFAULT_DIRECTIVE_CHECKS,
+): Suppressed {
   const directives = findDirectives(text)
-  if (directives.length === 0) return messages
+  if (directives.length === 0) return { messages, suppressed: [] }
   const starts = lineStarts(text)
   const problems: LintMessage[] = []
+  const changes: BlockChange[] = []
+  /** line index → [directive index, rules ('*' = all)] */
+  const lineOff = new Map<number, { directive: number; rules: Set<string> }[]>()
+  /** Per directive: the rules it was credited with suppressing ('*' for all). */
+  const used = directives.map(() => new Set<string>())
+  const valid: string[][] = []
 
-  // Block directives: a sorted list of state changes by offset.
-  interface Change {
-    at: number
-    kind: 'disable' | 'enable'
-    rules: string[]
-  }
-  const changes: Change[] = []
-  // Line directives: line index → rules (empty set member '*' = all).
-  const lineOff = new Map<number, Set<string>>()
-
-  for (const d of directives) {
-    const valid = d.rules.filter((r) => {
+  directives.forEach((d, i) => {
+    const ok = d.rules.filter((r) => {
       if (knownRuleIds.has(r)) return true
-      problems.push(
-        makeMessage(locate, d.range, {
-          ruleId: null,
-          severity: 1,
-          message: `planlint-${d.kind} 注释中的规则「${r}」不存在`,
-        }),
-      )
+      problems.push(directiveProblem(locate, d.range, 1, 'unknownRule', `${nameOf(d)} 注释中的规则「${r}」不存在`))
       return false
     })
+    valid.push(ok)
+    if (d.kind !== 'enable' && checks.noReason && d.reason === '') {
+      problems.push(
+        directiveProblem(locate, d.range, checks.noReason, 'missingReason', `${nameOf(d)} 注释没有写理由：请在规则后加“-- 理由”，让审核人知道为什么忽略`),
+      )
+    }
     // A directive that named only unknown rules disables nothing.
-    if (d.rules.length > 0 && valid.length === 0) continue
+    if (d.rules.length > 0 && ok.length === 0) return
     if (d.kind === 'disable' || d.kind === 'enable') {
-      changes.push({ at: d.range[0], kind: d.kind, rules: valid })
+      changes.push({ at: d.range[0], kind: d.kind, rules: ok, directive: i })
     } else {
       const line = lineIndexAt(starts, d.range[0]) + (d.kind === 'disable-next-line' ? 1 : 0)
-      let set = lineOff.get(line)
-      if (!set) lineOff.set(line, (set = new Set()))
-      if (valid.length === 0) set.add('*')
-      else for (const r of valid) set.add(r)
+      let list = lineOff.get(line)
+      if (!list) lineOff.set(line, (list = []))
+      list.push({ directive: i, rules: new Set(ok.length ? ok : ['*']) })
+    }
+  })
+
+  // One sweep over the messages in text order, replaying the block changes as it goes.
+  const order = messages.map((_, i) => i).sort((a, b) => messages[a]!.range[0] - messages[b]!.range[0] || a - b)
+  const disabledBy: (number | undefined)[] = new Array(messages.length)
+  const dropped = new Uint8Array(messages.length)
+  const state = new BlockState()
+  let next = 0
+  for (const i of order) {
+    const m = messages[i]!
+    if (m.fatal || m.ruleId === null) continue
+    const at = m.range[0]
+    while (next < changes.length && changes[next]!.at <= at) state.apply(changes[next++]!)
+    if (directives.some((d) => at >= d.range[0] && m.range[1] <= d.range[1])) {
+      dropped[i] = 1
+      continue
+    }
+    const onLine = lineOff.get(lineIndexAt(starts, at))?.find((l) => l.rules.has('*') || l.rules.has(m.ruleId!))
+    if (onLine) {
+      disabledBy[i] = onLine.directive
+      used[onLine.directive]!.add(onLine.rules.has('*') ? '*' : m.ruleId)
+      continue
+    }
+    const block = state.disabledBy(m.ruleId)
+    if (block !== undefined) {
+      disabledBy[i] = block
+      used[block]!.add(valid[block]!.length ? m.ruleId : '*')
     }
   }
 
-  const kept = messages.filter((m) => {
-    if (m.fatal || m.ruleId === null) return true
-    const at = m.range[0]
-    // The directive comments are not content: nothing found inside them is reported.
-    if (directives.some((d) => at >= d.range[0] && m.range[1] <= d.range[1])) return false
-    const lineSet = lineOff.get(lineIndexAt(starts, at))
-    if (lineSet && (lineSet.has('*') || lineSet.has(m.ruleId))) return false
-    return !blockDisabled(changes, at, m.ruleId)
+  const kept: LintMessage[] = []
+  const suppressed: SuppressedMessage[] = []
+  messages.forEach((m, i) => {
+    if (dropped[i]) return
+    const by = disabledBy[i]
+    if (by === undefined) kept.push(m)
+    else suppressed.push({ ...m, suppressions: [{ kind: 'directive', justification: directives[by]!.reason }] })
   })
-  return problems.length === 0 ? kept : [...kept, ...problems].sort(compareMessages)
+
+  const unused = checks.unused
+  if (unused) {
+    directives.forEach((d, i) => {
+      if (d.kind === 'enable' || (d.rules.length > 0 && valid[i]!.length === 0)) return
+      const rules = valid[i]!.length ? valid[i]! : ['*']
+      for (const r of rules) {
+        if (used[i]!.has(r)) continue
+        const what = r === '*' ? '此处没有任何问题' : `此处没有规则「${r}」的问题`
+        problems.push(directiveProblem(locate, d.range, unused, 'unusedDirective', `${nameOf(d)} 注释没有起作用：${what}，可删除`))
+      }
+    })
+  }
+  return { messages: problems.length === 0 ? kept : [...kept, ...problems].sort(compareMessages), suppressed }
 }
 
-function blockDisabled(
-  changes: { at: number; kind: 'disable' | 'enable'; rules: string[] }[],
-  offset: number,
-  ruleId: string,
-): boolean {
-  // Replay the changes before `offset`: ESLint semantics — disable-all then enable-one keeps
-  // the others disabled; enable-all clears everything.
-  let all = false
-  const off = new Set<string>()
-  const on = new Set<string>() // re-enabled while `all` is set
-  for (const c of changes) {
-    if (c.at > offset) break
+/** Which rules the block directives have disabled at the current point of the sweep, and by which directive. */
+class BlockState {
+  private all: number | undefined
+  private off = new Map<string, number>()
+  /** Re-enabled while `all` is set. */
+  private on = new Set<string>()
+
+  // ESLint semantics: disable-all then enable-one keeps the others disabled; enable-all clears everything.
+  apply(c: BlockChange): void {
     if (c.kind === 'disable') {
       if (c.rules.length === 0) {
-        all = true
-        on.clear()
-      } else for (const r of c.rules) (off.add(r), on.delete(r))
+        this.all = c.directive
+        this.on.clear()
+      } else for (const r of c.rules) (this.off.set(r, c.directive), this.on.delete(r))
     } else if (c.rules.length === 0) {
-      all = false
-      off.clear()
-      on.clear()
-    } else for (const r of c.rules) (off.delete(r), on.add(r))
+      this.all = undefined
+      this.off.clear()
+      this.on.clear()
+    } else for (const r of c.rules) (this.off.delete(r), this.on.add(r))
   }
-  return off.has(ruleId) || (all && !on.has(ruleId))
+
+  disabledBy(ruleId: string): number | undefined {
+    const own = this.off.get(ruleId)
+    if (own !== undefined) return own
+    return this.all !== undefined && !this.on.has(ruleId) ? this.all : undefined
+  }
 }

@@ -5,11 +5,11 @@
  */
 import { parseText } from '../parse/index.js'
 import { buildPlan } from '../plan/index.js'
-import type { LintMessage, LintResult, NlcstRoot, PlanlintConfig, PlanTree, Preset, SourceText } from '../types.js'
-import { applyDirectives } from './directives.js'
+import type { LintMessage, LintResult, NlcstRoot, PlanlintConfig, PlanTree, Preset, SourceText, SuppressedMessage } from '../types.js'
 import { fixLoop } from './fixer.js'
 import { textLocator, type Locate } from './location.js'
 import { runRules, type RuleEntry } from './runner.js'
+import { applySuppressions } from './suppressions.js'
 import { timed } from './timing.js'
 
 export interface LintCoreInput {
@@ -33,6 +33,8 @@ export interface LintCoreInput {
 export interface LintCoreOutput {
   /** Messages of the last lint (of `output` when fixes were applied). */
   messages: LintMessage[]
+  /** Messages of the last lint that a directive, Word comment or exemption suppressed. */
+  suppressed: SuppressedMessage[]
   /** The text after fixing (equal to the input when nothing was fixed). */
   output: string
   fixed: boolean
@@ -40,6 +42,7 @@ export interface LintCoreOutput {
 
 /** Lints one text; with `fix`, applies fixes until stable (at most 10 passes). */
 export function lintCore(input: LintCoreInput): LintCoreOutput {
+  let suppressed: SuppressedMessage[] = []
   const lintOnce = (text: string): LintMessage[] => {
     const first = text === input.text
     const nlcst = (first && input.nlcst) || timed('parse', () => parseText(text))
@@ -56,18 +59,32 @@ export function lintCore(input: LintCoreInput): LintCoreOutput {
       locate,
       ...(first && input.source ? { source: input.source } : {}),
     }))
-    return timed('directives', () => applyDirectives(text, messages, input.knownRuleIds, locate))
+    const out = timed('directives', () =>
+      applySuppressions({
+        text,
+        messages,
+        knownRuleIds: input.knownRuleIds,
+        locate,
+        config: input.config,
+        ...(first && input.source ? { source: input.source } : {}),
+      }),
+    )
+    suppressed = out.suppressed
+    return out.messages
   }
-  if (!input.fix) return { messages: lintOnce(input.text), output: input.text, fixed: false }
+  if (!input.fix) {
+    const messages = lintOnce(input.text)
+    return { messages, suppressed, output: input.text, fixed: false }
+  }
   const r = fixLoop(input.text, lintOnce)
-  return { messages: r.messages, output: r.output, fixed: r.fixed }
+  return { messages: r.messages, suppressed, output: r.output, fixed: r.fixed }
 }
 
 /** A LintResult with its counts computed. */
 export function makeResult(
   filePath: string,
   messages: LintMessage[],
-  extra: Pick<LintResult, 'output' | 'source' | 'preset'> = {},
+  extra: Pick<LintResult, 'output' | 'source' | 'preset' | 'suppressedMessages'> = {},
 ): LintResult {
   let errorCount = 0
   let warningCount = 0
@@ -96,5 +113,6 @@ export function makeResult(
   if (extra.output !== undefined) result.output = extra.output
   if (extra.source !== undefined) result.source = extra.source
   if (extra.preset !== undefined) result.preset = extra.preset
+  if (extra.suppressedMessages !== undefined) result.suppressedMessages = extra.suppressedMessages
   return result
 }

@@ -88,6 +88,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const pluginOpts = options.cwd !== undefined ? { cwd: options.cwd } : {}
   const known = knownRules(config, pluginOpts)
 
+  checkExemptionRules(config, known)
+
   const nlcst = timed('parse', () => parseText(text))
   const plan = timed('plan', () => buildPlan(text, nlcst))
   const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
@@ -116,6 +118,16 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     ...(out.fixed ? { output: out.output } : {}),
     source: out.output,
     preset: { id: preset.id, reason },
+    suppressedMessages: out.suppressed,
+  })
+}
+
+/** An exemption naming a rule that does not exist would silently exempt nothing: say so. */
+function checkExemptionRules(config: PlanlintConfig, known: ReadonlyMap<string, unknown>): void {
+  ;(config.exemptions ?? []).forEach((e, i) => {
+    if ('rule' in e && !known.has(e.rule)) {
+      throw new PlanlintError(`exemptions[${i}].rule: 未知规则「${e.rule}」（planlint rules 列出全部规则）`, config.filePath)
+    }
   })
 }
 

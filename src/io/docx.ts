@@ -182,7 +182,7 @@ function findResidue(opened: OpenedDocx, mapped: MappedText): SourceResidue[] {
       commentText.set(c.getAttributeNS(W_NS, 'id') ?? '', { text, ...(author ? { author } : {}) })
     }
   }
-  const placed = new Set<string>()
+  const placed = new Map<string, SourceResidue>()
   paragraphs.forEach((p, i) => {
     const { pieces } = paragraphText(p)
     /** Visible offset in the paragraph where `el` starts. */
@@ -207,9 +207,14 @@ function findResidue(opened: OpenedDocx, mapped: MappedText): SourceResidue[] {
       } else if (el.localName === 'commentRangeStart' || el.localName === 'commentReference') {
         const id = el.getAttributeNS(W_NS, 'id') ?? ''
         if (placed.has(id)) continue
-        placed.add(id)
         const c = commentText.get(id)
-        out.push({ kind: 'comment', offset: place(el), text: c?.text ?? '', ...(c?.author ? { author: c.author } : {}) })
+        const entry: SourceResidue = { kind: 'comment', offset: place(el), text: c?.text ?? '', ...(c?.author ? { author: c.author } : {}) }
+        placed.set(id, entry)
+        out.push(entry)
+      } else if (el.localName === 'commentRangeEnd') {
+        // The end of the commented span (a suppression comment covers exactly that span).
+        const entry = placed.get(el.getAttributeNS(W_NS, 'id') ?? '')
+        if (entry) entry.end = Math.max(entry.offset, place(el))
       }
     }
   })

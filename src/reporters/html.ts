@@ -5,7 +5,7 @@
  * works offline, can be mailed as one file and prints cleanly. Every piece of text is
  * escaped.
  */
-import type { LintMessage, LintResult, RuleMeta } from '../types.js'
+import type { LintMessage, LintResult, RuleMeta, SuppressedMessage, SuppressionKind } from '../types.js'
 import { isError, relativePath, ruleIdOf } from './common.js'
 import { escapeHtml as h } from './escape.js'
 import type { FormatterContext } from './types.js'
@@ -52,6 +52,10 @@ mark { padding: 1px 2px; border-radius: 2px; }
 .finding.warning mark { background: #ffe88a; color: #3d2a00; text-decoration: underline wavy #c78f00; text-underline-offset: 4px; }
 mark.gap { padding: 0 3px; font-weight: 700; }
 .none { color: var(--ok); font-weight: 600; }
+details.suppressed { margin: 16px 0; border: 1px dashed var(--line); border-radius: 6px; padding: 6px 14px; }
+details.suppressed summary { cursor: pointer; color: var(--muted); }
+details.suppressed .finding { opacity: .8; }
+.finding .why { font-size: 15px; margin-top: 4px; color: var(--ok); }
 .legend { font-size: 14px; color: var(--muted); }
 footer { margin-top: 40px; color: var(--muted); font-size: 13px; }
 @media print { body { padding: 0; } .finding { page-break-inside: avoid; } }
@@ -110,7 +114,20 @@ function describeRule(id: string, meta: RuleMeta | undefined): string {
   return id === 'planlint' ? 'planlint 运行提示（规则出错、文件被忽略等）' : '（未知规则）'
 }
 
-function finding(m: LintMessage, result: LintResult, meta: Record<string, RuleMeta>): string {
+const SUPPRESSED_BY: Record<SuppressionKind, string> = {
+  directive: '文中的忽略注释',
+  wordComment: 'Word 批注',
+  config: '配置文件的 exemptions',
+  bulk: '批量忽略文件',
+}
+
+/** Who accepted a suppressed finding, and why. */
+function why(m: SuppressedMessage): string {
+  const parts = m.suppressions.map((s) => `${SUPPRESSED_BY[s.kind]}：${s.justification || '（未写理由）'}`)
+  return `<div class="why">已忽略 — ${h(parts.join('；'))}</div>`
+}
+
+function finding(m: LintMessage, result: LintResult, meta: Record<string, RuleMeta>, note = ''): string {
   const id = ruleIdOf(m)
   const rule = meta[id]
   const cls = severityClass(m)
@@ -125,6 +142,7 @@ function finding(m: LintMessage, result: LintResult, meta: Record<string, RuleMe
     `<div class="head"><span class="badge ${cls}">${severityWord(m)}</span><span class="where">${h(where(m))}</span><span class="msg">${h(m.message)}</span></div>`,
     `<div class="rule">规则：<code>${ruleLink}</code>　${h(describeRule(id, rule))}${m.fix ? '　（可用 --fix 自动修复）' : ''}</div>`,
     expect,
+    note,
     context ? `<blockquote>${context}</blockquote>` : '',
     `</article>`,
   ].join('')
@@ -203,6 +221,13 @@ export function html(results: LintResult[], ctx: FormatterContext): string {
     } else {
       out.push(`<p class="sub">${f.errors} 个错误，${f.warnings} 个警告</p>`)
       for (const m of f.result.messages) out.push(finding(m, f.result, meta))
+    }
+    const suppressed = f.result.suppressedMessages ?? []
+    if (suppressed.length > 0) {
+      // Folded: what reviewers accepted stays visible, one click away.
+      out.push(`<details class="suppressed"><summary>已忽略的问题（${suppressed.length} 个，点击展开查看理由）</summary>`)
+      for (const m of suppressed) out.push(finding(m, f.result, meta, why(m)))
+      out.push('</details>')
     }
     out.push('</section>')
   }

@@ -3,7 +3,7 @@
  * `eslint --format json` (CI annotators, dashboards) read planlint's output unchanged.
  * Positions are 1-based; `fix.range` is in UTF-16 offsets of the linted text.
  */
-import type { LintMessage, LintResult } from '../types.js'
+import type { LintMessage, LintResult, Suppression } from '../types.js'
 import type { FormatterContext } from './types.js'
 
 export interface JsonMessage {
@@ -22,11 +22,16 @@ export interface JsonMessage {
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
 }
 
+/** A suppressed finding, as ESLint writes it: the message and why it was suppressed. */
+export interface JsonSuppressedMessage extends JsonMessage {
+  suppressions: Suppression[]
+}
+
 /** A LintResult as ESLint writes it: its counts and texts, with messages in the JSON shape. */
 export type JsonResult = Pick<
   LintResult,
   'filePath' | 'errorCount' | 'warningCount' | 'fatalErrorCount' | 'fixableErrorCount' | 'fixableWarningCount' | 'output' | 'source'
-> & { messages: JsonMessage[] }
+> & { messages: JsonMessage[]; suppressedMessages: JsonSuppressedMessage[] }
 
 function toJsonMessage(m: LintMessage): JsonMessage {
   const out: JsonMessage = {
@@ -54,6 +59,10 @@ export function toJsonResults(results: LintResult[]): JsonResult[] {
     const out: JsonResult = {
       filePath: r.filePath,
       messages: r.messages.map(toJsonMessage),
+      suppressedMessages: (r.suppressedMessages ?? []).map((m) => ({
+        ...toJsonMessage(m),
+        suppressions: m.suppressions.map((x) => ({ kind: x.kind, justification: x.justification })),
+      })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
       fatalErrorCount: r.fatalErrorCount,

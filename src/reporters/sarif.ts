@@ -7,7 +7,7 @@
  */
 import { pathToFileURL } from 'node:url'
 import type { Log, ReportingDescriptor, Result } from 'sarif'
-import type { LintMessage, LintResult, RuleMeta } from '../types.js'
+import type { LintMessage, LintResult, RuleMeta, SuppressedMessage } from '../types.js'
 import { endOf, isError, NO_RULE_ID, relativePath, ruleIdOf, startOf } from './common.js'
 import type { FormatterContext } from './types.js'
 
@@ -69,10 +69,22 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number): Result {
   return result
 }
 
+/** A finding a reviewer accepted: reported with its SARIF `suppressions` (in the source, or in config/baseline files). */
+function toSuppressedResult(m: SuppressedMessage, uri: string, ruleIndex: number): Result {
+  return {
+    ...toResult(m, uri, ruleIndex),
+    suppressions: m.suppressions.map((s) => ({
+      kind: s.kind === 'directive' || s.kind === 'wordComment' ? 'inSource' : 'external',
+      status: 'accepted',
+      ...(s.justification ? { justification: s.justification } : {}),
+    })),
+  }
+}
+
 export function toSarif(results: LintResult[], ctx: FormatterContext): Log {
   const meta = ctx.rulesMeta ?? {}
   const ids = Object.keys(meta).sort()
-  for (const r of results) for (const m of r.messages) if (!ids.includes(ruleIdOf(m))) ids.push(ruleIdOf(m))
+  for (const r of results) for (const m of [...r.messages, ...(r.suppressedMessages ?? [])]) if (!ids.includes(ruleIdOf(m))) ids.push(ruleIdOf(m))
   const index = new Map(ids.map((id, i) => [id, i]))
   const artifacts: string[] = []
   const sarifResults: Result[] = []
@@ -80,6 +92,7 @@ export function toSarif(results: LintResult[], ctx: FormatterContext): Log {
     const uri = toUri(r.filePath, ctx.cwd)
     artifacts.push(uri)
     for (const m of r.messages) sarifResults.push(toResult(m, uri, index.get(ruleIdOf(m))!))
+    for (const m of r.suppressedMessages ?? []) sarifResults.push(toSuppressedResult(m, uri, index.get(ruleIdOf(m))!))
   }
   return {
     $schema: SCHEMA,

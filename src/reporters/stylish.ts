@@ -81,7 +81,9 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
   let warnings = 0
   let fixable = 0
   let fixableInWord = 0
+  let suppressed = 0
   for (const r of results) {
+    suppressed += r.suppressedMessages?.length ?? 0
     errors += r.errorCount
     warnings += r.warningCount
     // --fix rewrites only text files; Word documents get their fixes through annotate
@@ -109,6 +111,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     if (fixableInWord > 0) out.push(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`)
     if (presetLine) out.push(p.dim(`  ${presetLine}`))
   }
+  if (suppressed > 0) out.push(p.dim(`  另有 ${suppressed} 个问题已按忽略注释、Word 批注、配置或批量忽略文件忽略（--format json 或 html 可查看理由）`))
   if (ctx.maxWarningsExceeded) {
     const { maxWarnings, foundWarnings } = ctx.maxWarningsExceeded
     out.push(p.red(`✖ 警告数 ${foundWarnings} 超过了 --max-warnings 允许的 ${maxWarnings} 个`))
