@@ -105,6 +105,10 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--cache', '只重新检查有改动的文件（结果缓存在 .planlintcache）')
     .option('--cache-location <路径>', '缓存文件或目录的位置（默认当前目录下的 .planlintcache）')
     .option('--jobs <数量>', '并行检查的线程数，或 auto（文件较多时按 CPU 核数自动选择；默认 1）')
+    .option('--suppress-all', '把现有的全部问题记入批量忽略文件，以后只报告新出现的问题')
+    .option('--suppress-rule <规则>', '只把这个规则的现有问题记入批量忽略文件，可重复', collect)
+    .option('--suppressions-location <路径>', '批量忽略文件的位置（默认 planlint-suppressions.json）')
+    .option('--prune-suppressions', '从批量忽略文件中删除已不再出现的问题')
     .option('--debug', '出错时显示详细信息')
     .addHelpText(
       'after',

@@ -33,6 +33,10 @@ export interface LintCommandOptions {
   cache?: boolean
   cacheLocation?: string
   jobs?: string
+  suppressAll?: boolean
+  suppressRule?: string[]
+  suppressionsLocation?: string
+  pruneSuppressions?: boolean
 }
 
 export interface CliIO {
@@ -82,6 +86,47 @@ async function planlintVersion(): Promise<string> {
     dir = path.dirname(dir)
   }
   return (versionCache = '0.0.0')
+}
+
+/**
+ * Bulk suppressions: records (`--suppress-all`, `--suppress-rule`), prunes
+ * (`--prune-suppressions`) and applies the suppressions file. Without options and without
+ * the file, nothing happens.
+ */
+async function bulkSuppress(
+  results: LintResult[],
+  opts: LintCommandOptions,
+  io: CliIO,
+  notes: NodeJS.WritableStream,
+  knownRules: ReadonlySet<string>,
+  inputs: string[],
+): Promise<LintResult[]> {
+  const bulk = await import('./bulk-suppressions.js')
+  const file = path.resolve(io.cwd, opts.suppressionsLocation ?? bulk.DEFAULT_SUPPRESSIONS_FILE)
+  const display = path.relative(io.cwd, file) || file
+  const record = opts.suppressAll === true || (opts.suppressRule?.length ?? 0) > 0
+  if (!record && !opts.pruneSuppressions && !fs.existsSync(file)) return results
+  if (record && opts.pruneSuppressions) throw new PlanlintError('--prune-suppressions 不能与 --suppress-all / --suppress-rule 同时使用')
+  if (inputs.some((f) => path.resolve(io.cwd, f) === file)) throw new PlanlintError('批量忽略文件不能是被检查的文件', display)
+  const rules = opts.suppressAll ? undefined : new Set(opts.suppressRule ?? [])
+  for (const r of rules ?? []) {
+    if (!knownRules.has(r)) throw new PlanlintError(`--suppress-rule: 未知规则「${r}」（planlint rules 列出全部规则）`)
+  }
+  const data = bulk.loadSuppressions(file, display)
+  const base = path.dirname(file)
+  if (record) {
+    const added = bulk.recordSuppressions(results, data, base, rules)
+    bulk.saveSuppressions(file, data)
+    notes.write(`已把 ${added} 个问题记入批量忽略文件 ${display}；以后的检查只报告其中没有的问题\n`)
+  } else if (opts.pruneSuppressions) {
+    const dropped = bulk.pruneSuppressions(results, data, base)
+    bulk.saveSuppressions(file, data)
+    notes.write(`已从批量忽略文件 ${display} 中删除 ${dropped} 个不再出现的问题\n`)
+  } else {
+    const unused = bulk.unusedSuppressions(results, data, base)
+    if (unused > 0) io.stderr.write(`planlint: 批量忽略文件 ${display} 中有 ${unused} 个问题已不再出现，可用 --prune-suppressions 清理\n`)
+  }
+  return bulk.applyBulkSuppressions(results, data, base)
 }
 
 export async function runLint(inputs: string[], opts: LintCommandOptions, io: CliIO): Promise<number> {
@@ -168,7 +213,7 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
       io.stderr.write(`planlint: 缓存未能保存（${e instanceof Error ? e.message.split('\n')[0] : String(e)}），不影响本次结果\n`)
     }
   }
-  const results: LintResult[] = linted.filter((r): r is LintResult => r !== undefined)
+  let results: LintResult[] = linted.filter((r): r is LintResult => r !== undefined)
   const stdinText = new Map<LintResult, string>()
   if (stdin) {
     const filePath = opts.stdinFilename === undefined ? undefined : path.resolve(io.cwd, opts.stdinFilename)
@@ -217,6 +262,8 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
     }
     if (dryRunDiffs > 0) notes.write('（以上是 --fix 将做的修改，未写入任何文件；下面是修复后仍存在的问题）\n\n')
   }
+
+  results = await bulkSuppress(results, opts, io, notes, new Set(ruleIdsOf(engine.getRules())), files)
 
   let warnings = 0
   let errors = 0
