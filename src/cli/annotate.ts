@@ -8,6 +8,9 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
+import type { LintOptions } from '../engine/lint.js'
+import type { LintResult } from '../types.js'
+import type { AnnotateSummary } from './annotate-docx.js'
 import type { CliIO } from './lint.js'
 import { collectRules } from './rule-option.js'
 import { writeFileAtomic } from './write.js'
@@ -23,6 +26,32 @@ export interface AnnotateOptions {
 export function defaultAnnotatedPath(file: string): string {
   const ext = path.extname(file)
   return path.join(path.dirname(file), `${path.basename(file, ext)}.planlint.docx`)
+}
+
+/**
+ * Lints a .docx held in memory and returns the annotated copy's bytes (comments and
+ * tracked changes), what was written, and the lint result. Nothing touches the disk: the
+ * CLI writes the bytes, the review page sends them to the browser.
+ */
+export async function annotateDocxBytes(
+  bytes: Uint8Array,
+  filePath: string,
+  lintOptions: LintOptions,
+): Promise<{ data: Buffer; summary: AnnotateSummary; result: LintResult }> {
+  const [{ readDocxDetailed }, { annotateDocx }, engine, { InputError }] = await Promise.all([
+    import('../io/docx.js'),
+    import('./annotate-docx.js'),
+    import('../index.js'),
+    import('../io/errors.js'),
+  ])
+  if (bytes.length === 0) throw new InputError('empty', '文件为空，没有可检查的内容', filePath)
+  const read = await readDocxDetailed(bytes, filePath)
+  if (read.source.text.trim() === '') throw new InputError('empty', '文档中没有文字，没有可检查的内容', filePath)
+  const result = engine.lintText(read.source.text, { ...lintOptions, source: read.source })
+  const messages = result.messages.filter((m) => !m.fatal)
+  const summary = await annotateDocx(read.opened, read.mapped, messages, { filePath })
+  const data = await read.opened.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
+  return { data, summary, result }
 }
 
 export async function runAnnotate(file: string, opts: AnnotateOptions, io: CliIO): Promise<number> {
@@ -45,26 +74,13 @@ export async function runAnnotate(file: string, opts: AnnotateOptions, io: CliIO
     throw new PlanlintError('输出文件不能与原文件相同：annotate 从不修改原文件，请用 -o 指定另一个文件名', file)
   }
   const rules = collectRules(opts.rule ?? [])
-  const [{ readDocxDetailed }, { annotateDocx }, engine, { InputError }] = await Promise.all([
-    import('../io/docx.js'),
-    import('./annotate-docx.js'),
-    import('../index.js'),
-    import('../io/errors.js'),
-  ])
-  if (bytes.length === 0) throw new InputError('empty', '文件为空，没有可检查的内容', abs)
-  const read = await readDocxDetailed(bytes, abs)
-  if (read.source.text.trim() === '') throw new InputError('empty', '文档中没有文字，没有可检查的内容', abs)
-  const result = engine.lintText(read.source.text, {
+  const { data, summary, result } = await annotateDocxBytes(bytes, abs, {
     filePath: abs,
-    source: read.source,
     cwd: io.cwd,
     ...(opts.config === undefined ? {} : { configFile: path.resolve(io.cwd, opts.config) }),
     ...(opts.preset === undefined ? {} : { preset: opts.preset }),
     ...(Object.keys(rules).length ? { rules } : {}),
   })
-  const messages = result.messages.filter((m) => !m.fatal)
-  const summary = await annotateDocx(read.opened, read.mapped, messages, { filePath: abs })
-  const data = await read.opened.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
   writeFileAtomic(out, data)
   const shown = path.relative(io.cwd, out) || out
   const parts = [`${summary.comments} 条批注`, `${summary.changes} 处修订`]

@@ -189,6 +189,19 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     })
 
   program
+    .command('serve')
+    .description('在本机启动审查页面：在浏览器中拖入文稿即可检查、查看问题、下载带批注的 Word 文稿')
+    .option('--port <端口>', '端口（默认 3939；0 表示任选空闲端口）')
+    .option('--open', '启动后在浏览器中打开页面')
+    .option('--host <地址>', '绑定的地址（默认 127.0.0.1，只有本机能访问；改成其他地址会显示警告）')
+    .option('--max-upload <兆字节>', '上传大小上限，单位 MB（默认 20）')
+    .option('-c, --config <路径>', '配置文件路径（默认从当前目录向上查找 planlint.config.yaml）')
+    .action(async (opts: { port?: string; open?: boolean; host?: string; maxUpload?: string; config?: string }) => {
+      const { runServe } = await import('../serve/start.js')
+      setExit(await runServe(opts, io))
+    })
+
+  program
     .command('init')
     .usage('[文件]')
     .description('在当前目录生成带说明的 planlint.config.yaml（已存在时不覆盖）')

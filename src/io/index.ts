@@ -67,6 +67,14 @@ export async function readStdin(
   return fromBytes(Buffer.concat(chunks, size), filePath, opts)
 }
 
+/**
+ * Decode bytes already in memory (an upload, a buffer) like a file called `filePath`: the
+ * extension picks the adapter; empty or blank input is refused as for a file.
+ */
+export async function readBytes(bytes: Uint8Array, filePath: string, opts: DecodeOptions = {}): Promise<SourceText> {
+  return fromBytes(bytes, filePath, opts)
+}
+
 async function fromBytes(bytes: Uint8Array, filePath: string, opts: DecodeOptions): Promise<SourceText> {
   if (bytes.length === 0) throw new InputError('empty', '文件为空，没有可检查的内容', filePath)
   const source = await readWithFormat(bytes, filePath, opts)

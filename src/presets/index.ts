@@ -243,6 +243,24 @@ export function loadPreset(idOrPath: string, opts: { cwd?: string } = {}): Prese
 }
 
 /**
+ * A preset from YAML text that is not a file (an upload on the review page). `label` names
+ * it in messages. Its `extends` may only name a bundled preset: text from elsewhere never
+ * makes planlint read a path or load a package.
+ * @throws PlanlintError (one line) on YAML errors, schema violations and unknown parents.
+ */
+export function presetFromYamlText(text: string, label: string): Preset {
+  const raw = checkPreset(parseYamlText(text, label), label)
+  let parents: ChainLink[] = []
+  if (raw.extends !== undefined) {
+    if (!bundledIds().includes(raw.extends)) {
+      throw dataError(label, 'extends', `上传的预设只能继承内置预设（${availableIds()}），不能是“${raw.extends}”`)
+    }
+    parents = loadChain(resolvePresetRef(raw.extends, presetsDir())!.file)
+  }
+  return deepFreeze(mergeChain([...parents, { file: label, raw }]))
+}
+
+/**
  * Forgets every loaded preset and the unit dictionary, so the next load reads the files
  * again (for long-running processes such as the language server, and for tests).
  */
