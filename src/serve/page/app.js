@@ -116,6 +116,7 @@ function where(/** @type {any} */ m) {
 
 function render() {
   $('report').hidden = false
+  document.body.classList.add('has-report')
   renderSummary()
   renderDocument()
   renderFindings()
