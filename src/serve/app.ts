@@ -102,7 +102,8 @@ function failure(c: Context, e: unknown): Response {
 /** Content-Disposition for a download whose name may be Chinese (RFC 6266 / 5987). */
 function disposition(name: string): string {
   const ascii = name.replace(/[^\x20-\x7e]/g, '_').replace(/["\\]/g, '_')
-  return `attachment; filename="${ascii}"; filename*=UTF-8''${encodeURIComponent(name)}`
+  const encoded = encodeURIComponent(name).replace(/['()*]/g, (c) => `%${c.charCodeAt(0).toString(16).toUpperCase()}`)
+  return `attachment; filename="${ascii}"; filename*=UTF-8''${encoded}`
 }
 
 export function createApp(options: AppOptions): Hono {
