@@ -215,8 +215,26 @@ describe('planlint serve: the review page in Chromium', { timeout: 180_000 }, ()
     await page.fill('#paste', HOSTILE)
     await afterCheck(() => page.click('#paste-check'))
     expect(await page.textContent('#doc')).toContain('<script>window.__pwned=5</script>')
+    // A suppressed finding is listed apart, with its reason — escaped too.
+    await page.fill('#paste', HOSTILE.replace('[bookmark:', '<!-- planlint-disable-next-line draft-residue -- 照录"><img src=x onerror="window.__pwned=7"> -->\n[bookmark:'))
+    await afterCheck(() => page.click('#paste-check'))
+    expect(await page.locator('#findings .finding[data-rule="draft-residue"]').count()).toBe(0)
+    expect(await page.textContent('#findings .suppressed')).toContain('照录"><img src=x onerror="window.__pwned=7">')
+    expect(await page.locator('img').count()).toBe(0)
     expect(await page.evaluate(() => (window as unknown as { __pwned?: number }).__pwned)).toBeUndefined()
     expect(dialogs).toEqual([])
+  })
+
+  it('prints the document and the findings without the controls', async () => {
+    await upload(path.join(dir, 'nansha.docx'))
+    await page.emulateMedia({ media: 'print' })
+    try {
+      expect(await page.isVisible('#doc')).toBe(true)
+      expect(await page.isVisible('#findings .finding >> nth=0')).toBe(true)
+      for (const hidden of ['#input', '.filters', '.downloads', '.pane.outline']) expect(await page.isVisible(hidden), hidden).toBe(false)
+    } finally {
+      await page.emulateMedia({ media: 'screen' })
+    }
   })
 
   it('says clearly what is wrong with a non-document, and goes on working', async () => {

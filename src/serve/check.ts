@@ -17,7 +17,7 @@ import { buildPlan } from '../plan/index.js'
 import { listPresets, presetFromYamlText } from '../presets/index.js'
 import { isError } from '../reporters/common.js'
 import { html } from '../reporters/html.js'
-import { toJsonResults, type JsonMessage } from '../reporters/json.js'
+import { toJsonResults, type JsonMessage, type JsonSuppressedMessage } from '../reporters/json.js'
 import type { LintResult, PlanlintConfig, Preset, RuleMeta, SourceText } from '../types.js'
 import { ruleWhy } from './rule-docs.js'
 
@@ -75,6 +75,8 @@ export interface CheckResponse {
   preset: { id: string; title: string; chain: string[]; reason: string; uploaded: boolean }
   explain: ExplainJSON
   rules: Record<string, PageRule>
+  /** Findings a directive, a Word comment or the config suppressed, with the reasons given. */
+  suppressed: JsonSuppressedMessage[]
 }
 
 const DOCUMENT_EXTENSIONS = SUPPORTED_EXTENSIONS
@@ -209,6 +211,7 @@ export async function checkUpload(input: CheckInput, settings: ServeSettings): P
     },
     explain: planToJSON(plan, preset),
     rules,
+    suppressed: json.suppressedMessages,
   }
 }
 

@@ -256,8 +256,23 @@ function renderFindings() {
   const ids = [...new Set(msgs.map((m) => m.ruleId ?? 'planlint'))].sort()
   rules.replaceChildren(el('option', { value: '' }, '全部规则'), ...ids.map((id) => el('option', { value: id }, `${id}${report.rules[id] ? `（${report.rules[id].description.slice(0, 24)}…）` : ''}`)))
   rules.value = ids.includes(chosen) ? chosen : ''
+  const suppressed = /** @type {any[]} */ (report.suppressed ?? [])
+  const suppressedNote = suppressed.length
+    ? el(
+        'details',
+        { class: 'suppressed' },
+        el('summary', {}, `另有 ${suppressed.length} 个问题已按文中或配置中的说明忽略`),
+        el(
+          'ul',
+          {},
+          ...suppressed.map((m) =>
+            el('li', {}, `${where(m)}：${m.message}`, el('span', { class: 'muted' }, `（${m.suppressions.map((/** @type {any} */ x) => x.justification || '未写理由').join('；')}）`)),
+          ),
+        ),
+      )
+    : null
   if (msgs.length === 0) {
-    box.replaceChildren(el('p', { class: 'none' }, '✔ 未发现问题'))
+    box.replaceChildren(el('p', { class: 'none' }, '✔ 未发现问题'), ...(suppressedNote ? [suppressedNote] : []))
     return
   }
   const groups = []
@@ -284,7 +299,7 @@ function renderFindings() {
     }
     groups.push(section)
   }
-  box.replaceChildren(...groups)
+  box.replaceChildren(...groups, ...(suppressedNote ? [suppressedNote] : []))
 }
 
 function unitList(/** @type {any[]} */ units) {
