@@ -329,6 +329,19 @@ describe('planlint serve: limits and malformed requests', { timeout: 180_000 }, 
     expect(server.process.exitCode).toBeNull()
   })
 
+  it('reads .doc, .pdf and GB18030 .txt uploads as the CLI reads those files', async () => {
+    for (const name of ['nansha.doc', 'nansha.pdf', 'nansha.gb18030.txt']) {
+      const file = path.join(root, 'test/fixtures/formats', name)
+      const res = await fetch(`${server.url}api/check`, { method: 'POST', body: form(name, fs.readFileSync(file)) })
+      expect(res.status, name).toBe(200)
+      const body = (await res.json()) as { file: { format: string }; messages: { ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }[] }
+      const cli = runCli([file, '--format', 'json'], { cwd: dir })
+      expect(cli.status, cli.stderr).toBe(1)
+      expect(cliFindings(JSON.stringify([body])), name).toEqual(cliFindings(cli.stdout))
+      expect(body.file.format).toBe(name.endsWith('.txt') ? 'txt' : name.slice(-3))
+    }
+  })
+
   it('warns when bound to another address, opens the browser with --open, refuses a bad port', async () => {
     const opened = path.join(dir, 'opened.txt')
     const fakeBrowser = path.join(dir, 'fake-browser.sh')
