@@ -88,6 +88,13 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   }
   io.stdout.write(`planlint 审查页面已启动：${url}\n在浏览器中打开上面的地址，拖入或选择文稿即可检查；文稿只在本机内存中处理，不会上传到别处。按 Ctrl+C 停止。\n`)
   if (opts.open) openBrowser(url, io)
+  // Warm up while the drafter picks a file: the Word reader, the rules and the national preset.
+  setImmediate(() => {
+    void import('../io/docx.js').catch(() => undefined)
+    void import('../engine/lint.js')
+      .then(({ lintText }) => lintText('一、总体要求\n', { cwd: io.cwd, config }))
+      .catch(() => undefined)
+  })
 
   return new Promise<number>((resolve) => {
     const stop = () => {
