@@ -5,7 +5,7 @@
  * dropped with the response; nothing is written to disk.
  *
  *   GET  /                      the page
- *   GET  /assets/app.js|app.css its script and styles
+ *   GET  /assets/…              its script (ES modules) and styles
  *   GET  /api/presets           the bundled presets (id, title, level)
  *   POST /api/check             multipart: document (file) or text, preset, presetFile → findings
  *   POST /api/export/:kind      the same form → annotated .docx, fixed text, HTML or JSON report
@@ -32,8 +32,13 @@ export const DEFAULT_MAX_UPLOAD_BYTES = 20 * 1024 * 1024
 
 const LOOPBACK_NAMES = new Set(['127.0.0.1', 'localhost', '[::1]'])
 
+const JS = 'text/javascript; charset=utf-8'
 const ASSETS: Record<string, string> = {
-  'app.js': 'text/javascript; charset=utf-8',
+  'app.js': JS,
+  'dom.js': JS,
+  'document-view.js': JS,
+  'findings-view.js': JS,
+  'outline-view.js': JS,
   'app.css': 'text/css; charset=utf-8',
 }
 
