@@ -47,12 +47,25 @@ export default defineRule({
   create(ctx) {
     const { text } = ctx
     const reported = new Set<number>()
-    const report = (messageId: string, shown: string, range: [number, number], fix: [number, number], extra: Record<string, string> = {}) => {
+    const report = (
+      messageId: string,
+      shown: string,
+      range: [number, number],
+      fix: [number, number],
+      extra: Record<string, string> = {},
+      first?: [number, number],
+    ) => {
       if (reported.has(range[0])) return
       reported.add(range[0])
-      ctx.report({ messageId, data: { text: shown.length > 40 ? `${shown.slice(0, 39)}…` : shown, ...extra }, range, fix: { range: fix, text: '' } })
+      ctx.report({
+        messageId,
+        data: { text: shown.length > 40 ? `${shown.slice(0, 39)}…` : shown, ...extra },
+        range,
+        fix: { range: fix, text: '' },
+        ...(first ? { related: [{ range: first, message: '第一次出现在这里' }] } : {}),
+      })
     }
-    let prevPara: { text: string; end: number } | undefined
+    let prevPara: { text: string; start: number; end: number } | undefined
     return {
       heading(h: HeadingNode) {
         if (!h.runIn) return
@@ -69,7 +82,7 @@ export default defineRule({
         let end = p + title.length
         if (TERMINAL.includes(text[end] ?? '')) end++
         else if (!/[，,]/.test(text[end] ?? '')) return
-        report('title', title, [p, p + title.length], [p, end])
+        report('title', title, [p, p + title.length], [p, end], {}, [titleStart, titleEnd])
       },
       ParagraphNode(node: NlcstNode) {
         const start = node.position.start.offset
@@ -78,9 +91,9 @@ export default defineRule({
         const trimmed = para.trim()
         if (prevPara && trimmed === prevPara.text && trimmed.length >= 4 && HAN.test(trimmed)) {
           // remove the line end before the repeat and the repeat itself
-          report('paragraph', trimmed, [start, end], [prevPara.end, end])
+          report('paragraph', trimmed, [start, end], [prevPara.end, end], {}, [prevPara.start, prevPara.end])
         }
-        if (trimmed !== '' && !/^[\s*\-—–]+$/.test(trimmed)) prevPara = { text: trimmed, end }
+        if (trimmed !== '' && !/^[\s*\-—–]+$/.test(trimmed)) prevPara = { text: trimmed, start, end }
         const sentences = (node.children ?? []).filter((c) => c.type === 'SentenceNode')
         for (let i = 1; i < sentences.length; i++) {
           const a = sentences[i - 1]!
@@ -88,7 +101,10 @@ export default defineRule({
           const ta = text.slice(a.position.start.offset, a.position.end.offset).trim()
           const tb = text.slice(b.position.start.offset, b.position.end.offset).trim()
           if (ta === tb && ta.length >= 4 && HAN.test(ta)) {
-            report('sentence', tb, [b.position.start.offset, b.position.end.offset], [a.position.end.offset, b.position.end.offset])
+            report('sentence', tb, [b.position.start.offset, b.position.end.offset], [a.position.end.offset, b.position.end.offset], {}, [
+              a.position.start.offset,
+              a.position.end.offset,
+            ])
           }
         }
         for (const s of sentences) clauses(s.position.start.offset, s.position.end.offset)
@@ -111,7 +127,14 @@ export default defineRule({
           const seg = segs[i]!.text
           if (j - i > 1 && seg.length >= 2 && HAN.test(seg) && [...seg].every((c) => HAN.test(c) || /[0-9A-Za-z“”《》（）]/.test(c))) {
             const first = segs[i + 1]!
-            report('clause', seg, [start + first.from, start + first.to], [start + segs[i]!.to, start + segs[j - 1]!.to], { times: j - i - 1 === 1 ? '一遍' : ` ${j - i - 1} 遍` })
+            report(
+              'clause',
+              seg,
+              [start + first.from, start + first.to],
+              [start + segs[i]!.to, start + segs[j - 1]!.to],
+              { times: j - i - 1 === 1 ? '一遍' : ` ${j - i - 1} 遍` },
+              [start + segs[i]!.from, start + segs[i]!.to],
+            )
           }
           i = j
         }
@@ -134,15 +157,16 @@ export default defineRule({
 
     /** A unit named twice in one list: the second mention is reported. */
     function units(list: UnitMention[]) {
-      const seen = new Set<string>()
+      const seen = new Map<string, UnitMention>()
       for (const [k, u] of list.entries()) {
         // a repeat right after itself is a repeated list item, reported once with its run
         if (u.vague || (k > 0 && list[k - 1]!.name === u.name && /^[、，,\s]*$/.test(text.slice(list[k - 1]!.position.end.offset, u.position.start.offset)))) {
-          seen.add(u.name)
+          if (!seen.has(u.name)) seen.set(u.name, u)
           continue
         }
-        if (!seen.has(u.name)) {
-          seen.add(u.name)
+        const firstMention = seen.get(u.name)
+        if (!firstMention) {
+          seen.set(u.name, u)
           continue
         }
         const s = u.position.start.offset
@@ -150,7 +174,7 @@ export default defineRule({
         // remove the separator before the repeat with it
         let from = s
         while (from > 0 && /[、，,\s]/.test(text[from - 1]!) && s - from < 3) from--
-        report('unit', u.text, [s, e], [from, e])
+        report('unit', u.text, [s, e], [from, e], {}, [firstMention.position.start.offset, firstMention.position.end.offset])
       }
     }
   },

@@ -121,6 +121,10 @@ export default defineRule({
                 suggest: !certain && fix ? [{ desc: `改为「${replacement}」`, fix }] : undefined,
                 expected: replacement,
                 actual: written,
+                related: preferred.mentions.map((pm) => ({
+                  range: [pm.position.start.offset, pm.position.end.offset] as [number, number],
+                  message: `「${preferred.key}」（全文共 ${count} 处）`,
+                })),
               })
             }
           }

@@ -451,6 +451,14 @@ export interface Suggestion {
   fix: Fix
 }
 
+/** Another place of a grouped finding: where the preferred spelling is written, where the
+ * first copy of a repeat is. Editors show these beside the finding (LSP `relatedInformation`). */
+export interface RelatedPlace {
+  /** [start, end) offsets into the linted text. */
+  range: [number, number]
+  message: string
+}
+
 export interface LintMessage {
   ruleId: string | null
   messageId?: string
@@ -473,6 +481,8 @@ export interface LintMessage {
   expected?: string
   actual?: string
   url?: string
+  /** The other places of a grouped finding. */
+  related?: RelatedPlace[]
 }
 
 export interface LintResult {
@@ -543,6 +553,8 @@ export interface ReportDescriptor {
   severity?: 'error' | 'warn'
   expected?: string
   actual?: string
+  /** The other places of a grouped finding (at most 20 are kept). */
+  related?: RelatedPlace[]
 }
 
 export interface RuleContext<Options = Record<string, unknown>> {

@@ -123,6 +123,19 @@ describe('planlint lsp --stdio', () => {
     expect(c.statuses.at(-1)).toMatchObject({ uri, preset: { id: 'national', reason: expect.stringContaining('planlint.config.yaml') } })
   })
 
+  it('shows the other places of a grouped finding as relatedInformation', async () => {
+    const c = await shared()
+    const uri = uriOf(path.join(root, 'test/fixtures/lsp/unsaved-related.txt'))
+    const text = ['二、提升行动', '（一）实施青少年科学素质提升行动', '1.开展科技活动。（牵头单位：区教体局）', '2.建设科普基地。（牵头单位：区教体局）', '3.加强科学教育。（牵头单位：区教育局）', ''].join('\n')
+    c.open(uri, text)
+    const d = (await c.diagnosticsFor(uri)).find((x) => x.code === 'unit-name-consistency')!
+    expect(d.range.start).toEqual({ line: 4, character: text.split('\n')[4]!.indexOf('区教育局') })
+    expect(d.relatedInformation!.map((r) => [r.location.uri, r.location.range.start.line, r.message])).toEqual([
+      [uri, 2, '「区教体局」（全文共 2 处）'],
+      [uri, 3, '「区教体局」（全文共 2 处）'],
+    ])
+  })
+
   it('applies a quick fix and publishes the findings of the fixed text', async () => {
     const c = await shared()
     const uri = uriOf(astralPath)

@@ -14,6 +14,7 @@ import type {
   PlanTree,
   Position,
   Preset,
+  RelatedPlace,
   ReportDescriptor,
   Rule,
   RuleContext,
@@ -156,6 +157,17 @@ export function makeMessage(
   return msg
 }
 
+/** A rule's related places, checked like its range and capped (a grouped finding lists a few). */
+function checkRelated(related: RelatedPlace[], length: number): RelatedPlace[] {
+  return related.slice(0, 20).map((r) => {
+    const [s, e] = r.range
+    if (!(Number.isInteger(s) && Number.isInteger(e) && 0 <= s && s <= e && e <= length)) {
+      throw new Error(`report() 的 related 范围 [${s}, ${e}) 超出文本`)
+    }
+    return { range: [s, e], message: String(r.message) }
+  })
+}
+
 /** Runs the rules over one document and returns their messages sorted by line/column. */
 export function runRules(input: RunRulesInput): LintMessage[] {
   const { text, nlcst, plan, preset, config, filePath } = input
@@ -221,6 +233,7 @@ export function runRules(input: RunRulesInput): LintMessage[] {
       }
       if (d.expected !== undefined) msg.expected = d.expected
       if (d.actual !== undefined) msg.actual = d.actual
+      if (d.related && d.related.length > 0) msg.related = checkRelated(d.related, text.length)
       sink.push(msg)
     }
     const ctx: RuleContext = {

@@ -66,9 +66,7 @@ export function toDiagnostic(doc: TextDocument, lint: DocumentLint, m: LintMessa
 
 /** The other places of a grouped finding (`LintMessage.related`), when the rule gives them. */
 function relatedOf(doc: TextDocument, lint: DocumentLint, m: LintMessage): DiagnosticRelatedInformation[] {
-  const related = (m as { related?: { range: [number, number]; message: string }[] }).related
-  if (!Array.isArray(related)) return []
-  return related.map((r) => ({
+  return (m.related ?? []).map((r) => ({
     location: {
       uri: doc.uri,
       range: {
