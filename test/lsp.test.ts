@@ -170,34 +170,40 @@ describe('planlint lsp --stdio', () => {
     expect(c.docs.get(uri)!.getText()).toBe(lintText(read(draftPath), { filePath: draftPath, fix: true }).output)
   })
 
-  it('disables a rule for a line or a paragraph by inserting the directive', async () => {
+  it('disables a rule for a line or a paragraph by inserting the directive, whose reason the drafter writes', async () => {
     const c = await shared()
     const uri = uriOf(draftPath)
     c.open(uri, read(draftPath))
     const before = await c.diagnosticsFor(uri)
     const lead = before.find((d) => d.code === 'lead-unit')!
     const actions = await codeActions(c, uri, [lead], ['quickfix'])
-    const line = actions.find((a) => a.title === 'planlint：本行停用规则 lead-unit')!
-    expect(actions.find((a) => a.title === 'planlint：本段停用规则 lead-unit')).toBeDefined()
+    const line = actions.find((a) => a.title === 'planlint：本行停用规则 lead-unit（在 -- 后写明理由）')!
+    expect(actions.find((a) => a.title === 'planlint：本段停用规则 lead-unit（在 -- 后写明理由）')).toBeDefined()
     c.applyWorkspaceEdit(line.edit!)
     const doc = c.docs.get(uri)!
-    expect(doc.getText().split('\n')[lead.range.start.line]).toBe('<!-- planlint-disable-next-line lead-unit -->')
+    const directiveLine = lead.range.start.line
+    expect(doc.getText().split('\n')[directiveLine]).toBe('<!-- planlint-disable-next-line lead-unit -- -->')
     const after = await c.diagnosticsFor(uri, 2)
     expect(after.map((d) => d.code)).not.toContain('lead-unit')
-    // The directive has no reason yet: planlint asks for one (requireDisableReason, a warning).
-    expect(after.filter((d) => String(d.message).includes('注释没有写理由'))).toHaveLength(1)
-    expect(after).toHaveLength(before.length - 1 + 1)
+    // The one new finding asks for the reason, on the directive itself.
+    const missing = after.filter((d) => d.range.start.line === directiveLine)
+    expect(missing).toHaveLength(1)
+    expect(missing[0]!.message).toContain('没有写理由')
+    expect(after).toHaveLength(before.length)
+    const at = { line: directiveLine, character: '<!-- planlint-disable-next-line lead-unit -- '.length }
+    c.edit(uri, [{ range: { start: at, end: at }, newText: '本县由各乡镇分别落实 ' }])
+    const reasoned = await c.diagnosticsFor(uri, 3)
+    expect(reasoned).toHaveLength(before.length - 1)
 
-    const heading = after.find((d) => d.code === 'heading-numbering')!
-    const paragraph = (await codeActions(c, uri, [heading], ['quickfix'])).find((a) => a.title === 'planlint：本段停用规则 heading-numbering')!
+    const heading = reasoned.find((d) => d.code === 'heading-numbering')!
+    const paragraph = (await codeActions(c, uri, [heading], ['quickfix'])).find((a) => a.title.startsWith('planlint：本段停用规则 heading-numbering'))!
     c.applyWorkspaceEdit(paragraph.edit!)
     const lines = c.docs.get(uri)!.getText().split('\n')
-    expect(lines[heading.range.start.line]).toBe('<!-- planlint-disable heading-numbering -->')
+    expect(lines[heading.range.start.line]).toBe('<!-- planlint-disable heading-numbering -- -->')
     expect(lines[heading.range.start.line + 2]).toBe('<!-- planlint-enable heading-numbering -->')
-    const last = await c.diagnosticsFor(uri, 3)
+    const last = await c.diagnosticsFor(uri, 4)
     expect(last.map((d) => d.code)).not.toContain('heading-numbering')
-    expect(last.filter((d) => String(d.message).includes('注释没有写理由'))).toHaveLength(2)
-    expect(last).toHaveLength(after.length - 1 + 1)
+    expect(last.map((d) => asCliFinding(c.docs.get(uri)!, d))).toEqual(cliFindings(draftPath, c.docs.get(uri)!.getText()))
   })
 
   it('hovers a finding with the rule, why and the upper plan, and a task heading with its lead', async () => {

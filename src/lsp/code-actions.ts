@@ -6,10 +6,13 @@
  * Quick fixes are built from the `data` of the diagnostic the client sends back; a
  * diagnostic from an older version of the document gets no fix (its offsets are stale).
  * Directives go on lines of their own, so the plan's text itself is never changed:
- *   line:      `<!-- planlint-disable-next-line rule -->` above the finding's line
- *   paragraph: `<!-- planlint-disable rule -->` above and `<!-- planlint-enable rule -->`
+ *   line:      `<!-- planlint-disable-next-line rule -- -->` above the finding's line
+ *   paragraph: `<!-- planlint-disable rule -- -->` above and `<!-- planlint-enable rule -->`
  *              below the paragraph (in Markdown lines up to a blank line; in plain text,
  *              where every line is a paragraph as Word writes them, the finding's lines).
+ * The reason after `--` is left for the drafter to write: until it is, the engine's
+ * "directive without a reason" warning sits on the comment (a reason planlint made up would
+ * defeat `requireDisableReason`).
  */
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver'
 import type { TextDocument } from 'vscode-languageserver-textdocument'
@@ -69,22 +72,22 @@ function disableActions(doc: TextDocument, d: Diagnostic, ruleId: string): CodeA
   const startLine = d.range.start.line
   const endLine = Math.max(startLine, d.range.end.character === 0 && d.range.end.line > startLine ? d.range.end.line - 1 : d.range.end.line)
   const lineAction: CodeAction = {
-    title: `planlint：本行停用规则 ${ruleId}`,
+    title: `planlint：本行停用规则 ${ruleId}（在 -- 后写明理由）`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: workspaceEdit(doc, [
-      { range: { start: { line: startLine, character: 0 }, end: { line: startLine, character: 0 } }, newText: `<!-- planlint-disable-next-line ${ruleId} -->${eol}` },
+      { range: { start: { line: startLine, character: 0 }, end: { line: startLine, character: 0 } }, newText: `<!-- planlint-disable-next-line ${ruleId} -- -->${eol}` },
     ]),
   }
   const [first, last] = paragraphLines(doc, startLine, endLine)
   const lastLineEnd = doc.positionAt(doc.offsetAt({ line: last + 1, character: 0 }))
   const atEnd = lastLineEnd.line === last // the paragraph is the document's last line, without a final line break
   const paragraphAction: CodeAction = {
-    title: `planlint：本段停用规则 ${ruleId}`,
+    title: `planlint：本段停用规则 ${ruleId}（在 -- 后写明理由）`,
     kind: CodeActionKind.QuickFix,
     diagnostics: [d],
     edit: workspaceEdit(doc, [
-      { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `<!-- planlint-disable ${ruleId} -->${eol}` },
+      { range: { start: { line: first, character: 0 }, end: { line: first, character: 0 } }, newText: `<!-- planlint-disable ${ruleId} -- -->${eol}` },
       { range: { start: lastLineEnd, end: lastLineEnd }, newText: `${atEnd ? eol : ''}<!-- planlint-enable ${ruleId} -->${atEnd ? '' : eol}` },
     ]),
   }
