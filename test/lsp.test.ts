@@ -77,7 +77,7 @@ describe('planlint lsp --stdio', () => {
     expect(init.capabilities).toMatchObject({
       hoverProvider: true,
       codeActionProvider: { codeActionKinds: ['quickfix', 'source.fixAll.planlint'] },
-      executeCommandProvider: { commands: ['planlint.fixAll', 'planlint.explain'] },
+      executeCommandProvider: { commands: ['planlint.fixAll', 'planlint.explain', 'planlint.addToSuppressions'] },
     })
     expect(init.capabilities.diagnosticProvider).toBeUndefined() // this client does not pull
     expect(await c.shutdown()).toBe(0)
@@ -284,6 +284,28 @@ describe('planlint lsp --stdio', () => {
     void c.conn.sendNotification('workspace/didChangeWatchedFiles', { changes: [{ uri: uriOf(ws.config), type: 2 }] })
     await c.until(() => c.published.length > count, 're-lint after the fix')
     expect(c.published.at(-1)!.diagnostics.find((d) => d.code === 'lead-unit')!.severity).toBe(2)
+  })
+
+  it('adds a finding to planlint-suppressions.json and then shows what the CLI run there shows', async () => {
+    const ws = workspace('rules:\n  draft-residue: error\n')
+    const c = client({ rootPath: ws.dir })
+    await c.initialize()
+    const uri = uriOf(ws.plan)
+    c.open(uri, read(ws.plan))
+    const before = await c.diagnosticsFor(uri)
+    const outdated = before.find((d) => d.code === 'outdated-unit-names')!
+    const action = (await codeActions(c, uri, [outdated], ['quickfix'])).find((a) => a.command?.command === 'planlint.addToSuppressions')!
+    expect(action.title).toBe('planlint：加入批量忽略文件 planlint-suppressions.json（outdated-unit-names）')
+    const count = c.published.length
+    const r = await c.conn.sendRequest<{ added: boolean }>('workspace/executeCommand', action.command!)
+    expect(r.added).toBe(true)
+    const file = JSON.parse(readFileSync(path.join(ws.dir, 'planlint-suppressions.json'), 'utf8')) as { files: Record<string, Record<string, unknown[]>> }
+    expect(Object.keys(file.files['plan.txt']!)).toEqual(['outdated-unit-names'])
+    await c.until(() => c.published.length > count, 're-lint after the suppression')
+    const after = c.published.at(-1)!.diagnostics
+    expect(after.map((d) => d.code)).not.toContain('outdated-unit-names')
+    expect(after).toHaveLength(before.length - 1)
+    expect(after.map((d) => asCliFinding(c.docs.get(uri)!, d))).toEqual(cliFindings(ws.plan, read(ws.plan), ws.dir))
   })
 
   it('survives a malformed request and a rule that throws', async () => {

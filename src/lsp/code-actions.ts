@@ -129,6 +129,37 @@ export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[]): CodeAc
   return out
 }
 
+/** Arguments of the `planlint.addToSuppressions` command. */
+export interface SuppressArgs {
+  uri: string
+  ruleId: string
+  /** The finding's offsets in the document's text of `version`. */
+  range: [number, number]
+  version: number
+}
+
+/** "Add to the suppressions file" for each finding of the request (the server writes the file). */
+export function suppressActions(doc: TextDocument, diagnostics: Diagnostic[], command: string): CodeAction[] {
+  const out: CodeAction[] = []
+  for (const d of diagnostics) {
+    const data = dataOf(d)
+    if (!data || data.version !== doc.version || typeof data.ruleId !== 'string') continue
+    const args: SuppressArgs = {
+      uri: doc.uri,
+      ruleId: data.ruleId,
+      range: [doc.offsetAt(d.range.start), doc.offsetAt(d.range.end)],
+      version: doc.version,
+    }
+    out.push({
+      title: `planlint：加入批量忽略文件 planlint-suppressions.json（${data.ruleId}）`,
+      kind: CodeActionKind.QuickFix,
+      diagnostics: [d],
+      command: { title: '加入批量忽略文件', command, arguments: [args] },
+    })
+  }
+  return out
+}
+
 /**
  * One edit turning the document's text into `output`: the changed middle between the
  * common prefix and suffix, so the cursor and the rest of the buffer stay put.

@@ -10,7 +10,8 @@
  */
 import { dirname, isAbsolute, resolve } from 'node:path'
 import { getRules, isIgnored, isPlanlintError, lintText, loadPlugins, resolveConfig } from '../index.js'
-import type { LintMessage, PlanlintConfig } from '../types.js'
+import type { LintMessage, LintResult, PlanlintConfig } from '../types.js'
+import { withBulkSuppressions } from './bulk.js'
 import { documentText, type DocumentText } from './document-text.js'
 import type { ServerSettings } from './settings.js'
 
@@ -32,6 +33,8 @@ export interface DocumentLint {
   text: DocumentText
   /** Findings; `range` and fix ranges are offsets in `text.linted`. */
   messages: LintMessage[]
+  /** The library's result (messages as above, suppressed ones, the linted text). */
+  result?: LintResult
   /** With `fix`: the whole fixed text in the editor's line ends, when something changed. */
   output?: string
   /** Preset used and why (for the status bar). */
@@ -85,14 +88,16 @@ export class DocumentLinter {
       if (input.filePath && isIgnored(input.filePath, config, cwd)) return { text, messages: [], ignored: true, ruleUrls }
       await loadPlugins(config, { cwd })
       for (const [id, rule] of getRules(config, { cwd })) ruleUrls.set(id, rule.meta.docs.url)
-      const result = lintText(text.linted, {
+      const raw = lintText(text.linted, {
         filePath: input.filePath ?? '<text>',
         cwd,
         config,
         ...(input.settings.preset ? { preset: input.settings.preset } : {}),
         ...(input.fix ? { fix: true } : {}),
       })
-      const out: DocumentLint = { text, messages: result.messages, ruleUrls }
+      // The CLI's bulk suppressions (planlint-suppressions.json), for the diagnostics; a fix run keeps every fix.
+      const result = input.fix ? raw : withBulkSuppressions(raw, input.filePath ? cwd : undefined)
+      const out: DocumentLint = { text, messages: result.messages, result, ruleUrls }
       if (result.preset) out.preset = result.preset
       if (config.filePath) out.configFile = config.filePath
       if (result.output !== undefined && result.output !== text.linted) out.output = text.restoreLineEnds(result.output)

@@ -27,7 +27,8 @@ import {
 import { TextDocument } from 'vscode-languageserver-textdocument'
 import { explainText } from '../cli/explain.js'
 import { choosePreset, getRules } from '../index.js'
-import { FIX_ALL_KIND, fixAllAction, quickFixes, wanted } from './code-actions.js'
+import { addToSuppressions } from './bulk.js'
+import { FIX_ALL_KIND, fixAllAction, quickFixes, suppressActions, wanted, type SuppressArgs } from './code-actions.js'
 import { toDiagnostics } from './diagnostics.js'
 import { DocumentLinter, type DocumentLint } from './document-linter.js'
 import { hoverAt } from './hover.js'
@@ -35,7 +36,7 @@ import { planOf } from './plan-view.js'
 import { DEFAULT_SETTINGS, planlintSection, readSettings, type ServerSettings } from './settings.js'
 import { documentSymbols } from './symbols.js'
 
-export const COMMANDS = { fixAll: 'planlint.fixAll', explain: 'planlint.explain' } as const
+export const COMMANDS = { fixAll: 'planlint.fixAll', explain: 'planlint.explain', addToSuppressions: 'planlint.addToSuppressions' } as const
 /** Notification to the client: the preset in use and why, or why planlint could not run. */
 export const STATUS_NOTIFICATION = 'planlint/status'
 
@@ -219,7 +220,7 @@ export function startServer(connection: Connection = stdioConnection()): Promise
         codeActionProvider: { codeActionKinds: [CodeActionKind.QuickFix, FIX_ALL_KIND], resolveProvider: false },
         hoverProvider: true,
         documentSymbolProvider: { label: 'planlint' },
-        executeCommandProvider: { commands: [COMMANDS.fixAll, COMMANDS.explain] },
+        executeCommandProvider: { commands: [COMMANDS.fixAll, COMMANDS.explain, COMMANDS.addToSuppressions] },
       },
       serverInfo: { name: 'planlint' },
     }
@@ -236,7 +237,7 @@ export function startServer(connection: Connection = stdioConnection()): Promise
       }
       try {
         await connection.client.register(DidChangeWatchedFilesNotification.type, {
-          watchers: [{ globPattern: '**/planlint.config.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }],
+          watchers: [{ globPattern: '**/planlint.config.{yaml,yml}' }, { globPattern: '**/*.{yaml,yml}' }, { globPattern: '**/planlint-suppressions.json' }],
         })
       } catch {
         // no file watching on this client: config changes are seen on the next open/save
@@ -297,7 +298,10 @@ export function startServer(connection: Connection = stdioConnection()): Promise
     try {
       const only = params.context.only
       const out: CodeAction[] = []
-      if (wanted(only, CodeActionKind.QuickFix)) out.push(...quickFixes(doc, params.context.diagnostics))
+      if (wanted(only, CodeActionKind.QuickFix)) {
+        out.push(...quickFixes(doc, params.context.diagnostics))
+        if (workspaceRoot && pathOf(doc.uri)) out.push(...suppressActions(doc, params.context.diagnostics, COMMANDS.addToSuppressions))
+      }
       const fixAllKind = only?.includes(CodeActionKind.SourceFixAll) || only?.includes(CodeActionKind.Source) ? FIX_ALL_KIND : undefined
       if (wanted(only, FIX_ALL_KIND) || fixAllKind) {
         const action = await fixAllFor(doc)
@@ -349,6 +353,16 @@ export function startServer(connection: Connection = stdioConnection()): Promise
       const action = await fixAllFor(doc)
       if (action?.edit) await connection.workspace.applyEdit({ label: 'planlint：修复全部', edit: action.edit })
       return { applied: action !== undefined }
+    }
+    if (params.command === COMMANDS.addToSuppressions) {
+      const a = params.arguments?.[0] as Partial<SuppressArgs> | undefined
+      const valid = typeof a?.ruleId === 'string' && Array.isArray(a.range) && a.range.every((n) => Number.isInteger(n)) && a.range.length === 2
+      const lint = await currentLint(doc)
+      if (!valid || !lint?.result || !workspaceRoot || a.version !== doc.version) return { added: false }
+      const range: [number, number] = [lint.text.toLinted(a.range![0]!), lint.text.toLinted(a.range![1]!)]
+      const added = addToSuppressions(lint.result, a.ruleId!, range, workspaceRoot)
+      if (added) relintAll()
+      return { added }
     }
     if (params.command === COMMANDS.explain) {
       const lint = await currentLint(doc)

@@ -15,8 +15,8 @@ export interface CliFinding {
 }
 
 /** The CLI's findings for `text` linted as if it were the file `filePath` (stdin, same config lookup). */
-export function cliFindings(filePath: string, text: string): CliFinding[] {
-  const r = runCli(['-', '--stdin-filename', filePath, '--format', 'json'], { input: text })
+export function cliFindings(filePath: string, text: string, cwd?: string): CliFinding[] {
+  const r = runCli(['-', '--stdin-filename', filePath, '--format', 'json'], { input: text, ...(cwd ? { cwd } : {}) })
   expect([0, 1], r.stderr).toContain(r.status)
   const [result] = JSON.parse(r.stdout) as { messages: CliFinding[] }[]
   return result!.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
