@@ -9,9 +9,9 @@ import path from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver'
-import { root } from './helpers/cli.js'
+import { root, runCli } from './helpers/cli.js'
 import { LspClient } from './helpers/lsp-client.js'
-import { asCliFinding, cliFindings } from './helpers/lsp-compare.js'
+import { asCliFinding, cliFindings, type CliFinding } from './helpers/lsp-compare.js'
 
 const draftPath = path.join(root, 'examples/draft.txt')
 const astralPath = path.join(root, 'test/fixtures/lsp/astral.txt')
@@ -93,6 +93,26 @@ describe('planlint lsp --stdio', () => {
     const diagnostics = await c.diagnosticsFor(uri)
     const expected = cliFindings(file, read(file))
     expect(expected.length).toBeGreaterThan(3)
+    expect(diagnostics.map((d) => asCliFinding(doc, d))).toEqual(expected)
+  })
+
+  it('lints an untitled document with the workspace folder’s config lookup, as the CLI reads stdin there', async () => {
+    const c = await shared()
+    const uri = 'untitled:Untitled-1'
+    const text = read(draftPath)
+    const doc = c.open(uri, text)
+    const diagnostics = await c.diagnosticsFor(uri)
+    const r = runCli(['-', '--format', 'json'], { input: text, cwd: root })
+    const expected = (JSON.parse(r.stdout) as { messages: CliFinding[] }[])[0]!.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
+      ruleId,
+      severity,
+      message,
+      line,
+      column,
+      endLine,
+      endColumn,
+    }))
+    expect(expected.length).toBeGreaterThan(0)
     expect(diagnostics.map((d) => asCliFinding(doc, d))).toEqual(expected)
   })
 
