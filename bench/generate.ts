@@ -18,6 +18,8 @@ export const CORPUS_NAMES = ['nansha', 'leping', 'qingyunpu', 'jinjiang-draft'] 
 export interface GenerateOptions {
   /** Folder holding the corpus plans (`../shared/corpus` from the repository root). */
   corpusDir: string
+  /** The plans to read there (file names without `.txt`); the corpus's four by default. */
+  names?: readonly string[]
   /** Where to write (emptied first). */
   outDir: string
   /** Number of generated plans (200 for the benchmark). */
@@ -221,7 +223,7 @@ export function generate(opts: GenerateOptions): Generated {
   rmSync(opts.outDir, { recursive: true, force: true })
   mkdirSync(join(opts.outDir, 'corpus'), { recursive: true })
 
-  const texts = CORPUS_NAMES.map((n) => readFileSync(join(opts.corpusDir, `${n}.txt`), 'utf8').replace(/\r\n?/g, '\n'))
+  const texts = (opts.names ?? CORPUS_NAMES).map((n) => readFileSync(join(opts.corpusDir, `${n}.txt`), 'utf8').replace(/\r\n?/g, '\n'))
   const bases = texts.map((t) => t.split('\n'))
 
   const real = realRenames()
@@ -246,9 +248,12 @@ export function generate(opts: GenerateOptions): Generated {
     bytes += Buffer.byteLength(text)
   }
 
-  // The single plan: nansha, continued with leping, cut at the line end past planBytes.
+  // The single plan: nansha, continued with leping (and the others, again, as long as
+  // needed: small plans), cut at the line end past planBytes.
   const planBytes = opts.planBytes ?? 40_000
-  const planText = cutAtBytes(texts[0]! + '\n' + texts[1]!, planBytes)
+  let joined = texts.join('\n')
+  while (Buffer.byteLength(joined) < planBytes) joined += '\n' + texts.join('\n')
+  const planText = cutAtBytes(joined, planBytes)
   const plan = join(opts.outDir, 'plan-40k.txt')
   writeFileSync(plan, planText)
 

@@ -1,5 +1,6 @@
 /**
- * planlint in CI, end to end through `node bin/planlint.js` on copies of the corpus:
+ * planlint in CI, end to end through `node bin/planlint.js` on copies of the project's own
+ * plans (test/fixtures/plans):
  * several --format targets, exit codes, --cache, --jobs, the progress line, and the
  * example CI files (their planlint command lines are extracted and run).
  */
@@ -17,11 +18,13 @@ import { createProgress, wantProgress } from '../src/cli/progress.js'
 import { parseFormatSpec, planOutputs } from '../src/cli/outputs.js'
 import { isPlanlintError } from '../src/errors.js'
 import { getRules } from '../src/index.js'
-import { corpusDir, corpusFiles } from './helpers/corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin/planlint.js')
 const fixtures = path.join(root, 'test/fixtures/ci')
+/** Four of the project's plans: one warning (fuliang), one error (xinjian), none under the pinned rules (wuhou, huadu). */
+const plansDir = path.join(root, 'test/fixtures/plans')
+const planFiles = ['fuliang-county', 'xinjian-district', 'wuhou-district-draft', 'huadu-district'] as const
 
 
 function run(args: string[], cwd: string, env: Record<string, string | undefined> = {}): Run {
@@ -35,8 +38,8 @@ let n = 0
 
 /**
  * A config that pins the rules these tests count on, so rules added later do not change
- * the numbers: outdated-unit-names (warn: leping has exactly one, 市文广新局) and
- * population-actions (error: qingyunpu lacks the 农民 action); every other rule off.
+ * the numbers: outdated-unit-names (warn: fuliang-county has exactly one, 县文广新局) and
+ * population-actions (error: xinjian-district lacks the 农民 action); every other rule off.
  */
 function pinnedConfig(extra = ''): string {
   const pinned: Record<string, string> = { 'outdated-unit-names': 'warn', 'population-actions': 'error' }
@@ -44,16 +47,16 @@ function pinnedConfig(extra = ''): string {
   return `${extra}rules:\n${lines.join('\n')}\n`
 }
 
-/** A fresh folder with the pinned config and the corpus copied in (`copies` times, as name-i.txt beyond the first). */
+/** A fresh folder with the pinned config and the fixture plans copied in (`copies` times, as name-i.txt beyond the first). */
 function workdir(copies = 1, sub = ''): string {
   const dir = path.join(tmp, `w${++n}`)
   const into = path.join(dir, sub)
   fs.mkdirSync(into, { recursive: true })
   fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), pinnedConfig())
   for (let i = 1; i <= copies; i++) {
-    for (const f of corpusFiles) {
+    for (const f of planFiles) {
       const name = i === 1 ? `${f}.txt` : `${f}-${i}.txt`
-      fs.copyFileSync(path.join(corpusDir, `${f}.txt`), path.join(into, name))
+      fs.copyFileSync(path.join(plansDir, `${f}.txt`), path.join(into, name))
       fs.chmodSync(path.join(into, name), 0o644)
     }
   }
@@ -90,7 +93,7 @@ describe('several formats in one run', () => {
 
   it('prints the stylish summary when every format goes to a file', () => {
     const dir = workdir()
-    const r = run(['leping.txt', '--format', 'sarif:out.sarif'], dir)
+    const r = run(['fuliang-county.txt', '--format', 'sarif:out.sarif'], dir)
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toContain('共 1 个问题（0 个错误，1 个警告）')
     expect(fs.existsSync(path.join(dir, 'out.sarif'))).toBe(true)
@@ -98,23 +101,23 @@ describe('several formats in one run', () => {
 
   it('sends the untargeted format to --output-file', () => {
     const dir = workdir()
-    const r = run(['leping.txt', '--format', 'github', '--format', 'sarif:out.sarif', '--output-file', 'ann.txt'], dir)
+    const r = run(['fuliang-county.txt', '--format', 'github', '--format', 'sarif:out.sarif', '--output-file', 'ann.txt'], dir)
     expect(r.status, r.stderr).toBe(0)
     expect(r.stdout).toBe('')
-    expect(fs.readFileSync(path.join(dir, 'ann.txt'), 'utf8')).toMatch(/^::warning file=leping\.txt,line=134,/)
+    expect(fs.readFileSync(path.join(dir, 'ann.txt'), 'utf8')).toMatch(/^::warning file=fuliang-county\.txt,line=54,/)
   })
 
   it('--quiet drops warnings from every format; --max-warnings counts them all the same', () => {
     const dir = workdir()
-    const q = run(['leping.txt', '--quiet', '--format', 'json', '--format', 'sarif:q.sarif', '--format', 'github:q.txt'], dir)
+    const q = run(['fuliang-county.txt', '--quiet', '--format', 'json', '--format', 'sarif:q.sarif', '--format', 'github:q.txt'], dir)
     expect(q.status, q.stderr).toBe(0)
     expect(JSON.parse(q.stdout)[0].messages).toEqual([])
     expect(JSON.parse(fs.readFileSync(path.join(dir, 'q.sarif'), 'utf8')).runs[0].results).toEqual([])
     expect(fs.readFileSync(path.join(dir, 'q.txt'), 'utf8')).toBe('')
-    const m = run(['leping.txt', '--max-warnings', '0', '--format', 'json', '--format', 'sarif:m.sarif'], dir)
+    const m = run(['fuliang-county.txt', '--max-warnings', '0', '--format', 'json', '--format', 'sarif:m.sarif'], dir)
     expect(m.status).toBe(1)
     expect(m.stderr).toBe('planlint: 警告数 1 超过了 --max-warnings 允许的 0 个\n')
-    const s = run(['leping.txt', '--max-warnings', '0', '--format', 'stylish', '--format', 'sarif:m.sarif'], dir)
+    const s = run(['fuliang-county.txt', '--max-warnings', '0', '--format', 'stylish', '--format', 'sarif:m.sarif'], dir)
     expect(s.status).toBe(1)
     expect(s.stdout).toContain('超过了 --max-warnings 允许的 0 个')
     expect(s.stderr).toBe('')
@@ -122,33 +125,33 @@ describe('several formats in one run', () => {
 
   it('refuses unclear output plans with one line and exit 2, writing nothing', () => {
     const dir = workdir()
-    expectOneLineFailure(run(['leping.txt', '--format', 'sarif:a.out', '--format', 'json:a.out'], dir), '多个 --format 写入同一个文件 a.out')
-    expectOneLineFailure(run(['leping.txt', '--format', 'json', '--format', 'github', '-o', 'x.txt'], dir), '--output-file 只能接收一种格式')
-    expectOneLineFailure(run(['leping.txt', '--format', 'sarif:'], dir), '--format sarif: 后面缺少输出文件路径')
-    expectOneLineFailure(run(['leping.txt', '--format', 'xml:out.xml'], dir), '未知的输出格式“xml”')
+    expectOneLineFailure(run(['fuliang-county.txt', '--format', 'sarif:a.out', '--format', 'json:a.out'], dir), '多个 --format 写入同一个文件 a.out')
+    expectOneLineFailure(run(['fuliang-county.txt', '--format', 'json', '--format', 'github', '-o', 'x.txt'], dir), '--output-file 只能接收一种格式')
+    expectOneLineFailure(run(['fuliang-county.txt', '--format', 'sarif:'], dir), '--format sarif: 后面缺少输出文件路径')
+    expectOneLineFailure(run(['fuliang-county.txt', '--format', 'xml:out.xml'], dir), '未知的输出格式“xml”')
     fs.writeFileSync(path.join(dir, 'afile'), '')
-    expectOneLineFailure(run(['leping.txt', '--format', 'sarif:afile/x.sarif'], dir), 'afile')
-    expect(fs.readdirSync(dir).sort()).toEqual([...corpusFiles.map((f) => `${f}.txt`), 'afile', 'planlint.config.yaml'].sort())
+    expectOneLineFailure(run(['fuliang-county.txt', '--format', 'sarif:afile/x.sarif'], dir), 'afile')
+    expect(fs.readdirSync(dir).sort()).toEqual([...planFiles.map((f) => `${f}.txt`), 'afile', 'planlint.config.yaml'].sort())
   })
 
   it('loads a third-party formatter by path, with a target', () => {
     const dir = workdir()
-    const r = run(['leping.txt', 'qingyunpu.txt', '--format', `${path.join(fixtures, 'formatter-count.mjs')}:counts.tsv`], dir)
+    const r = run(['fuliang-county.txt', 'xinjian-district.txt', '--format', `${path.join(fixtures, 'formatter-count.mjs')}:counts.tsv`], dir)
     expect(r.status, r.stderr).toBe(1)
-    expect(fs.readFileSync(path.join(dir, 'counts.tsv'), 'utf8')).toBe('leping.txt\t0\t1\nqingyunpu.txt\t1\t0\n')
+    expect(fs.readFileSync(path.join(dir, 'counts.tsv'), 'utf8')).toBe('fuliang-county.txt\t0\t1\nxinjian-district.txt\t1\t0\n')
   })
 })
 
 describe('exit codes', () => {
   it('0 when no errors, 1 for errors, 1 over --max-warnings, 2 when planlint cannot run', () => {
     const dir = workdir()
-    expect(run(['leping.txt', '--format', 'github'], dir).status).toBe(0)
-    expect(run(['leping.txt', '--max-warnings', '1'], dir).status).toBe(0)
-    expect(run(['leping.txt', '--max-warnings', '0'], dir).status).toBe(1)
-    expect(run(['qingyunpu.txt', '--format', 'sarif:x.sarif'], dir).status).toBe(1)
+    expect(run(['fuliang-county.txt', '--format', 'github'], dir).status).toBe(0)
+    expect(run(['fuliang-county.txt', '--max-warnings', '1'], dir).status).toBe(0)
+    expect(run(['fuliang-county.txt', '--max-warnings', '0'], dir).status).toBe(1)
+    expect(run(['xinjian-district.txt', '--format', 'sarif:x.sarif'], dir).status).toBe(1)
     expectOneLineFailure(run(['missing.txt', '--format', 'sarif:y.sarif'], dir), 'missing.txt')
     expect(fs.existsSync(path.join(dir, 'y.sarif'))).toBe(false)
-    expectOneLineFailure(run(['leping.txt', '--jobs', 'many'], dir), '--jobs 应为正整数或 auto')
+    expectOneLineFailure(run(['fuliang-county.txt', '--jobs', 'many'], dir), '--jobs 应为正整数或 auto')
   })
 })
 
@@ -185,12 +188,12 @@ describe('--cache', () => {
     // A changed file is linted again; the others still come from the cache.
     fresh()
     tamperCache(cacheFile, '来自缓存')
-    fs.appendFileSync(path.join(dir, 'leping.txt'), '\n')
+    fs.appendFileSync(path.join(dir, 'fuliang-county.txt'), '\n')
     const one = fresh()
     expect(one.filter((r) => r.messages.some((m) => m.message === '来自缓存')).map((r) => path.basename(r.filePath))).toEqual(
-      ['jinjiang-draft.txt', 'qingyunpu.txt'],
+      ['xinjian-district.txt'],
     )
-    expect(one.find((r) => r.filePath.endsWith('leping.txt'))!.messages[0]!.message).toContain('市文广新局')
+    expect(one.find((r) => r.filePath.endsWith('fuliang-county.txt'))!.messages[0]!.message).toContain('县文广新局')
     // An edited config changes the resolved config for every file.
     tamperCache(cacheFile, '来自缓存')
     fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), pinnedConfig('status: draft\n'))
@@ -207,9 +210,9 @@ describe('--cache', () => {
 
   it('honours --cache-location (file or folder) and leaves cwd clean', () => {
     const dir = workdir()
-    expect(run(['leping.txt', '--cache', '--cache-location', 'tmp/cache.json'], dir).status).toBe(0)
+    expect(run(['fuliang-county.txt', '--cache', '--cache-location', 'tmp/cache.json'], dir).status).toBe(0)
     expect(fs.existsSync(path.join(dir, 'tmp/cache.json'))).toBe(true)
-    expect(run(['leping.txt', '--cache', '--cache-location', 'cachedir/'], dir).status).toBe(0)
+    expect(run(['fuliang-county.txt', '--cache', '--cache-location', 'cachedir/'], dir).status).toBe(0)
     expect(fs.existsSync(path.join(dir, 'cachedir/.planlintcache'))).toBe(true)
     expect(fs.existsSync(path.join(dir, '.planlintcache'))).toBe(false)
   })
@@ -231,7 +234,7 @@ describe('--cache', () => {
     const dir = workdir()
     fs.copyFileSync(path.join(fixtures, 'planlint-plugin-boom.mjs'), path.join(dir, 'planlint-plugin-boom.mjs'))
     fs.writeFileSync(path.join(dir, 'planlint.config.yaml'), "plugins: ['./planlint-plugin-boom.mjs']\nrules:\n  boom/explode: error\n")
-    const r = run(['leping.txt', '--cache', '--format', 'json'], dir)
+    const r = run(['fuliang-county.txt', '--cache', '--format', 'json'], dir)
     expect(r.status).toBe(1)
     expect(JSON.parse(r.stdout)[0].messages.some((m: { fatal?: boolean }) => m.fatal)).toBe(true)
     expect(Object.keys(JSON.parse(fs.readFileSync(path.join(dir, '.planlintcache'), 'utf8')).entries)).toEqual([])
@@ -239,13 +242,13 @@ describe('--cache', () => {
 
   it('is not used with --fix', () => {
     const dir = workdir()
-    run(['nansha.txt', '--cache', '--fix-dry-run'], dir)
+    run(['huadu-district.txt', '--cache', '--fix-dry-run'], dir)
     expect(fs.existsSync(path.join(dir, '.planlintcache'))).toBe(false)
   })
 })
 
 describe('--jobs', () => {
-  it('gives results in input order, identical to a serial run (corpus ×3)', () => {
+  it('gives results in input order, identical to a serial run (plans ×3)', () => {
     const dir = workdir(3)
     const serial = run(['.', '--format', 'json'], dir)
     expect(JSON.parse(serial.stdout)).toHaveLength(12)
@@ -255,7 +258,7 @@ describe('--jobs', () => {
       expect(r.stdout, `--jobs ${jobs}`).toBe(serial.stdout)
     }
     // Named files keep the order given, not the sorted order.
-    const order = ['qingyunpu.txt', 'leping-2.txt', 'jinjiang-draft.txt', 'nansha-3.txt']
+    const order = ['xinjian-district.txt', 'fuliang-county-2.txt', 'wuhou-district-draft.txt', 'huadu-district-3.txt']
     const named = JSON.parse(run([...order, '--format', 'json', '--jobs', '2'], dir).stdout) as { filePath: string }[]
     expect(named.map((r) => path.basename(r.filePath))).toEqual(order)
   })
@@ -263,7 +266,7 @@ describe('--jobs', () => {
   it('with --cache, mixes cache hits and worker results in order', () => {
     const dir = workdir(2)
     const serial = run(['.', '--format', 'json'], dir)
-    run(['leping.txt', 'nansha-2.txt', '--cache'], dir)
+    run(['fuliang-county.txt', 'huadu-district-2.txt', '--cache'], dir)
     const r = run(['.', '--format', 'json', '--jobs', '2', '--cache'], dir)
     expect(r.stdout).toBe(serial.stdout)
   })
@@ -401,13 +404,13 @@ describe('example CI files', () => {
     const dir = workdir()
     fs.writeFileSync(path.join(dir, 'notes.yaml'), 'a: 1\n')
     const staged = fs.readdirSync(dir).filter((f) => new RegExp(hook.files).test(f))
-    expect(staged.sort()).toEqual(corpusFiles.map((f) => `${f}.txt`).sort())
+    expect(staged.sort()).toEqual(planFiles.map((f) => `${f}.txt`).sort())
     expect(new RegExp(hook.files).test('planlint.config.yaml')).toBe(false)
     const [cmd, ...entryArgs] = words(hook.entry)
     expect(cmd).toBe('planlint')
     const bad = run([...entryArgs, ...(hook.args ?? []), ...staged], dir)
     expect(bad.status).toBe(1)
-    const good = run([...entryArgs, ...(hook.args ?? []), 'leping.txt'], dir)
+    const good = run([...entryArgs, ...(hook.args ?? []), 'fuliang-county.txt'], dir)
     expect(good.status, good.stdout).toBe(0)
   })
 })
@@ -429,7 +432,7 @@ describe('cache in process', () => {
     const { LintCache } = await import('../src/cli/cache.js')
     const { lintFileList } = await import('../src/cli/run-files.js')
     const dir = workdir()
-    const tasks = corpusFiles.map((f) => ({ file: path.join(dir, `${f}.txt`), warnIgnored: true }))
+    const tasks = planFiles.map((f) => ({ file: path.join(dir, `${f}.txt`), warnIgnored: true }))
     const lintOptions = { cwd: dir, fix: false }
     const plain = await lintFileList(tasks, { lintOptions, jobs: 1 })
     const settings = { cwd: dir, version: '0.1.0' }

@@ -1,14 +1,22 @@
 import { describe, expect, it } from 'vitest'
 import { buildPlan } from '../src/plan/index.js'
 import { detectPreset } from '../src/presets/detect.js'
-import { corpusFiles, readCorpus } from './helpers/corpus.js'
+import { readPlan } from './helpers/plans.js'
+
+const planFiles = ['fuliang-county', 'xinjian-district', 'wuhou-district-draft', 'huadu-district', 'qingxi-county']
 
 const detect = (text: string) => detectPreset(buildPlan(text))
 
 describe('choosing the preset from the title', () => {
-  it('places each corpus plan and picks the deepest bundled preset on its chain', () => {
-    const chosen = Object.fromEntries(corpusFiles.map((f) => [f, detect(readCorpus(f)).id]))
-    expect(chosen).toEqual({ qingyunpu: 'nanchang', leping: 'jingdezhen', 'jinjiang-draft': 'chengdu', nansha: 'guangzhou' })
+  it("places each of the project's plans and picks the deepest bundled preset on its chain", () => {
+    const chosen = Object.fromEntries(planFiles.map((f) => [f, detect(readPlan(f)).id]))
+    expect(chosen).toEqual({
+      'fuliang-county': 'jingdezhen',
+      'xinjian-district': 'nanchang',
+      'wuhou-district-draft': 'chengdu',
+      'huadu-district': 'guangzhou',
+      'qingxi-county': 'national',
+    })
   })
 
   it('a county-level 市 named alone is placed under its city by GB/T 2260', () => {

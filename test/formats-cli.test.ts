@@ -15,7 +15,6 @@ import { expectOneLineFailure as expectOneLine, runCli, type Run } from './helpe
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const bin = path.join(root, 'bin/planlint.js')
 const fixtures = path.join(root, 'test/fixtures/formats')
-const corpus = path.resolve(root, '../shared/corpus')
 
 
 let dir: string
@@ -57,7 +56,7 @@ describe('bad Word, PDF and text files: one line, exit 2', () => {
   })
 
   it('mojibake is never linted: Big5 and a UTF-8 file cut mid-character are refused', () => {
-    const text = fs.readFileSync(path.join(corpus, 'nansha.txt'), 'utf8')
+    const text = ['huadu-district', 'fuliang-county', 'wuhou-district-draft'].map((n) => fs.readFileSync(path.join(root, `test/fixtures/plans/${n}.txt`), 'utf8')).join('\n')
     fs.writeFileSync(path.join(dir, 'big5.txt'), iconv.encode(text, 'big5'))
     expectOneLineFailure(run(['big5.txt']), 'big5.txt: ', '编码存疑', 'Big5', '--encoding big5')
     // Latin-1 bytes in the middle of UTF-8 Chinese: not UTF-8, and not GB text either.

@@ -1,23 +1,30 @@
 /**
- * One plan, every input format: nansha.txt from the corpus and the copies that
+ * One plan, every input format: the text of nansha.txt (a corpus plan, kept in
+ * test/fixtures/formats/ in the encodings below) and the copies that
  * scripts/make-fixtures.mjs made of it with real tools (the `docx` package, LibreOffice,
  * iconv) give the same findings, and each finding points where the user looks — the line
  * in a text file, the Word paragraph in .docx/.doc, the page in a PDF.
  */
-import { readFileSync } from 'node:fs'
+import { mkdtempSync, readFileSync, rmSync, writeFileSync } from 'node:fs'
+import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
-import { beforeAll, describe, expect, it } from 'vitest'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { lintFiles } from '../src/index.js'
 import { readSource } from '../src/io/index.js'
 import { readDocxDetailed } from '../src/io/docx.js'
 import { bodyParagraphs, paragraphText } from '../src/io/ooxml.js'
 import type { LintMessage, LintResult, SourceText } from '../src/types.js'
-import { corpusDir } from './helpers/corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const fx = (name: string) => path.join(root, 'test/fixtures/formats', name)
-const txtPath = path.join(corpusDir, 'nansha.txt')
+// The reference .txt (UTF-8): the UTF-16LE fixture decoded by Node itself, not by planlint's
+// reader, so npm test needs nothing outside the repository. test/corpus/formats.test.ts checks
+// that it is exactly the corpus plan nansha.txt.
+const tmp = mkdtempSync(path.join(os.tmpdir(), 'planlint-formats-'))
+const txtPath = path.join(tmp, 'nansha.txt')
+writeFileSync(txtPath, readFileSync(fx('nansha.utf16le.txt')).subarray(2).toString('utf16le'))
+afterAll(() => rmSync(tmp, { recursive: true, force: true }))
 
 /** Everything linted with the same (empty) config, so only the input format differs. */
 async function lint(file: string): Promise<LintResult> {

@@ -1,5 +1,5 @@
 import { mkdir, mkdtemp, rm, writeFile } from 'node:fs/promises'
-import { readFileSync } from 'node:fs'
+import { readdirSync, readFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { Readable } from 'node:stream'
@@ -18,9 +18,9 @@ import {
   type InputErrorKind,
 } from '../src/io/index.js'
 import { parseText } from '../src/parse/index.js'
+import { plansDir } from './helpers/plans.js'
 
 const SAMPLE = '青云谱区全民科学素质行动规划纲要实施方案（2021—2025年）\n一、指导思想\n到2025年，公民具备科学素质的比例超过15%。\n'
-const CORPUS = '/work/shared/corpus/'
 
 let dir: string
 beforeAll(async () => {
@@ -87,9 +87,9 @@ describe('readSource: encodings', () => {
     expect(s.encoding).toBe('gb18030')
   })
 
-  it('reads a whole corpus plan saved as GB18030 back exactly', async () => {
-    const text = readFileSync(CORPUS + 'leping.txt', 'utf8')
-    const s = await readSource(await fixture('leping-gb.txt', iconv.encode(text, 'gb18030')))
+  it.each(readdirSync(plansDir).filter((f) => f.endsWith('.txt')))('reads the whole plan %s saved as GB18030 back exactly', async (name) => {
+    const text = readFileSync(join(plansDir, name), 'utf8')
+    const s = await readSource(await fixture(`gb-${name}`, iconv.encode(text, 'gb18030')))
     expect(s.encoding).toBe('gb18030')
     expect(s.text).toBe(text)
   })

@@ -8,9 +8,10 @@ import { parse as parseYaml } from 'yaml'
 import { lintText } from '../src/index.js'
 import { aliasesOf } from '../src/presets/build.js'
 import { clearPresetCache, loadPreset } from '../src/presets/index.js'
-import { corpusDir, readCorpus } from './helpers/corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const plans = path.join(root, 'test/fixtures/plans')
+const readPlan = (name: string) => fs.readFileSync(path.join(plans, `${name}.txt`), 'utf8')
 const bin = path.join(root, 'bin/planlint.js')
 const dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planlint-preset-build-'))
 afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
@@ -18,16 +19,16 @@ afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
 const run = (...args: string[]) => spawnSync(process.execPath, [bin, ...args], { cwd: dir, encoding: 'utf8', env: { ...process.env, NO_COLOR: '1' } })
 
 describe('planlint preset build', () => {
-  const out = path.join(dir, 'leping.yaml')
-  const r = run('preset', 'build', path.join(corpusDir, 'leping.txt'), '-o', out)
+  const out = path.join(dir, 'fuliang.yaml')
+  const r = run('preset', 'build', path.join(plans, 'fuliang-county.txt'), '-o', out)
 
-  it('writes a schema-valid preset from leping.txt: five actions, five projects, 15% for 2025', () => {
+  it('writes a schema-valid preset from fuliang-county.txt: five actions, five projects, 13% for 2025', () => {
     expect(r.status, r.stderr).toBe(0)
     expect(r.stderr).toContain('5 项提升行动、5 项重点工程')
     const raw = parseYaml(fs.readFileSync(out, 'utf8'))
-    expect(raw.extends).toBe('jingdezhen') // leping's own upper preset, detected from its title
-    expect(raw.jurisdiction).toEqual({ name: '乐平市', level: 'county', parent: '景德镇市' })
-    expect(raw.document).toMatchObject({ title: '乐平市全民科学素质行动规划纲要实施方案（2021—2025年）', period: '2021—2025', date: '2022-03-29' })
+    expect(raw.extends).toBe('jingdezhen') // the county's own upper preset, detected from its title
+    expect(raw.jurisdiction).toEqual({ name: '浮梁县', level: 'county', parent: '景德镇市' })
+    expect(raw.document).toMatchObject({ title: '浮梁县全民科学素质行动规划纲要实施方案（2021—2025年）', period: '2021—2025', date: '2022-05-10', docNumber: '浮府办字〔2022〕15号' })
     expect(raw.populations.map((p: { name: string }) => p.name)).toEqual([
       '青少年科学素质提升行动',
       '农民科学素质提升行动',
@@ -40,24 +41,25 @@ describe('planlint preset build', () => {
     expect(raw.projects).toHaveLength(5)
     expect(raw.projects[4].name).toBe('科学素质区域交流合作工程')
     expect(raw.targets).toEqual([
-      { year: 2025, indicator: '公民具备科学素质的比例', value: '达到15%', pct: 15, confidence: 'verified', comparator: '>=', headline: true },
+      { year: 2025, indicator: '公民具备科学素质的比例', value: '超过13%', pct: 13, confidence: 'verified', comparator: '>', headline: true },
+      { year: 2025, indicator: '乡镇科普服务站覆盖率', value: '达到100%', pct: 100, confidence: 'verified', comparator: '>=' },
     ])
     clearPresetCache()
     const preset = loadPreset(out)
     expect(preset.chain).toEqual(['national', 'jiangxi', 'jingdezhen', raw.id])
   })
 
-  it('used for a 乐平 town plan with one action removed, population-actions reports exactly that action', () => {
-    const leping = readCorpus('leping')
-    const start = leping.indexOf('（四）实施老年人科学素质提升行动')
-    const end = leping.indexOf('（五）实施领导干部和公务员科学素质提升行动')
+  it('used for a 浮梁 town plan with one action removed, population-actions reports exactly that action', () => {
+    const leping = readPlan('fuliang-county')
+    const start = leping.indexOf('（四）老年人科学素质提升行动')
+    const end = leping.indexOf('（五）领导干部和公务员科学素质提升行动')
     const town = leping
       .slice(0, start)
       .concat(leping.slice(end))
-      .replace(/乐平市全民科学素质行动规划纲要\s*实施方案/g, '乐平市某某镇全民科学素质行动实施方案')
+      .replace(/浮梁县全民科学素质行动规划纲要实施方案/g, '浮梁县某某镇全民科学素质行动实施方案')
     const result = lintText(town, { config: {}, preset: out })
     expect(result.messages.filter((m) => m.ruleId === 'population-actions').map((m) => m.message)).toEqual([
-      '缺少「老年人科学素质提升行动」：《乐平市全民科学素质行动规划纲要实施方案（2021—2025年）》要求的五项提升行动之一',
+      '缺少「老年人科学素质提升行动」：《浮梁县全民科学素质行动规划纲要实施方案（2021—2025年）》要求的五项提升行动之一',
     ])
     // the unchanged plan passes against the preset built from it
     const same = lintText(leping, { config: {}, preset: out, rules: { 'population-actions': 'error' } })
@@ -65,16 +67,16 @@ describe('planlint preset build', () => {
   })
 
   it('prints to stdout without -o, and refuses a text that is not a plan (exit 2, one line)', () => {
-    const s = run('preset', 'build', path.join(corpusDir, 'qingyunpu.txt'), '--id', 'qyp')
+    const s = run('preset', 'build', path.join(plans, 'xinjian-district.txt'), '--id', 'xj')
     expect(s.status, s.stderr).toBe(0)
-    expect(parseYaml(s.stdout).id).toBe('qyp')
+    expect(parseYaml(s.stdout).id).toBe('xj')
     expect(parseYaml(s.stdout).populations).toHaveLength(4)
     fs.writeFileSync(path.join(dir, 'note.txt'), '关于召开会议的通知\n请各单位准时参加。\n')
     const bad = run('preset', 'build', 'note.txt')
     expect(bad.status).toBe(2)
     expect(bad.stderr.trim().split('\n')).toHaveLength(1)
     expect(bad.stderr).toContain('不像是一份上级实施方案')
-    const badId = run('preset', 'build', path.join(corpusDir, 'leping.txt'), '--id', '乐平')
+    const badId = run('preset', 'build', path.join(plans, 'fuliang-county.txt'), '--id', '浮梁')
     expect(badId.status).toBe(2)
     expect(badId.stderr).toContain('预设 id')
   })

@@ -1,6 +1,6 @@
 /**
  * The CI and review formatters (sarif, github, gitlab, junit, html) on real lint results of
- * the corpus, plus their escaping on hostile text, and third-party formatter loading.
+ * the project's fixture plans, plus their escaping on hostile text, and third-party formatter loading.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -19,10 +19,12 @@ import { junit } from '../src/reporters/junit.js'
 import { sarif, toSarif } from '../src/reporters/sarif.js'
 import type { FormatterContext } from '../src/reporters/types.js'
 import type { LintMessage, LintResult, RuleMeta } from '../src/types.js'
-import { corpusDir, corpusFiles } from './helpers/corpus.js'
 
 const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
 const fixtures = path.join(root, 'test/fixtures/ci')
+/** The project's own plans: findings of both severities, fixable ones, several rules. */
+const plansDir = path.join(root, 'test/fixtures/plans')
+const planFiles = ['fuliang-county', 'huadu-district', 'wuhou-district-draft', 'xinjian-district'] as const
 
 let results: LintResult[]
 let ctx: FormatterContext
@@ -31,14 +33,14 @@ const rulesMeta: Record<string, RuleMeta> = {}
 beforeAll(async () => {
   for (const [id, rule] of getRules()) rulesMeta[id] = rule.meta
   results = await lintFiles(
-    corpusFiles.map((f) => path.join(corpusDir, `${f}.txt`)),
-    { cwd: corpusDir },
+    planFiles.map((f) => path.join(plansDir, `${f}.txt`)),
+    { cwd: plansDir },
   )
-  ctx = { cwd: corpusDir, color: false, rulesMeta, version: '0.1.0' }
+  ctx = { cwd: plansDir, color: false, rulesMeta, version: '0.1.0' }
 })
 
 function allMessages(): { file: string; m: LintMessage; r: LintResult }[] {
-  return results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(corpusDir, r.filePath), m, r })))
+  return results.flatMap((r) => r.messages.map((m) => ({ file: path.relative(plansDir, r.filePath), m, r })))
 }
 
 function msg(over: Partial<LintMessage>): LintMessage {
@@ -61,7 +63,7 @@ function result(filePath: string, messages: LintMessage[], source?: string): Lin
 /** Text a finding or a test could trip on: markup, quotes, escapes, separators, newlines. */
 const HOSTILE = '<script>alert("x")</script> & 50% a:b,c \'q\'\r\n第二行\u0007'
 
-it('the corpus has findings of both severities to format', () => {
+it('the plans have findings of both severities to format', () => {
   const all = allMessages()
   expect(all.some(({ m }) => m.severity === 2)).toBe(true)
   expect(all.some(({ m }) => m.severity === 1)).toBe(true)
@@ -121,14 +123,14 @@ describe('sarif', () => {
   })
 
   it('uses relative URIs with forward slashes, percent-encoded', () => {
-    const r = result(path.join(corpusDir, 'sub dir', '实施方案.txt'), [msg({})])
+    const r = result(path.join(plansDir, 'sub dir', '实施方案.txt'), [msg({})])
     const uri = toSarif([r], ctx).runs[0]!.results![0]!.locations![0]!.physicalLocation!.artifactLocation!.uri!
     expect(uri).toBe('sub%20dir/%E5%AE%9E%E6%96%BD%E6%96%B9%E6%A1%88.txt')
     expect(decodeURIComponent(uri)).toBe('sub dir/实施方案.txt')
   })
 
   it('stays valid with messages that have no rule and no position', () => {
-    const r = result(path.join(corpusDir, 'x.txt'), [msg({ ruleId: null, fatal: true, line: 0, column: 0, endLine: 0, endColumn: 0, message: HOSTILE })])
+    const r = result(path.join(plansDir, 'x.txt'), [msg({ ruleId: null, fatal: true, line: 0, column: 0, endLine: 0, endColumn: 0, message: HOSTILE })])
     const log = JSON.parse(sarif([r], ctx))
     expect(validate(log), JSON.stringify(validate.errors?.slice(0, 2))).toBe(true)
     expect(log.runs[0].results[0].message.text).toBe(HOSTILE)
@@ -182,7 +184,7 @@ describe('github', () => {
   it('escapes data and properties as the runner expects', () => {
     expect(escapeData('50%\r\nx:y,z')).toBe('50%25%0D%0Ax:y,z')
     expect(escapeProperty('a:b,c%\n')).toBe('a%3Ab%2Cc%25%0A')
-    const r = result(path.join(corpusDir, 'a,b:c.txt'), [msg({ message: HOSTILE, severity: 1 })])
+    const r = result(path.join(plansDir, 'a,b:c.txt'), [msg({ message: HOSTILE, severity: 1 })])
     const out = github([r], ctx)
     expect(out.trimEnd().split('\n')).toHaveLength(1)
     expect(out.startsWith('::warning file=a%2Cb%3Ac.txt,line=1,col=1,endLine=1,endColumn=3,title=lead-unit::')).toBe(true)
@@ -190,7 +192,7 @@ describe('github', () => {
   })
 
   it('prints nothing for clean results', () => {
-    expect(github([result(path.join(corpusDir, 'ok.txt'), [])], ctx)).toBe('')
+    expect(github([result(path.join(plansDir, 'ok.txt'), [])], ctx)).toBe('')
   })
 })
 
@@ -202,7 +204,7 @@ describe('junit', () => {
     expect(XMLValidator.validate(xml)).toBe(true)
     const doc = parser.parse(xml)
     const suites = doc.testsuites.testsuite as { name: string; tests: string; failures: string; testcase: { failure?: { message: string } }[] }[]
-    expect(suites.map((s) => s.name)).toEqual(corpusFiles.map((f) => `${f}.txt`))
+    expect(suites.map((s) => s.name)).toEqual(planFiles.map((f) => `${f}.txt`))
     results.forEach((r, i) => {
       const s = suites[i]!
       expect(Number(s.failures)).toBe(r.errorCount)
@@ -214,7 +216,7 @@ describe('junit', () => {
   })
 
   it('escapes markup and drops characters XML cannot hold', () => {
-    const r = result(path.join(corpusDir, 'a&b<c>.txt'), [msg({ message: HOSTILE })])
+    const r = result(path.join(plansDir, 'a&b<c>.txt'), [msg({ message: HOSTILE })])
     const xml = junit([r], ctx)
     expect(XMLValidator.validate(xml)).toBe(true)
     const doc = parser.parse(xml)
@@ -223,7 +225,7 @@ describe('junit', () => {
   })
 
   it('gives a clean file one passing case', () => {
-    const doc = parser.parse(junit([result(path.join(corpusDir, 'ok.txt'), [])], ctx))
+    const doc = parser.parse(junit([result(path.join(plansDir, 'ok.txt'), [])], ctx))
     expect(doc.testsuites.testsuite[0].testcase).toHaveLength(1)
     expect(doc.testsuites.testsuite[0].testcase[0].failure).toBeUndefined()
   })
@@ -247,10 +249,10 @@ describe('gitlab', () => {
 
   it('keeps a fingerprint when lines are added above the finding', () => {
     const source = '甲\n乙区卫计委丙\n'
-    const a = result(path.join(corpusDir, 'p.txt'), [msg({ line: 2, range: [3, 7] })], source)
-    const b = result(path.join(corpusDir, 'p.txt'), [msg({ line: 3, range: [6, 10] })], '新增\n' + source)
+    const a = result(path.join(plansDir, 'p.txt'), [msg({ line: 2, range: [3, 7] })], source)
+    const b = result(path.join(plansDir, 'p.txt'), [msg({ line: 3, range: [6, 10] })], '新增\n' + source)
     expect(toCodeQuality([a], ctx)[0]!.fingerprint).toBe(toCodeQuality([b], ctx)[0]!.fingerprint)
-    const c = result(path.join(corpusDir, 'p.txt'), [msg({ line: 2, range: [2, 6] })], source)
+    const c = result(path.join(plansDir, 'p.txt'), [msg({ line: 2, range: [2, 6] })], source)
     expect(toCodeQuality([c], ctx)[0]!.fingerprint).not.toBe(toCodeQuality([a], ctx)[0]!.fingerprint)
   })
 })
@@ -270,7 +272,7 @@ describe('html', () => {
     const page = html(results, ctx)
     expect(page).toContain('按文件汇总')
     expect(page).toContain('按规则汇总')
-    for (const f of corpusFiles) expect(page).toContain(`>${f}.txt</a>`)
+    for (const f of planFiles) expect(page).toContain(`>${f}.txt</a>`)
     const rules = new Set(allMessages().map(({ m }) => m.ruleId!))
     for (const id of rules) expect(page).toContain(rulesMeta[id]!.docs.description.zh.replace(/&/g, '&amp;'))
     const errors = results.reduce((n, r) => n + r.errorCount, 0)

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import rule from '../../rules/doc-number-format.js'
 import { lintText } from '../../src/engine/lint.js'
 import { RuleTester } from '../../src/engine/rule-tester.js'
-import { corpusDir, corpusFiles, readCorpus, type CorpusName } from '../helpers/corpus.js'
 
 const tester = new RuleTester({ preset: 'national' })
 
@@ -61,19 +60,4 @@ tester.run('doc-number-format', rule, {
       output: '穗府〔2022〕4号',
     },
   ],
-})
-
-describe('doc-number-format on the corpus', () => {
-  const expected: Record<CorpusName, [string, number][]> = {
-    qingyunpu: [],
-    leping: [],
-    'jinjiang-draft': [],
-    // its own 文号 穗南府[2022]7号; the cited ones (国发〔2021〕9号 …) are right
-    nansha: [['brackets', 3]],
-  }
-  it.each(corpusFiles)('%s', (name) => {
-    const r = lintText(readCorpus(name), { filePath: `${corpusDir}/${name}.txt`, config: { rules: { 'doc-number-format': 'error' } } })
-    const mine = r.messages.filter((m) => m.ruleId === 'doc-number-format')
-    expect(mine.map((m) => [m.messageId, m.line])).toEqual(expected[name])
-  })
 })

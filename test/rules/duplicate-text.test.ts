@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import rule from '../../rules/duplicate-text.js'
 import { lintText } from '../../src/engine/lint.js'
 import { RuleTester } from '../../src/engine/rule-tester.js'
-import { corpusFiles, readCorpus } from '../helpers/corpus.js'
 
 const tester = new RuleTester()
 const task = (body: string) => `一、提升行动\n（一）实施青少年科学素质提升行动\n${body}\n二、保障措施`
@@ -45,25 +44,4 @@ tester.run('duplicate-text', rule, {
       output: '（二）实施农民科学素质提升行动\n正文。',
     },
   ],
-})
-
-describe('duplicate-text on the corpus', () => {
-  const lint = (name: (typeof corpusFiles)[number]) =>
-    lintText(readCorpus(name), { filePath: name, config: { rules: { 'duplicate-text': 'warn' } }, preset: 'national' })
-      .messages.filter((m) => m.ruleId === 'duplicate-text')
-      .map((m) => [m.messageId, m.line, m.column])
-  it('jinjiang-draft: task 26 repeats its title', () => expect(lint('jinjiang-draft')).toEqual([['title', 59, 15]]))
-  it('nansha: the units the OCR of the 分工表 doubled', () => {
-    expect(lint('nansha')).toEqual([
-      ['clause', 245, 31],
-      ['clause', 245, 45],
-      ['clause', 245, 65],
-      ['clause', 245, 82],
-      ['clause', 279, 61],
-    ])
-  })
-  it('qingyunpu and leping are clean', () => {
-    expect(lint('qingyunpu')).toEqual([])
-    expect(lint('leping')).toEqual([])
-  })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import rule from '../../rules/heading-numbering.js'
 import { lintText } from '../../src/engine/lint.js'
 import { RuleTester } from '../../src/engine/rule-tester.js'
-import { corpusFiles, readCorpus } from '../helpers/corpus.js'
 
 const tester = new RuleTester()
 
@@ -67,22 +66,4 @@ tester.run('heading-numbering', rule, {
       output: '一、总体要求\n（一）指导思想',
     },
   ],
-})
-
-describe('heading-numbering on the corpus', () => {
-  const lint = (name: (typeof corpusFiles)[number]) =>
-    lintText(readCorpus(name), { filePath: name, config: { rules: { 'heading-numbering': 'warn' } }, preset: 'national' })
-      .messages.filter((m) => m.ruleId === 'heading-numbering')
-      .map((m) => [m.messageId, m.line])
-  it('jinjiang-draft: 1、 总体要求 — wrong marker and a space', () => {
-    expect(lint('jinjiang-draft')).toEqual([
-      ['wrongMarker', 7],
-      ['spaceAfter', 7],
-    ])
-  })
-  it('accepts qingyunpu and leping (tasks numbered on across actions) and nansha (restarting)', () => {
-    expect(lint('qingyunpu')).toEqual([])
-    expect(lint('leping')).toEqual([])
-    expect(lint('nansha')).toEqual([])
-  })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import rule from '../../rules/numeral-typos.js'
 import { lintText } from '../../src/engine/lint.js'
 import { RuleTester } from '../../src/engine/rule-tester.js'
-import { corpusFiles, readCorpus } from '../helpers/corpus.js'
 
 const tester = new RuleTester()
 
@@ -57,22 +56,4 @@ tester.run('numeral-typos', rule, {
       output: null,
     },
   ],
-})
-
-describe('numeral-typos on the corpus', () => {
-  const lint = (name: (typeof corpusFiles)[number]) =>
-    lintText(readCorpus(name), { filePath: name, config: { rules: { 'numeral-typos': 'error' } }, preset: 'national' })
-      .messages.filter((m) => m.ruleId === 'numeral-typos')
-      .map((m) => [m.messageId, m.line])
-  it('qingyunpu is clean', () => expect(lint('qingyunpu')).toEqual([]))
-  it('leping: 二O三五 and a 2018－2022 range', () => {
-    expect(lint('leping')).toEqual([
-      ['zeroLookalike', 15],
-      ['yearRange', 95],
-    ])
-  })
-  it('jinjiang-draft: the 2021-2035 in a cited title', () => expect(lint('jinjiang-draft')).toEqual([['yearRange', 38]]))
-  it('nansha: every (2022-2025年)', () => {
-    expect(lint('nansha')).toEqual([5, 9, 13, 15, 15, 15, 229].map((l) => ['yearRange', l]))
-  })
 })

@@ -2,7 +2,6 @@ import { describe, expect, it } from 'vitest'
 import rule from '../../rules/paired-punctuation.js'
 import { lintText } from '../../src/engine/lint.js'
 import { RuleTester } from '../../src/engine/rule-tester.js'
-import { corpusFiles, readCorpus } from '../helpers/corpus.js'
 
 const tester = new RuleTester()
 
@@ -60,23 +59,11 @@ tester.run('paired-punctuation', rule, {
   ],
 })
 
-describe('paired-punctuation on the corpus', () => {
-  const lint = (name: (typeof corpusFiles)[number]) =>
-    lintText(readCorpus(name), { filePath: name, config: { rules: { 'paired-punctuation': 'error' } }, preset: 'national' })
-      .messages.filter((m) => m.ruleId === 'paired-punctuation')
-      .map((m) => [m.messageId, m.line, m.column])
-  it('jinjiang-draft: the 〔…） of task 11', () => expect(lint('jinjiang-draft')).toEqual([['mismatch', 32, 190]]))
-  it('qingyunpu: parens broken over PDF lines still pair', () => expect(lint('qingyunpu')).toEqual([]))
-  it('leping and nansha are clean', () => {
-    expect(lint('leping')).toEqual([])
-    expect(lint('nansha')).toEqual([])
-  })
-})
 
 describe('paired-punctuation on a broken conversion', () => {
   it('reports at most 20 stray marks and counts the rest in one finding', async () => {
     const { lintText } = await import('../../src/index.js')
-    const { onlyRule } = await import('../helpers/corpus.js')
+    const { onlyRule } = await import('../helpers/rules.js')
     const r = lintText(`一、总体要求\n${'（'.repeat(300)}正文。`, { config: { rules: await onlyRule('paired-punctuation', 'error') }, preset: 'national' })
     expect(r.messages).toHaveLength(21)
     expect(r.messages.at(-1)!.message).toBe('此后还有 280 处括号、书名号或引号不配对，请通篇检查（常见于转换出错的文稿）')

@@ -8,9 +8,9 @@ import os from 'node:os'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
-import { corpusDir, corpusFiles, type CorpusName } from './helpers/corpus.js'
+import { corpusDir, corpusFiles, type CorpusName } from './corpus.js'
 
-const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '..')
+const root = path.resolve(path.dirname(fileURLToPath(import.meta.url)), '../..')
 const bin = path.join(root, 'bin/planlint.js')
 const CORE = ['population-actions', 'lead-unit', 'quantified-targets', 'outdated-unit-names']
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
-import { buildPlan } from '../src/plan/index.js'
-import type { HeadingNode, PlanTree } from '../src/types.js'
-import { corpusFiles, readCorpus } from './helpers/corpus.js'
+import { buildPlan } from '../../src/plan/index.js'
+import type { HeadingNode, PlanTree } from '../../src/types.js'
+import { corpusFiles, readCorpus } from './corpus.js'
 
 /** A readable digest of the tree: what `explain` shows, one line per fact. */
 function digest(plan: PlanTree): string {
