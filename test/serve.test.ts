@@ -330,11 +330,15 @@ describe('planlint serve: limits and malformed requests', { timeout: 180_000 }, 
   })
 
   it('reads .doc, .pdf and GB18030 .txt uploads as the CLI reads those files', async () => {
-    for (const name of ['nansha.doc', 'nansha.pdf', 'nansha.gb18030.txt']) {
+    const names = ['nansha.doc', 'nansha.pdf', 'nansha.gb18030.txt']
+    const answers = []
+    for (const name of names) {
       const file = path.join(root, 'test/fixtures/formats', name)
       const res = await fetch(`${server.url}api/check`, { method: 'POST', body: form(name, fs.readFileSync(file)) })
       expect(res.status, name).toBe(200)
-      const body = (await res.json()) as { file: { format: string }; messages: { ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }[] }
+      answers.push({ name, file, body: (await res.json()) as { file: { format: string }; messages: { ruleId: string | null; severity: number; message: string; line: number; column: number; endLine: number; endColumn: number }[] } })
+    }
+    for (const { name, file, body } of answers) {
       const cli = runCli([file, '--format', 'json'], { cwd: dir })
       expect(cli.status, cli.stderr).toBe(1)
       expect(cliFindings(JSON.stringify([body])), name).toEqual(cliFindings(cli.stdout))

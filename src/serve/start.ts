@@ -80,6 +80,12 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
       else reject(new PlanlintError(`无法启动服务：${e.message}`))
     })
   })
+  // An idle keep-alive connection closed by the server while the browser reuses it loses
+  // that request (EPIPE); keep idle connections longer than a drafter's pause between uploads.
+  if ('keepAliveTimeout' in server) {
+    server.keepAliveTimeout = 65_000
+    server.headersTimeout = 66_000
+  }
   const address = server.address() as AddressInfo
   const shownHost = address.family === 'IPv6' ? `[${address.address}]` : address.address
   const url = `http://${shownHost}:${address.port}/`
