@@ -53,7 +53,7 @@ beforeAll(async () => {
   page = await browser.context.newPage()
   await page.goto(server.url)
   await page.waitForSelector('#preset option[value="jiangxi"]', { state: 'attached' })
-}, 25 * 60 * 1000)
+}, 25 * 60 * 1000) // may install Chromium first
 
 afterAll(async () => {
   await browser?.close()
