@@ -2,12 +2,15 @@
  * An error the user can act on: the CLI prints `message` as one line and exits 2.
  * Never thrown for a finding in the linted document; only when planlint cannot run.
  */
+import { printable } from './text/printable.js'
+
 export class PlanlintError extends Error {
   /** Where the problem is (a file path, optionally with a path inside it). */
   readonly where?: string
   readonly exitCode = 2
   constructor(message: string, where?: string) {
-    super(where ? `${where}: ${message}` : message)
+    // A file name may hold a line break or an escape sequence: never passed on raw.
+    super(where ? `${printable(where)}: ${message}` : message)
     this.name = 'PlanlintError'
     this.where = where
   }

@@ -201,7 +201,7 @@ describe('planlint annotate', () => {
   it('refuses what it cannot annotate, in one line, writing nothing', () => {
     for (const [args, fragment] of [
       [['annotate', 'corrupt.docx'], '已损坏'],
-      [['annotate', 'draft.docx', '-o', 'draft.docx'], '不能与原文件相同'],
+      [['annotate', 'draft.docx', '-o', 'draft.docx'], '不能写到输入文件上'],
       [['annotate', 'plan.txt'], '只能给 .docx 文件写批注'],
       [['annotate', 'missing.docx'], '找不到文件'],
     ] as const) {

@@ -217,14 +217,14 @@ describe('--cache', () => {
     expect(fs.existsSync(path.join(dir, '.planlintcache'))).toBe(false)
   })
 
-  it('ignores and rewrites a corrupt cache file', () => {
+  it('ignores and rewrites a corrupt cache file, with one warning', () => {
     const dir = workdir()
     const cacheFile = path.join(dir, '.planlintcache')
     const plain = run(['.', '--format', 'json'], dir)
     for (const junk of ['{not json', '[]', '{"format":1,"entries":{"x":null}}', '\u0000\u0001']) {
       fs.writeFileSync(cacheFile, junk)
       const r = run(['.', '--format', 'json', '--cache'], dir)
-      expect(r.stderr).toBe('')
+      expect(r.stderr).toMatch(/^planlint: \.planlintcache: 缓存文件无效（.+），已忽略并将重建\n$/)
       expect(r.stdout).toBe(plain.stdout)
       expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).toBe(2)
     }

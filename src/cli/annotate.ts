@@ -5,14 +5,15 @@
  * is written atomically (temp file + rename), so a failure leaves no half-written file.
  * Exit code as for linting: 1 when errors were found, 0 otherwise, 2 when it could not run.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 import type { LintOptions } from '../engine/lint.js'
 import type { LintResult } from '../types.js'
 import type { AnnotateSummary } from './annotate-docx.js'
+import { BoundedReadError, readRegularFileSync } from '../io/read-bounded.js'
 import type { CliIO } from './lint.js'
 import { collectRules } from './rule-option.js'
+import { assertSafeOutput } from './output-guard.js'
 import { writeFileAtomic } from './write.js'
 
 export interface AnnotateOptions {
@@ -20,6 +21,7 @@ export interface AnnotateOptions {
   preset?: string
   config?: string
   rule?: string[]
+  force?: boolean
 }
 
 /** `<name>.planlint.docx` next to the input. */
@@ -65,14 +67,14 @@ export async function runAnnotate(file: string, opts: AnnotateOptions, io: CliIO
   }
   let bytes: Buffer
   try {
-    bytes = fs.readFileSync(abs)
+    bytes = readRegularFileSync(abs)
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    throw new PlanlintError(code === 'ENOENT' ? '找不到文件' : code === 'EISDIR' ? '这是一个目录，不是 .docx 文件' : `无法读取文件（${code ?? String(e)}）`, file)
+    const kind = e instanceof BoundedReadError ? e.kind : 'unreadable'
+    const message = e instanceof Error ? e.message.slice(e.message.indexOf(': ') + 2) : String(e)
+    throw new PlanlintError(kind === 'not-found' ? '找不到文件' : kind === 'is-directory' ? '这是一个目录，不是 .docx 文件' : message, file)
   }
-  if (fs.existsSync(out) && fs.realpathSync(out) === fs.realpathSync(abs)) {
-    throw new PlanlintError('输出文件不能与原文件相同：annotate 从不修改原文件，请用 -o 指定另一个文件名', file)
-  }
+  const inputs = [abs, ...(opts.config !== undefined ? [path.resolve(io.cwd, opts.config)] : []), ...(opts.preset !== undefined && /[\\/.]/.test(opts.preset) ? [path.resolve(io.cwd, opts.preset)] : [])]
+  assertSafeOutput(out, 'annotated', { inputs, cwd: io.cwd, ...(opts.force ? { force: true } : {}) })
   const rules = collectRules(opts.rule ?? [])
   const { data, summary, result } = await annotateDocxBytes(bytes, abs, {
     filePath: abs,

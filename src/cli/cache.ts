@@ -18,10 +18,59 @@ import { createHash } from 'node:crypto'
 import fs from 'node:fs'
 import path from 'node:path'
 import type { LintResult, PlanlintConfig, RuleSetting } from '../types.js'
+import { BoundedReadError, readRegularTextSync } from '../io/read-bounded.js'
 import { writeFileAtomic } from './write.js'
 
 export const DEFAULT_CACHE_FILE = '.planlintcache'
 const FORMAT = 2
+/** A cache is a few KB per file; one over this is not ours. */
+const MAX_CACHE_BYTES = 256 * 1024 * 1024
+
+const isObject = (x: unknown): x is Record<string, unknown> => typeof x === 'object' && x !== null && !Array.isArray(x)
+const isCount = (x: unknown): boolean => typeof x === 'number' && Number.isInteger(x) && x >= 0
+
+function isMessage(m: unknown): boolean {
+  if (!isObject(m)) return false
+  const range = m.range
+  return (
+    (m.ruleId === null || typeof m.ruleId === 'string') &&
+    (m.severity === 1 || m.severity === 2) &&
+    typeof m.message === 'string' &&
+    isCount(m.line) &&
+    isCount(m.column) &&
+    isCount(m.endLine) &&
+    isCount(m.endColumn) &&
+    Array.isArray(range) &&
+    range.length === 2 &&
+    isCount(range[0]) &&
+    isCount(range[1]) &&
+    (m.location === undefined || isObject(m.location)) &&
+    (m.suggestions === undefined || Array.isArray(m.suggestions)) &&
+    (m.fix === undefined || (isObject(m.fix) && Array.isArray(m.fix.range) && typeof m.fix.text === 'string'))
+  )
+}
+
+/** A stored LintResult planlint can report without crashing. */
+function isResult(r: unknown): r is LintResult {
+  return (
+    isObject(r) &&
+    typeof r.filePath === 'string' &&
+    Array.isArray(r.messages) &&
+    r.messages.every(isMessage) &&
+    ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount'].every((k) => isCount(r[k])) &&
+    (r.source === undefined || typeof r.source === 'string') &&
+    (r.preset === undefined || (isObject(r.preset) && typeof r.preset.id === 'string' && typeof r.preset.reason === 'string'))
+  )
+}
+
+/** The entries of a parsed cache file, or undefined when its shape is not ours. */
+export function cacheEntriesOf(data: unknown): CacheFile['entries'] | undefined {
+  if (!isObject(data) || data.format !== FORMAT || !isObject(data.entries)) return undefined
+  for (const e of Object.values(data.entries)) {
+    if (!isObject(e) || typeof e.key !== 'string' || !isResult(e.result)) return undefined
+  }
+  return data.entries as CacheFile['entries']
+}
 
 export interface CacheSettings {
   cwd: string
@@ -83,28 +132,40 @@ export class LintCache {
   private presetsModule?: typeof import('../presets/index.js')
   private pluginsModule?: typeof import('../engine/plugins.js')
 
+  /** A one-line note for stderr when the cache file was discarded. */
+  readonly warning?: string
+
   constructor(
     file: string,
     private readonly settings: CacheSettings,
   ) {
     this.file = file
     const read = LintCache.read(file)
-    this.entries = read ?? {}
-    // A cache file that exists but is not ours (corrupt, older format) is rewritten.
-    if (read === undefined && fs.existsSync(file)) this.dirty = true
+    this.entries = read.entries ?? {}
+    if (read.problem) {
+      // A cache file that exists but is not ours (corrupt, wrong shape, older format) is rebuilt.
+      this.dirty = true
+      this.warning = `缓存文件无效（${read.problem}），已忽略并将重建`
+    }
   }
 
-  /** The stored entries, or none when the file is missing, unreadable or not ours. */
-  private static read(file: string): CacheFile['entries'] | undefined {
+  /** The stored entries; none (with the reason) when the file is missing, unreadable or not ours. */
+  private static read(file: string): { entries?: CacheFile['entries']; problem?: string } {
+    let text: string
     try {
-      const data = JSON.parse(fs.readFileSync(file, 'utf8')) as Partial<CacheFile>
-      if (data && data.format === FORMAT && data.entries && typeof data.entries === 'object' && !Array.isArray(data.entries)) {
-        return data.entries
-      }
-    } catch {
-      // missing or corrupt: start afresh (the file is rewritten on save)
+      text = readRegularTextSync(file, { what: '缓存文件', maxBytes: MAX_CACHE_BYTES })
+    } catch (e) {
+      if (e instanceof BoundedReadError && e.kind === 'not-found') return {}
+      return { problem: e instanceof Error ? e.message.slice(e.message.indexOf(': ') + 2) : String(e) }
     }
-    return undefined
+    let data: unknown
+    try {
+      data = JSON.parse(text)
+    } catch {
+      return { problem: '不是 JSON' }
+    }
+    const entries = cacheEntriesOf(data)
+    return entries ? { entries } : { problem: '内容结构不对' }
   }
 
   private async modules() {

@@ -39,6 +39,18 @@ function hasExtension(file: string, exts: string[]): boolean {
   return exts.includes(path.extname(file).slice(1).toLowerCase())
 }
 
+/** The folder a glob walks from: its leading segments without pattern characters. */
+function globBase(pattern: string, cwd: string): string {
+  const segments = pattern.split(/[\\/]/)
+  const fixed: string[] = []
+  for (const seg of segments.slice(0, -1)) {
+    if (isDynamicPattern(seg)) break
+    fixed.push(seg)
+  }
+  const joined = fixed.join('/')
+  return path.resolve(cwd, joined === '' && pattern.startsWith('/') ? '/' : joined)
+}
+
 /** Expands inputs; throws PlanlintError naming the input that found nothing. */
 export async function expandInputs(inputs: string[], options: ExpandOptions): Promise<Inputs> {
   const exts = normaliseExtensions(options.extensions)
@@ -53,6 +65,30 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
     }
   }
   const keep = (abs: string) => !options.isIgnored?.(abs)
+  // Files found by walking are kept only when their real file lies inside the walked
+  // tree (a symlink never leads out of it, e.g. into /etc), each real file once (a
+  // symlink loop lists one file under many names).
+  const seenReal = new Set<string>()
+  const inTree = (root: string) => {
+    let realRoot: string
+    try {
+      realRoot = fs.realpathSync(root)
+    } catch {
+      realRoot = root
+    }
+    const prefix = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep
+    return (abs: string) => {
+      let real: string
+      try {
+        real = fs.realpathSync(abs)
+      } catch {
+        return false
+      }
+      if (!real.startsWith(prefix) || seenReal.has(real)) return false
+      seenReal.add(real)
+      return true
+    }
+  }
 
   for (const input of inputs) {
     if (input === '-') {
@@ -80,7 +116,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
         caseSensitiveMatch: false,
         expandDirectories: false,
       })
-      const kept = found.map((f) => path.resolve(f)).filter(keep).sort()
+      const kept = found.map((f) => path.resolve(f)).sort().filter(keep).filter(inTree(abs))
       if (kept.length === 0) {
         throw new PlanlintError(`目录中没有可检查的文件（支持 ${extensionList(exts)}）`, input)
       }
@@ -93,8 +129,9 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
       const kept = found
         .map((f) => path.resolve(f))
         .filter((f) => hasExtension(f, exts))
-        .filter(keep)
         .sort()
+        .filter(keep)
+        .filter(inTree(globBase(input, options.cwd)))
       if (kept.length === 0) {
         throw new PlanlintError(`没有与此模式匹配的可检查文件（支持 ${extensionList(exts)}）`, input)
       }

@@ -3,10 +3,10 @@
  * (UTF-8 with or without BOM, UTF-16 with BOM, GB18030) and its line ends. Only plain
  * text formats are written; Word and PDF files are never touched.
  */
-import fs from 'node:fs'
 import path from 'node:path'
 import iconv from 'iconv-lite'
 import { PlanlintError } from '../errors.js'
+import { readRegularFileSync } from '../io/read-bounded.js'
 import { writeFileAtomic } from './write.js'
 
 /** Extensions `--fix` may write back to. */
@@ -21,7 +21,8 @@ interface Decoded {
   text: string
   encoding: 'utf-8' | 'utf-16le' | 'utf-16be' | 'gb18030'
   bom: boolean
-  crlf: boolean
+  /** Each line end of the file as stored (\n, \r\n or a lone \r), in order. */
+  lineEnds: string[]
 }
 
 /** Decodes a text file the way the input adapter does, remembering how to write it back. */
@@ -50,19 +51,84 @@ export function decodeOriginal(buf: Buffer): Decoded {
       encoding = 'gb18030'
     }
   }
-  const crlfCount = (raw.match(/\r\n/g) ?? []).length
-  const lfCount = (raw.match(/\n/g) ?? []).length
   return {
     text: raw.replace(/\r\n?/g, '\n'),
     encoding,
     bom,
-    crlf: crlfCount > 0 && crlfCount * 2 >= lfCount,
+    lineEnds: raw.match(/\r\n?|\n/g) ?? [],
   }
 }
 
-/** Encodes `text` (with \n line ends) the way `like` was stored. */
+/** The most frequent line end of a file (for lines a fix adds), \n when it has none. */
+function usualLineEnd(ends: string[]): string {
+  const count = new Map<string, number>()
+  let best = '\n'
+  let bestCount = 0
+  for (const e of ends) {
+    const n = (count.get(e) ?? 0) + 1
+    count.set(e, n)
+    if (n > bestCount) {
+      best = e
+      bestCount = n
+    }
+  }
+  return best
+}
+
+/**
+ * Puts the original line ends back into `fixed` (which has \n only): every line a fix left
+ * as it was keeps its own line end; a changed or added line takes the end of the original
+ * line it stands in for, or the file's usual one. Lines are matched in order (a hash of
+ * line texts, each lookup a binary search), so the work stays O(n log n).
+ */
+export function restoreLineEnds(linted: string, fixed: string, ends: string[]): string {
+  if (ends.every((e) => e === '\n')) return fixed
+  const before = linted.split('\n')
+  const after = fixed.split('\n')
+  const where = new Map<string, number[]>()
+  before.forEach((line, i) => {
+    const list = where.get(line)
+    if (list) list.push(i)
+    else where.set(line, [i])
+  })
+  const usual = usualLineEnd(ends)
+  let next = 0 // first original line not yet used
+  let out = ''
+  for (let k = 0; k < after.length; k++) {
+    const line = after[k]!
+    if (k === after.length - 1) {
+      out += line
+      break
+    }
+    const list = where.get(line)
+    let match = -1
+    if (list) {
+      let lo = 0
+      let hi = list.length
+      while (lo < hi) {
+        const mid = (lo + hi) >> 1
+        if (list[mid]! < next) lo = mid + 1
+        else hi = mid
+      }
+      if (lo < list.length) match = list[lo]!
+    }
+    if (match !== -1 && match < before.length - 1) {
+      out += line + (ends[match] ?? usual)
+      next = match + 1
+    } else {
+      out += line + (next < ends.length ? ends[next]! : usual)
+      if (match === -1) next++
+    }
+  }
+  return out
+}
+
+/**
+ * Encodes `text` (with \n line ends) the way `like` was stored: its encoding, BOM and line
+ * ends (see restoreLineEnds).
+ */
 export function encodeLike(like: Decoded, text: string): Buffer {
-  const body = like.crlf ? text.replace(/\n/g, '\r\n') : text
+  const body = restoreLineEnds(like.text, text, like.lineEnds)
   switch (like.encoding) {
     case 'utf-8':
       return Buffer.concat([like.bom ? Buffer.from([0xef, 0xbb, 0xbf]) : Buffer.alloc(0), Buffer.from(body, 'utf8')])
@@ -85,7 +151,7 @@ export function encodeLike(like: Decoded, text: string): Buffer {
 export function writeFix(filePath: string, fixed: string, snapshot: Buffer, linted: string): boolean {
   let now: Buffer
   try {
-    now = fs.readFileSync(filePath)
+    now = readRegularFileSync(filePath)
   } catch {
     throw new PlanlintError('无法读取文件以写回修复', filePath)
   }

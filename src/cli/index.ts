@@ -11,6 +11,7 @@ import { fileURLToPath } from 'node:url'
 import { Command, CommanderError } from 'commander'
 import { displayWidth as stringWidth } from '../reporters/width.js'
 import type { CliIO, LintCommandOptions } from './lint.js'
+import { printable } from '../text/printable.js'
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -109,6 +110,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--suppress-rule <规则>', '只把这个规则的现有问题记入批量忽略文件，可重复', collect)
     .option('--suppressions-location <路径>', '批量忽略文件的位置（默认 planlint-suppressions.json）')
     .option('--prune-suppressions', '从批量忽略文件中删除已不再出现的问题')
+    .option('--force', '输出文件已存在且不像是 planlint 的报告或缓存时，仍然覆盖（输入文件永远不会被覆盖）')
     .option('--debug', '出错时显示详细信息')
     .addHelpText(
       'after',
@@ -168,7 +170,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--extends <预设>', '父预设（默认：按该方案的标题识别）')
     .option('--id <标识>', '预设 id（默认按行政区划代码生成）')
     .option('-o, --output <文件>', '写入的文件（默认输出到屏幕）')
-    .action(async (file: string, opts: { extends?: string; id?: string; output?: string }) => {
+    .option('--force', '输出文件已存在且不是预设时，仍然覆盖（输入文件永远不会被覆盖）')
+    .action(async (file: string, opts: { extends?: string; id?: string; output?: string; force?: boolean }) => {
       const { runPresetBuild } = await import('./preset.js')
       setExit(await runPresetBuild(file, opts, io))
     })
@@ -183,7 +186,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-p, --preset <名称或路径>', '使用的预设')
     .option('-c, --config <路径>', '配置文件路径')
     .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复', collect)
-    .action(async (file: string, opts: { output?: string; preset?: string; config?: string; rule?: string[] }) => {
+    .option('--force', '输出文件已存在时仍然覆盖（原文件永远不会被覆盖）')
+    .action(async (file: string, opts: { output?: string; preset?: string; config?: string; rule?: string[]; force?: boolean }) => {
       const { runAnnotate } = await import('./annotate.js')
       setExit(await runAnnotate(file, opts, io))
     })
@@ -257,17 +261,19 @@ export async function main(argv: string[], io: Partial<CliIO> = {}): Promise<num
   } catch (e) {
     if (e instanceof CommanderError) {
       if (e.code === 'commander.helpDisplayed' || e.code === 'commander.version' || e.code === 'commander.help') return 0
-      fullIO.stderr.write(`planlint: ${translate(e)}\n`)
+      fullIO.stderr.write(`planlint: ${printable(translate(e))}\n`)
       return 2
     }
     const { isPlanlintError } = await import('../errors.js')
     if (isPlanlintError(e)) {
-      fullIO.stderr.write(`planlint: ${relativise(firstLine(e.message), fullIO.cwd)}\n`)
+      fullIO.stderr.write(`planlint: ${printable(relativise(firstLine(e.message), fullIO.cwd))}\n`)
       if (debug && e.stack) fullIO.stderr.write(e.stack + '\n')
       return 2
     }
     const message = e instanceof Error ? e.message : String(e)
-    fullIO.stderr.write(`planlint: 内部错误：${firstLine(message)}（运行 planlint --debug 查看详情）\n`)
+    const where = (e as { planlintFile?: unknown } | undefined)?.planlintFile
+    const file = typeof where === 'string' ? `${relativise(where, fullIO.cwd)}: ` : ''
+    fullIO.stderr.write(`planlint: ${printable(`${file}内部错误：${firstLine(message)}`)}（运行 planlint --debug 查看详情）\n`)
     if (debug) fullIO.stderr.write(((e instanceof Error && e.stack) || message) + '\n')
     return 2
   }

@@ -14,10 +14,11 @@ export interface WorkerTask {
 
 export type WorkerReply =
   | { index: number; result: LintResult | null }
-  | { index: number; error: { message: string; planlint: boolean; stack?: string } }
+  | { index: number; error: { message: string; planlint: boolean; input: boolean; stack?: string } }
 
 const options = (workerData as { options: LintFilesOptions }).options
 const engine = await import('../index.js')
+const { InputError } = await import('../io/errors.js')
 
 parentPort!.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply
@@ -30,6 +31,7 @@ parentPort!.on('message', async (task: WorkerTask) => {
       error: {
         message: e instanceof Error ? e.message : String(e),
         planlint: engine.isPlanlintError(e),
+        input: e instanceof InputError,
         ...(e instanceof Error && e.stack ? { stack: e.stack } : {}),
       },
     }

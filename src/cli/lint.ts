@@ -6,11 +6,14 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
+import { readRegularFileSync } from '../io/read-bounded.js'
+import { printable } from '../text/printable.js'
 import type { LintResult, Rule, RuleMeta, RuleSetting } from '../types.js'
 import { useColor } from './color.js'
 import { unifiedDiff } from './diff.js'
 import { expandInputs } from './files.js'
 import { isWritable, writeFix } from './fix.js'
+import { assertSafeOutput } from './output-guard.js'
 import { planOutputs, renderOutputs, writeOutputs } from './outputs.js'
 import { createProgress, wantProgress } from './progress.js'
 import { checkRuleIds, collectRules } from './rule-option.js'
@@ -37,6 +40,8 @@ export interface LintCommandOptions {
   suppressRule?: string[]
   suppressionsLocation?: string
   pruneSuppressions?: boolean
+  /** Overwrite an existing output file of another kind (never an input). */
+  force?: boolean
 }
 
 export interface CliIO {
@@ -155,6 +160,13 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
 
   const { files, explicit, stdin } = await expandInputs(inputs, { cwd: io.cwd, extensions: ioModule.SUPPORTED_EXTENSIONS })
   const fix = opts.fix === true || opts.fixDryRun === true
+  // No output may land on anything this run reads.
+  const readInputs = [...files]
+  if (opts.config !== undefined) readInputs.push(path.resolve(io.cwd, opts.config))
+  if (opts.preset !== undefined && /[\\/.]/.test(opts.preset)) readInputs.push(path.resolve(io.cwd, opts.preset))
+  if (opts.stdinFilename !== undefined) readInputs.push(path.resolve(io.cwd, opts.stdinFilename))
+  const guard = { inputs: readInputs, cwd: io.cwd, ...(opts.force ? { force: true } : {}) }
+  for (const out of planned) if (out.file) assertSafeOutput(out.file, 'report', guard)
   const lintOptions = {
     cwd: io.cwd,
     ...(opts.config === undefined ? {} : { configFile: path.resolve(io.cwd, opts.config) }),
@@ -171,7 +183,7 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
     for (const f of files) {
       if (!isWritable(f)) continue
       try {
-        snapshots.set(f, fs.readFileSync(f))
+        snapshots.set(f, readRegularFileSync(f))
       } catch {
         // unreadable: the engine reports it
       }
@@ -185,7 +197,9 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
   let cache: import('./cache.js').LintCache | undefined
   if (opts.cache && !fix) {
     const { LintCache, cacheFilePath } = await import('./cache.js')
-    cache = new LintCache(cacheFilePath(io.cwd, opts.cacheLocation), {
+    const cacheFile = cacheFilePath(io.cwd, opts.cacheLocation)
+    assertSafeOutput(cacheFile, 'cache', guard)
+    cache = new LintCache(cacheFile, {
       cwd: io.cwd,
       version: await planlintVersion(),
       ...(Object.keys(rules).length ? { rules } : {}),
@@ -193,11 +207,15 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
       ...(lintOptions.configFile !== undefined ? { configFile: lintOptions.configFile } : {}),
       ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
     })
+    if (cache.warning) io.stderr.write(`planlint: ${path.relative(io.cwd, cacheFile) || cacheFile}: ${cache.warning}\n`)
   }
   const progress = wantProgress(io.stderr, io.env, tasks.length) ? createProgress(io.stderr) : undefined
   let linted: (LintResult | undefined)[]
+  // A file that cannot be read is reported (exit 2 at the end); the others are still linted.
+  const unreadable: string[] = []
   try {
     linted = await lintFileList(tasks, {
+      onInputError: (_file, e) => unreadable.push(e.message.split('\n')[0] ?? e.message),
       lintOptions,
       jobs: jobsOption === 'auto' ? autoJobs(tasks.length) : jobsOption,
       ...(cache ? { cache } : {}),
@@ -222,7 +240,14 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
     stdinText.set(result, source.text)
     results.push(result)
   }
+  const reportUnreadable = () => {
+    for (const line of unreadable) io.stderr.write(`planlint: ${printable(line.split(io.cwd + path.sep).join(''))}\n`)
+  }
   if (results.length === 0) {
+    if (unreadable.length > 0) {
+      reportUnreadable()
+      return 2
+    }
     throw new PlanlintError('没有要检查的文件：找到的文件都被配置中的 ignores 排除了')
   }
 
@@ -293,6 +318,10 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
   if (timing.timingEnabled()) io.stderr.write(timing.formatTiming())
   if (tooManyWarnings && !stylishOnStdout) {
     io.stderr.write(`planlint: 警告数 ${warnings} 超过了 --max-warnings 允许的 ${maxWarnings} 个\n`)
+  }
+  if (unreadable.length > 0) {
+    reportUnreadable()
+    return 2
   }
   return errors > 0 || tooManyWarnings ? 1 : 0
 }

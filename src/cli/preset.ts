@@ -8,12 +8,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 import type { CliIO } from './lint.js'
+import { assertSafeOutput } from './output-guard.js'
 import { writeFileAtomic } from './write.js'
 
 export interface PresetBuildOptions {
   extends?: string
   id?: string
   output?: string
+  force?: boolean
 }
 
 export async function runPresetBuild(file: string, opts: PresetBuildOptions, io: CliIO): Promise<number> {
@@ -26,6 +28,8 @@ export async function runPresetBuild(file: string, opts: PresetBuildOptions, io:
     import('yaml'),
   ])
   const abs = path.resolve(io.cwd, file)
+  const inputs = [abs, ...(opts.extends !== undefined && /[\\/.]/.test(opts.extends) ? [path.resolve(io.cwd, opts.extends)] : [])]
+  if (opts.output) assertSafeOutput(opts.output, 'preset', { inputs, cwd: io.cwd, ...(opts.force ? { force: true } : {}) })
   const source = await readSource(abs)
   const plan = buildPlan(source.text)
   if (plan.actions.length === 0 && plan.projects.length === 0 && plan.targets.length === 0) {

@@ -7,6 +7,8 @@ import fs from 'node:fs'
 import os from 'node:os'
 import { Worker } from 'node:worker_threads'
 import { PlanlintError } from '../errors.js'
+import { InputError } from '../io/errors.js'
+import { readRegularFileSync } from '../io/read-bounded.js'
 import type { LintFilesOptions } from '../engine/lint.js'
 import type { LintResult } from '../types.js'
 import type { LintCache } from './cache.js'
@@ -35,6 +37,11 @@ export interface RunFilesOptions {
   cache?: LintCache
   /** Called after each file is done (cache hit or linted). */
   onProgress?: (done: number, total: number) => void
+  /**
+   * Called for a file that could not be read (an InputError: unreadable, binary, too
+   * large…); the other files are still linted. Without it, the first such error stops the run.
+   */
+  onInputError?: (file: string, error: PlanlintError) => void
 }
 
 /** Parses `--jobs`: a positive integer, or `auto`. */
@@ -74,7 +81,7 @@ async function keyOf(task: FileTask, cache: LintCache, options: RunFilesOptions[
       ...(options.cwd !== undefined ? { cwd: options.cwd } : {}),
     })
     if (isIgnored(task.file, config, options.cwd)) return undefined
-    const bytes = fs.readFileSync(task.file)
+    const bytes = readRegularFileSync(task.file)
     return await cache.keyFor(task.file, bytes, config)
   } catch {
     // The lint itself reports the problem, in input order.
@@ -82,11 +89,17 @@ async function keyOf(task: FileTask, cache: LintCache, options: RunFilesOptions[
   }
 }
 
-function rethrow(error: { message: string; planlint: boolean; stack?: string }): never {
+/** Marks an unexpected error with the file it happened on (the CLI names it). */
+function onFile(e: unknown, file: string): unknown {
+  if (e instanceof Error && !(e instanceof PlanlintError) && !('planlintFile' in e)) Object.assign(e, { planlintFile: file })
+  return e
+}
+
+function rethrow(error: { message: string; planlint: boolean; stack?: string }, file: string): never {
   if (error.planlint) throw new PlanlintError(error.message)
   const e = new Error(error.message)
   if (error.stack) e.stack = error.stack
-  throw e
+  throw onFile(e, file)
 }
 
 async function lintInWorkers(pending: Pending[], jobs: number, options: RunFilesOptions, finish: (p: Pending, r: LintResult | undefined) => void): Promise<void> {
@@ -126,7 +139,9 @@ async function lintInWorkers(pending: Pending[], jobs: number, options: RunFiles
   // The first failure in input order, as a serial run would have stopped at it.
   for (const p of pending) {
     const reply = replies.get(p.index)
-    if (reply && 'error' in reply) rethrow(reply.error)
+    if (!reply || !('error' in reply)) continue
+    if (reply.error.input && options.onInputError) options.onInputError(p.task.file, new PlanlintError(reply.error.message))
+    else rethrow(reply.error, p.task.file)
   }
 }
 
@@ -166,7 +181,12 @@ export async function lintFileList(tasks: FileTask[], options: RunFilesOptions):
         r = await lintOne(p.task, options.lintOptions)
       } catch (e) {
         options.cache?.forget(p.task.file)
-        throw e
+        if (e instanceof InputError && options.onInputError) {
+          options.onInputError(p.task.file, e)
+          progress()
+          continue
+        }
+        throw onFile(e, p.task.file)
       }
       finish(p, r)
     }

@@ -7,9 +7,69 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 
+const TEMP_PATTERN = /^\.(.+)\.(\d+)\.[a-z0-9]+\.tmp$/
+
 function tempPathFor(target: string): string {
-  const rand = Math.random().toString(36).slice(2, 8)
+  const rand = Math.random().toString(36).slice(2, 8) || '0'
   return path.join(path.dirname(target), `.${path.basename(target)}.${process.pid}.${rand}.tmp`)
+}
+
+// Temp files being written now; removed on SIGINT/SIGTERM/SIGHUP before the process ends.
+const pending = new Set<string>()
+const SIGNALS: NodeJS.Signals[] = ['SIGINT', 'SIGTERM', 'SIGHUP']
+
+function onSignal(signal: NodeJS.Signals): void {
+  for (const tmp of pending) {
+    try {
+      fs.rmSync(tmp, { force: true })
+    } catch {
+      // best effort: the next run removes what is left
+    }
+  }
+  pending.clear()
+  for (const s of SIGNALS) process.removeListener(s, onSignal)
+  process.kill(process.pid, signal)
+}
+
+function track(tmp: string): void {
+  if (pending.size === 0) for (const s of SIGNALS) process.on(s, onSignal)
+  pending.add(tmp)
+}
+
+function untrack(tmp: string): void {
+  pending.delete(tmp)
+  if (pending.size === 0) for (const s of SIGNALS) process.removeListener(s, onSignal)
+}
+
+function alive(pid: number): boolean {
+  if (pid === process.pid) return true
+  try {
+    process.kill(pid, 0)
+    return true
+  } catch (e) {
+    return (e as NodeJS.ErrnoException).code === 'EPERM'
+  }
+}
+
+/** Removes temp files of `target` left by a planlint that was killed while writing. */
+export function removeStaleTemps(target: string): void {
+  const dir = path.dirname(target)
+  const base = path.basename(target)
+  let names: string[]
+  try {
+    names = fs.readdirSync(dir)
+  } catch {
+    return
+  }
+  for (const name of names) {
+    const m = TEMP_PATTERN.exec(name)
+    if (!m || m[1] !== base || alive(Number(m[2]))) continue
+    try {
+      if (fs.lstatSync(path.join(dir, name)).isFile()) fs.rmSync(path.join(dir, name), { force: true })
+    } catch {
+      // someone else removed it
+    }
+  }
 }
 
 function describe(e: unknown): string {
@@ -31,18 +91,67 @@ function describe(e: unknown): string {
   }
 }
 
-/** Writes `data` to `target` atomically, keeping the old file's permissions. */
-export function writeFileAtomic(target: string, data: string | Uint8Array): void {
-  const tmp = tempPathFor(target)
+/** Replaces the content of `file` in place, keeping its inode (hard links, owner, mode). */
+function writeInPlace(file: string, data: string | Uint8Array): void {
+  const fd = fs.openSync(file, fs.constants.O_WRONLY | (fs.constants.O_NONBLOCK ?? 0))
   try {
-    let mode: number | undefined
+    const buf = typeof data === 'string' ? Buffer.from(data, 'utf8') : data
+    let off = 0
+    while (off < buf.length) off += fs.writeSync(fd, buf, off, buf.length - off, off)
+    fs.ftruncateSync(fd, buf.length)
+    fs.fsyncSync(fd)
+  } finally {
+    fs.closeSync(fd)
+  }
+}
+
+/**
+ * Writes `data` to `target` so that a reader never sees half a file and a failure leaves
+ * the old file untouched: a temp file beside the real file, then one rename. What the
+ * user set up stays as it was:
+ * - a symlink stays a symlink (its target is written);
+ * - the file keeps its permissions and owner; a read-only file is refused;
+ * - a file with several hard links, or one whose owner this process cannot give a new
+ *   file, is rewritten in place (a rename would split it from its other names);
+ * - temp files are removed on SIGINT/SIGTERM/SIGHUP, and leftovers of a killed run (its
+ *   pid gone) on the next write of the same file.
+ */
+export function writeFileAtomic(target: string, data: string | Uint8Array): void {
+  let real = target
+  try {
+    real = fs.realpathSync(target)
+  } catch {
+    // does not exist yet (or a dangling link, which is replaced)
+  }
+  let stat: fs.Stats | undefined
+  try {
+    stat = fs.statSync(real)
+  } catch {
+    stat = undefined
+  }
+  if (stat && !stat.isFile()) throw new PlanlintError(stat.isDirectory() ? '这是一个目录' : '不是普通文件，planlint 只写普通文件', target)
+  if (stat && (stat.mode & 0o222) === 0) throw new PlanlintError('文件是只读的，未写入（如需修改请先取消只读）', target)
+  removeStaleTemps(real)
+  const inPlace = stat !== undefined && (stat.nlink > 1 || !canGive(stat))
+  if (inPlace) {
     try {
-      mode = fs.statSync(target).mode & 0o777
-    } catch {
-      mode = undefined
+      fs.accessSync(real, fs.constants.W_OK)
+      writeInPlace(real, data)
+    } catch (e) {
+      throw new PlanlintError(describe(e), target)
     }
-    fs.writeFileSync(tmp, data, mode === undefined ? {} : { mode })
-    fs.renameSync(tmp, target)
+    return
+  }
+  const tmp = tempPathFor(real)
+  track(tmp)
+  try {
+    // a new file gets 0666 less the umask, as any editor would make it
+    fs.writeFileSync(tmp, data, { flag: 'wx', mode: stat ? 0o600 : 0o666 })
+    if (stat) {
+      fs.chmodSync(tmp, stat.mode & 0o7777)
+      if (typeof process.getuid === 'function' && (stat.uid !== process.getuid() || stat.gid !== process.getgid?.())) fs.chownSync(tmp, stat.uid, stat.gid)
+    }
+    fs.renameSync(tmp, real)
   } catch (e) {
     try {
       fs.rmSync(tmp, { force: true })
@@ -50,7 +159,18 @@ export function writeFileAtomic(target: string, data: string | Uint8Array): void
       // nothing more to clean up
     }
     throw new PlanlintError(describe(e), target)
+  } finally {
+    untrack(tmp)
   }
+}
+
+/** Whether a new file made by this process can be given `stat`'s owner and group. */
+function canGive(stat: fs.Stats): boolean {
+  if (typeof process.getuid !== 'function') return true
+  const uid = process.getuid()
+  if (uid === 0) return true
+  if (stat.uid !== uid) return false
+  return stat.gid === process.getgid?.() || (process.getgroups?.() ?? []).includes(stat.gid)
 }
 
 /**

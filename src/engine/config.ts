@@ -12,7 +12,7 @@ import { PlanlintError } from '../errors.js'
 import { cached, contentKey } from '../presets/cache.js'
 import { looksLikePath } from '../presets/resolve.js'
 import { dataError, describeValue, didYouMean, getValidator, validateOrThrow } from '../presets/validate.js'
-import { displayPath, parseYamlText, readTextFile } from '../presets/yaml.js'
+import { displayPath, parseYamlText, readTextFile, requireMapping } from '../presets/yaml.js'
 import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
 
 type ConfigSchema = typeof import('./config-schema.json', { with: { type: 'json' } })
@@ -124,7 +124,11 @@ export function loadConfig(filePath: string): PlanlintConfig {
   if (hit && hit.mtime === mtime) return hit.config
 
   const text = readTextFile(file, '配置文件')
-  const data = cached(contentKey('config', schemaText, text), () => checkConfig(parseYamlText(text, file) ?? {}, file))
+  const data = cached(contentKey('config', schemaText, text), () => {
+    const parsed = parseYamlText(text, file)
+    requireMapping(parsed, file, '配置文件')
+    return checkConfig(parsed ?? {}, file)
+  })
   const config = { ...data, filePath: file }
   if (config.preset !== undefined && looksLikePath(config.preset)) {
     config.preset = resolve(dirname(file), config.preset)

@@ -3,7 +3,7 @@
  * from offsets to where the user sees them). Bad input throws an InputError (a
  * PlanlintError with a `kind`) whose one-line zh-CN message names the file.
  */
-import { readFile, stat } from 'node:fs/promises'
+import { BoundedReadError, readRegularFileSync } from './read-bounded.js'
 import type { SourceText } from '../types.js'
 import type { DecodeOptions } from './decode.js'
 import { InputError } from './errors.js'
@@ -30,14 +30,7 @@ export async function readSource(filePath: string, opts: ReadOptions = {}): Prom
   const maxBytes = opts.maxBytes ?? DEFAULT_MAX_BYTES
   let bytes: Uint8Array
   try {
-    const info = await stat(filePath)
-    if (info.isDirectory()) {
-      throw new InputError('is-directory', '这是一个目录，不是文件；应为 .txt、.md、.docx、.doc 或 .pdf 文件', filePath)
-    }
-    if (info.size > maxBytes) {
-      throw new InputError('too-large', `文件大小 ${megabytes(info.size)}，超过 ${megabytes(maxBytes)} 的上限`, filePath)
-    }
-    bytes = await readFile(filePath)
+    bytes = readRegularFileSync(filePath, { maxBytes, what: '文件' })
   } catch (e) {
     throw fsError(e, filePath)
   }
@@ -86,17 +79,22 @@ async function fromBytes(bytes: Uint8Array, filePath: string, opts: DecodeOption
 
 function fsError(e: unknown, filePath: string): InputError {
   if (e instanceof InputError) return e
-  const code = (e as NodeJS.ErrnoException | undefined)?.code
-  switch (code) {
-    case 'ENOENT':
-    case 'ENOTDIR':
-      return new InputError('not-found', '找不到文件；请检查路径是否正确', filePath)
-    case 'EISDIR':
-      return new InputError('is-directory', '这是一个目录，不是文件；应为 .txt、.md、.docx、.doc 或 .pdf 文件', filePath)
-    case 'EACCES':
-    case 'EPERM':
-      return new InputError('unreadable', '没有读取该文件的权限', filePath)
-    default:
-      return new InputError('unreadable', `无法读取文件（${code ?? String(e)}）`, filePath)
+  if (e instanceof BoundedReadError) {
+    switch (e.kind) {
+      case 'not-found':
+        return new InputError('not-found', '找不到文件；请检查路径是否正确', filePath)
+      case 'is-directory':
+        return new InputError('is-directory', '这是一个目录，不是文件；应为 .txt、.md、.docx、.doc 或 .pdf 文件', filePath)
+      case 'too-large':
+        return new InputError('too-large', e.message.slice(e.message.indexOf(': ') + 2), filePath)
+      case 'not-regular':
+        return new InputError('unreadable', '不是普通文件（设备、管道或套接字），planlint 只读取普通文件', filePath)
+      default: {
+        const code = (e.cause as NodeJS.ErrnoException | undefined)?.code
+        if (code === 'EACCES' || code === 'EPERM' || /没有读取权限/.test(e.message)) return new InputError('unreadable', '没有读取该文件的权限', filePath)
+        return new InputError('unreadable', e.message.slice(e.message.indexOf(': ') + 2), filePath)
+      }
+    }
   }
+  return new InputError('unreadable', `无法读取文件（${(e as NodeJS.ErrnoException | undefined)?.code ?? String(e)}）`, filePath)
 }

@@ -35,7 +35,7 @@ import {
   type RawUnits,
 } from './units.js'
 import { dataError, getValidator, validateOrThrow } from './validate.js'
-import { parseYamlText, readTextFile } from './yaml.js'
+import { parseYamlText, readTextFile, requireMapping } from './yaml.js'
 
 export { presetsDir } from './resolve.js'
 export { loadUnitDictionary } from './units.js'
@@ -104,7 +104,11 @@ export function readPresetFile(file: string): RawPreset {
   if (hit && hit.mtime === mtime) return hit.raw
   const text = readTextFile(file, '预设文件')
   const key = contentKey('preset', getPresetSchemaText(), getUnitsSchemaText(), text)
-  const raw = cached(key, () => checkPreset(parseYamlText(text, file), file))
+  const raw = cached(key, () => {
+    const data = parseYamlText(text, file)
+    requireMapping(data, file, '预设文件')
+    return checkPreset(data, file)
+  })
   rawCache.set(file, { mtime, raw })
   return raw
 }

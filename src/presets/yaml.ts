@@ -2,7 +2,7 @@
  * Reading YAML data files (presets, unit dictionaries, config) with one-line, zh-CN errors
  * that name the file and the line.
  */
-import { readFileSync } from 'node:fs'
+import { readRegularTextSync } from '../io/read-bounded.js'
 import { createRequire } from 'node:module'
 import { isAbsolute, relative } from 'node:path'
 import type { ErrorCode } from 'yaml'
@@ -39,17 +39,19 @@ const YAML_PROBLEMS: Partial<Record<ErrorCode, string>> = {
   NON_STRING_KEY: '键必须是文字',
 }
 
+/** Config files, presets and dictionaries are small; a larger one is a mistake (or hostile). */
+export const MAX_CONFIG_BYTES = 5 * 1024 * 1024
+
 /**
- * Reads a text file (UTF-8).
+ * Reads a text file (UTF-8): a regular file of at most MAX_CONFIG_BYTES.
  * @throws PlanlintError `file: 无法读取…：文件不存在` (one line).
  */
 export function readTextFile(file: string, what = '文件'): string {
   try {
-    return readFileSync(file, 'utf8')
+    return readRegularTextSync(file, { what, maxBytes: MAX_CONFIG_BYTES })
   } catch (e) {
-    const code = (e as NodeJS.ErrnoException).code
-    const why = code === 'ENOENT' ? '文件不存在' : code === 'EISDIR' ? '这是目录，不是文件' : `无法读取（${code ?? String(e)}）`
-    throw new PlanlintError(`无法读取${what}：${why}`, displayPath(file))
+    const message = e instanceof Error ? e.message.slice(e.message.indexOf(': ') + 2) : String(e)
+    throw new PlanlintError(message, displayPath(file))
   }
 }
 
@@ -76,5 +78,23 @@ export function parseYamlText(text: string, file: string): unknown {
     const problem = YAML_PROBLEMS[err.code] ?? detail
     throw new PlanlintError(`YAML 语法错误：${problem}（${err.code}）`, where)
   }
-  return doc.toJS({ maxAliasCount: 100 }) as unknown
+  try {
+    return doc.toJS({ maxAliasCount: 100 }) as unknown
+  } catch (e) {
+    // an alias bomb (“billion laughs”) or another document yaml refuses to build
+    const detail = /alias/i.test(e instanceof Error ? e.message : '') ? YAML_PROBLEMS.RESOURCE_EXHAUSTION : '无法展开文件内容'
+    throw new PlanlintError(`YAML 语法错误：${detail}`, displayPath(file))
+  }
+}
+
+/**
+ * A config or preset file is a YAML mapping. Anything else (a list, a string — such as
+ * `/proc/self/environ` read as YAML) is refused without quoting a character of it: a file
+ * that is not a preset may hold secrets.
+ */
+export function requireMapping(data: unknown, file: string, what: string): void {
+  if (data === undefined || data === null) return
+  if (typeof data !== 'object' || Array.isArray(data)) {
+    throw new PlanlintError(`不是${what}：${what}应为 YAML 映射（“键: 值”的写法）`, displayPath(file))
+  }
 }
