@@ -12,6 +12,7 @@ import { stringify } from 'yaml'
 import { loadUnitDictionary } from '../src/presets/index.js'
 import type { UnitRename } from '../src/types.js'
 import { Prng } from './prng.js'
+import { pushAll } from '../src/text/arrays.js'
 
 export const CORPUS_NAMES = ['nansha', 'leping', 'qingyunpu', 'jinjiang-draft'] as const
 
@@ -205,7 +206,7 @@ function mutatePlan(bases: string[][], prng: Prng, names: Pair[], targetBytes: n
     }
     return prng.chance(0.03) ? [l, l] : [l]
   }
-  for (const line of bases[base]!) out.push(...mutateLine(line))
+  for (const line of bases[base]!) pushAll(out, mutateLine(line))
   let text = out.join('\n')
   while (Buffer.byteLength(text) < targetBytes) {
     const other = bases[prng.int(0, bases.length - 1)]!

@@ -13,6 +13,7 @@
 import { CompiledRenames } from '../src/dict/renames.js'
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import type { Fix, PlanTree, UnitMention } from '../src/types.js'
+import { maxOf } from '../src/text/arrays.js'
 
 /** Unit-name endings, longest first, and the family each belongs to. */
 const ENDINGS: [string, string][] = [
@@ -219,7 +220,7 @@ function closure(start: Form, related: Map<Form, Map<Form, Kind>>): Form[] {
 
 /** The form used most; on a tie, the one the alias table prefers, else none. */
 function majority(cluster: Form[], groups: Map<string, string[]>): Form | undefined {
-  const top = Math.max(...cluster.map((f) => f.mentions.length))
+  const top = maxOf(cluster.map((f) => f.mentions.length))
   const best = cluster.filter((f) => f.mentions.length === top)
   if (best.length === 1) return best[0]
   const preferred = best.filter((f) => groups.get(f.rest)?.[0] === f.rest)

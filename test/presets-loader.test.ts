@@ -230,7 +230,7 @@ describe('bad preset files', () => {
     ['bad level', 'id: x\ntitle: t\njurisdiction: { name: 某区, level: district }\n', /jurisdiction\.level: 应为以下之一：national、province、city、county/],
     ['bad rule setting', 'id: x\ntitle: t\nrules:\n  lead-unit: warning\n', /rules\.lead-unit: 应为off、warn、error、0、1、2 或 \[严重程度, 选项\]/],
     ['no title', 'id: x\n', /x\.yaml: title: 缺少必填字段/],
-    ['not a mapping', '- id: x\n', /x\.yaml: 应为对象/],
+    ['not a mapping', '- id: x\n', /x\.yaml: 不是预设文件：预设文件应为 YAML 映射/],
     ['empty file', '# nothing\n', /x\.yaml: 预设文件是空的/],
     ['duplicate population id', 'id: x\ntitle: t\npopulations:\n  - { id: a, name: 甲, aliases: [甲], confidence: verified }\n  - { id: a, name: 乙, aliases: [乙], confidence: verified }\n', /populations\[1\]\.id: id “a”重复（与 populations\[0\] 相同）/],
     ['bad units section', 'id: x\ntitle: t\nunits:\n  renames:\n    - { old: 旧局, new: [新局], reform: "2018", since: "2018-03", severity: error, confidence: memory }\n', /units\.renames\[0\]\.old: 应为至少含一个单位名称的数组/],

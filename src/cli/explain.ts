@@ -10,6 +10,7 @@ import { PlanlintError } from '../errors.js'
 import type { ActionNode, HeadingNode, PlanTree, Position, Preset, ResponsibilityConvention, TaskNode, UnitMention, UserLocation } from '../types.js'
 import { planToJSON } from './explain-json.js'
 import type { CliIO } from './lint.js'
+import { maxOf, pushAll } from '../text/arrays.js'
 
 export { planToJSON, EXPLAIN_JSON_VERSION, type ExplainJSON } from './explain-json.js'
 
@@ -73,7 +74,7 @@ export function explainText(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title'
     h.children.forEach((c) => walk(c, depth + 1))
   }
   plan.outline.forEach((h) => walk(h, 0))
-  const width = Math.min(48, Math.max(0, ...headingLines.map(([l]) => stringWidth(l))) + 2)
+  const width = Math.min(48, Math.max(0, maxOf(headingLines.map(([l]) => stringWidth(l)))) + 2)
   for (const [label, info] of headingLines) out.push(pad(label, width) + `[${info}]`)
 
   const group = (name: string, list: ActionNode[]) => {
@@ -84,7 +85,7 @@ export function explainText(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title'
       for (const r of a.responsibilities) {
         out.push(`    统一分工（${LEAD_SOURCE_LABELS[r.convention]}）：牵头 ${units(r.lead) || '无'}${r.partners.length ? `；配合 ${units(r.partners)}` : ''}`)
       }
-      for (const t of a.tasks) out.push(...taskLines(t, locate))
+      for (const t of a.tasks) pushAll(out, taskLines(t, locate))
     }
   }
   group('提升行动', plan.actions)
@@ -93,7 +94,7 @@ export function explainText(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title'
   const loose = plan.tasks.filter((t) => !plan.actions.some((a) => a.tasks.includes(t)) && !plan.projects.some((p) => p.tasks.includes(t)))
   if (loose.length) {
     out.push('', `其他任务（${loose.length} 项，不在提升行动或重点工程中）`)
-    for (const t of loose) out.push(...taskLines(t, locate))
+    for (const t of loose) pushAll(out, taskLines(t, locate))
   }
   const withLead = plan.tasks.filter((t) => t.lead.length > 0).length
   out.push('', `任务合计 ${plan.tasks.length} 项，已识别牵头单位 ${withLead} 项，缺少牵头单位 ${plan.tasks.length - withLead} 项`)

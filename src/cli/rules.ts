@@ -5,6 +5,7 @@
 import stringWidth from 'string-width'
 import type { Rule } from '../types.js'
 import type { CliIO } from './lint.js'
+import { maxOf, pushAll } from '../text/arrays.js'
 
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - stringWidth(s)))
@@ -25,14 +26,14 @@ export function severityLabel(rule: Rule): string {
 export function rulesTable(rules: Rule[]): string {
   const header = ['规则', '默认级别', '可自动修复', '说明']
   const rows = rules.map((r) => [r.meta.id, severityLabel(r), r.meta.fixable ? '是' : '否', r.meta.docs.description.zh])
-  const widths = header.map((h, i) => Math.max(stringWidth(h), ...rows.map((row) => stringWidth(row[i]!))))
+  const widths = header.map((h, i) => Math.max(stringWidth(h), maxOf(rows.map((row) => stringWidth(row[i]!)))))
   const line = (cells: string[]) =>
     cells
       .map((c, i) => (i === cells.length - 1 ? c : pad(c, widths[i]!)))
       .join('  ')
       .trimEnd()
   const out = [line(header), line(widths.map((w, i) => (i === widths.length - 1 ? '─'.repeat(Math.min(w, 40)) : '─'.repeat(w))))]
-  out.push(...rows.map(line))
+  pushAll(out, rows.map(line))
   out.push('', `共 ${rules.length} 条规则。在 planlint.config.yaml 的 rules: 中可改变级别（off、warn、error）。`)
   return out.join('\n') + '\n'
 }

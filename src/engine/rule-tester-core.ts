@@ -12,6 +12,7 @@ import { lintCore } from './lint-core.js'
 import { builtinRuleMap } from './registry.js'
 import { validateRuleMeta } from './rule.js'
 import { interpolate, type RuleEntry } from './runner.js'
+import { pushAll } from '../text/arrays.js'
 
 export interface RuleTesterConfig {
   /** Preset id, path or object; `national` by default. */
@@ -145,8 +146,8 @@ export class RuleTester {
         )
       }
       const n = Math.min(messages.length, inv.errors.length)
-      for (let i = 0; i < n; i++) problems.push(...this.#compare(rule, i, messages[i]!, inv.errors[i]!))
-      problems.push(...this.#checkOutput(rule, inv))
+      for (let i = 0; i < n; i++) pushAll(problems, this.#compare(rule, i, messages[i]!, inv.errors[i]!))
+      pushAll(problems, this.#checkOutput(rule, inv))
     } catch (e) {
       problems.push(`运行出错：${(e as Error).message}`)
     }

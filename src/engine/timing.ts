@@ -5,6 +5,7 @@
  * prints it to stderr after a run (`formatTiming`), and `npm run bench` reads it directly.
  */
 import { performance } from 'node:perf_hooks'
+import { maxOf } from '../text/arrays.js'
 
 /** Phases in pipeline order; rules are added as `rule:<id>`. */
 export type Phase = 'read' | 'config' | 'parse' | 'plan' | 'preset' | 'rules' | 'directives' | 'report'
@@ -102,7 +103,7 @@ export function formatTiming(snapshot: TimingSnapshot = timingSnapshot()): strin
   const total = rows.reduce((s, r) => s + r[1], 0)
   const ruleTotal = Object.values(snapshot.rules).reduce((s, v) => s + v, 0)
   const table = (title: string, list: [string, number][], sum: number): string[] => {
-    const width = Math.max(title.length, ...list.map((r) => r[0].length))
+    const width = Math.max(title.length, maxOf(list.map((r) => r[0].length)))
     const out = [`${title.padEnd(width)} | Time (ms) | Relative`, `${'-'.repeat(width)}-|----------:|--------:`]
     for (const [k, v] of list) {
       out.push(`${k.padEnd(width)} | ${v.toFixed(3).padStart(9)} | ${(sum > 0 ? (100 * v) / sum : 0).toFixed(1).padStart(7)}%`)

@@ -89,8 +89,8 @@ function decodeForced(bytes: Uint8Array, filePath: string, name: string): Decode
   }
   refuseControlText(text, filePath)
   // The same plausibility check as for a detected encoding: a wrong forced encoding gives
-  // text, but not Chinese (random rare Han characters, Hangul, symbols).
-  if (!plausibleChinese(text) || commonGbShare(iconv.encode(text, 'gb18030')) < COMMON_GB_SHARE) {
+  // text, but not Chinese (Hangul, symbols, private-use and replacement characters).
+  if (!plausibleChinese(text)) {
     throw new InputError('undecodable', `按 ${name} 解码后不像中文文本（疑为乱码），已停止；请检查 --encoding 指定的编码是否正确`, filePath)
   }
   return { text, encoding }

@@ -31,7 +31,8 @@ export async function readDocxDetailed(bytes: Uint8Array, filePath: string): Pro
   const opened = await openDocx(bytes, filePath)
   let html: string
   try {
-    const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
+    const checked = opened.bytes
+    const buffer = Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength)
     html = (await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) })).value
   } catch (e) {
     throw new InputError('corrupt', `.docx 文件无法解析（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）；请在 Word 中打开后重新保存`, filePath)

@@ -10,11 +10,14 @@ import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element } 
 import JSZip from 'jszip'
 import { InputError } from './errors.js'
 import { describeContainer, isEncryptedOoxml } from './sniff.js'
+import { boundedDocxBytes, checkParagraphCount } from './zip-bounds.js'
 
 export const W_NS = 'http://schemas.openxmlformats.org/wordprocessingml/2006/main'
 export const PLANLINT_AUTHOR = 'planlint'
 
 export interface OpenedDocx {
+  /** The bytes the zip was read from (a zip64 archive rewritten as a plain zip). */
+  bytes: Uint8Array
   zip: JSZip
   document: XmlDocument
   /** word/comments.xml when the document has one. */
@@ -27,6 +30,8 @@ export async function openDocx(bytes: Uint8Array, filePath: string): Promise<Ope
   if (!isZip) {
     throw new InputError(isEncryptedOoxml(bytes) ? 'encrypted' : 'unsupported-format', `扩展名是 .docx，但${describeContainer(bytes)}`, filePath)
   }
+  // Every size is checked (and a zip64 archive made readable) before jszip inflates anything.
+  bytes = boundedDocxBytes(bytes, filePath)
   let zip: JSZip
   try {
     zip = await JSZip.loadAsync(bytes, { checkCRC32: true })
@@ -43,10 +48,11 @@ export async function openDocx(bytes: Uint8Array, filePath: string): Promise<Ope
   } catch {
     throw new InputError('corrupt', '.docx 文件已损坏（word/document.xml 无法解压）；请在 Word 中打开后重新保存', filePath)
   }
+  checkParagraphCount(xml, filePath)
   const document = parseXml(xml, 'word/document.xml', filePath)
   const commentsFile = zip.file('word/comments.xml')
   const comments = commentsFile ? parseXml(await commentsFile.async('string'), 'word/comments.xml', filePath) : undefined
-  return { zip, document, ...(comments ? { comments } : {}) }
+  return { bytes, zip, document, ...(comments ? { comments } : {}) }
 }
 
 /** Parses XML, turning any parse error into a one-line InputError. */

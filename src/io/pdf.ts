@@ -13,6 +13,7 @@
 import type { SourceText } from '../types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
+import { maxOf } from '../text/arrays.js'
 
 interface Item {
   str: string
@@ -107,7 +108,7 @@ function toLines(items: Item[], page: number): Line[] {
       space = false
     }
     for (const c of cells) c.text = despace(c.text)
-    const height = Math.max(...row.map((it) => it.height))
+    const height = maxOf(row.map((it) => it.height))
     const right = cells.length ? cells[cells.length - 1]!.x1 : row[0]!.x
     return { page, y: row[0]!.y, bottom: row[0]!.y, height, left: row[0]!.x, right, text: cells.map((c) => c.text).join('\t'), cells }
   }).filter((l) => l.cells.length > 0)

@@ -7,6 +7,7 @@ import type { ResponsibilityNode, TaskNode, UnitMention } from '../types.js'
 import type { Line, Locator } from './lines.js'
 import { compact, findGroups, parseStatement, unitsOnly, type ParsedStatement } from './responsibilities.js'
 import type { UnitListContext } from './units.js'
+import { pushAll } from '../text/arrays.js'
 
 const BY_LEAD = /^由[\u3400-\u9fff、，,\s]{3,}?牵头/
 /** A label after the end of a sentence on the same line: `…。牵头单位：`. */
@@ -107,7 +108,7 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
     const bodyBefore = hasText(text, from, line.start)
     const prev = out.find((f) => f.ownLine && f.end >= line.start - 2 && text.slice(f.end, line.start).trim() === '')
     if (prev && parsed.lead.length === 0) {
-      prev.parsed.partners.push(...parsed.partners)
+      pushAll(prev.parsed.partners, parsed.partners)
       prev.end = line.contentEnd
       continue
     }
@@ -155,8 +156,8 @@ export function resolveLead(task: TaskNode, blockLead: ResponsibilityNode | unde
     task.leadSource = responsible.convention
     task.leadFromResponsible = true
   }
-  const partners = task.responsibilities.flatMap((r) => r.partners)
-  if (pick && pick === blockLead) partners.unshift(...blockLead.partners)
+  const taskPartners = task.responsibilities.flatMap((r) => r.partners)
+  const partners = pick && pick === blockLead ? pushAll(blockLead.partners.slice(), taskPartners) : taskPartners
   task.partners = dedupeByName(partners.filter((u) => !task.lead.some((l) => l.name === u.name)))
 }
 

@@ -26,6 +26,7 @@ import { findTargets, type Region } from './targets.js'
 import type { UnitListContext } from './units.js'
 import { placeParts } from './meta.js'
 import { placeDivision } from './places.js'
+import { pushAll } from '../text/arrays.js'
 
 export { chineseNumber, matchMarker } from './markers.js'
 export { placeParts, jurisdictionFrom } from './meta.js'
@@ -131,11 +132,11 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
   }
 
   for (const item of ordered) {
-    responsibilities.push(...item.responsibilities)
+    pushAll(responsibilities, item.responsibilities)
     const blockLead = item.responsibilities.find((r) => r.lead.length > 0)
     const blockResponsible = item.responsibilities.find((r) => r.responsibleOnly)
     for (const task of item.tasks) {
-      responsibilities.push(...task.responsibilities)
+      pushAll(responsibilities, task.responsibilities)
       resolveLead(task, blockLead, blockResponsible)
     }
   }

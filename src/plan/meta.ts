@@ -8,6 +8,8 @@ import type { Line, Locator } from './lines.js'
 import { chineseNumber } from './markers.js'
 
 const PLAN_WORDS = /(方案|规划|纲要|计划|意见|办法)/
+/** Longest title read (characters, line breaks removed): real ones are under 80. */
+const MAX_TITLE_CHARS = 200
 const TERMINALS = /[。！？；;!?，,：:]/
 const PLACE_TOKEN = /^(.{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗|镇|乡|街道))/
 const DATE_OR_NUMBER = /^[\d\s年月日〔〕\[\]号.-]+$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/
@@ -73,6 +75,10 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
     if (c.length > 60 || TERMINALS.test(c.replace(/[（(][^）)]*[）)]/g, '')) || /关于印发|^关于|通知$|文件$|^附件|(人民政府|办公室|办公厅|委员会)$/.test(c) || DATE_OR_NUMBER.test(c) || BRACKETED.test(c)) continue
     let to = l
     let joined = c
+    // whether `joined` names a plan, kept up to date from its last few characters only
+    // (a plan word is at most 2 characters, so it can straddle one join), so a long run of
+    // short lines costs linear time, not a regex over the whole run per line
+    let named = PLAN_WORDS.test(c)
     let j = i + 1
     while (j < front.length) {
       const n = front[j]!
@@ -84,12 +90,15 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
       if (n.hashes > 0 && l.hashes === 0) break
       if (DATE_OR_NUMBER.test(nc) || /(人民政府|办公室|办公厅)$/.test(nc)) break
       if (n.kind !== 'text' || nc.length > 40 || TERMINALS.test(nc.replace(/[（(][^）)]*[）)]/g, '')) || /^[（(]?征求意见稿|^[（(]?(送审稿|讨论稿)/.test(nc)) break
-      if (!/^(实施方案|方案|规划|纲要|[（(]\d{4})/.test(nc) && PLAN_WORDS.test(joined)) break
+      if (!/^(实施方案|方案|规划|纲要|[（(]\d{4})/.test(nc) && named) break
+      named ||= PLAN_WORDS.test(joined.slice(-1) + nc)
       joined += nc
       to = n
       j++
+      // a title is a few short lines; a longer run of short lines is not one
+      if (joined.length > MAX_TITLE_CHARS) break
     }
-    if (PLAN_WORDS.test(joined) && !/印发|通知/.test(joined)) best = { from: l, to, text: joined }
+    if (joined.length <= MAX_TITLE_CHARS && named && !/印发|通知/.test(joined)) best = { from: l, to, text: joined }
     i = j - 1
   }
   if (best) meta.title = { text: best.text.replace(/\s+/g, ''), position: loc.position(best.from.contentStart, best.to.contentEnd) }

@@ -9,6 +9,7 @@
 import type { ResponsibilityConvention, ResponsibilityNode, UnitMention } from '../types.js'
 import type { Locator } from './lines.js'
 import { leadMarked, parseUnitList, type UnitListContext } from './units.js'
+import { pushAll } from '../text/arrays.js'
 
 /** Text with white space and page furniture removed, and a map back to offsets. */
 export interface Compact {
@@ -135,15 +136,15 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
       if (/牵头/.test(list) && !LEAD_LABEL.test(m[1]!)) {
         const inner = parseStatement({ text: list, map: c.map.slice(from, from + list.length) }, loc, ctx, true)
         if (inner && inner.lead.length > 0) {
-          lead.push(...inner.lead)
-          partners.push(...inner.partners)
+          pushAll(lead, inner.lead)
+          pushAll(partners, inner.partners)
           return
         }
       }
       const units = parseUnitList(list, at(from), loc, ctx)
-      if (LEAD_LABEL.test(m[1]!)) lead.push(...units)
+      if (LEAD_LABEL.test(m[1]!)) pushAll(lead, units)
       else {
-        partners.push(...units)
+        pushAll(partners, units)
         if (RESPONSIBLE_LABEL.test(m[1]!) && units.length > 0) responsible = true
       }
     })

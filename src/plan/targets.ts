@@ -5,6 +5,7 @@
 import type { SectionRole, TargetClause, TargetNode } from '../types.js'
 import type { Locator } from './lines.js'
 import { asciiDigits, chineseNumber } from './markers.js'
+import { maxOf } from '../text/arrays.js'
 
 /** `到2025年`, `到二〇二五年`, `到“十四五”末`, and a year that opens a sentence (`2025年，…`). */
 const YEAR =
@@ -75,7 +76,7 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
       if (lineEnd === -1 || lineEnd > r.end) lineEnd = r.end
       // the part of the line a year sentence has not already taken (`——…大幅提升。全县…15%。`)
       const taken = out.filter((t) => t.position.start.offset < lineEnd && t.position.end.offset > lineStart)
-      const from = taken.length > 0 ? Math.max(...taken.map((t) => t.position.end.offset)) : lineStart
+      const from = taken.length > 0 ? maxOf(taken.map((t) => t.position.end.offset)) : lineStart
       if (from < lineEnd && /[0-9０-９]\s*[%％]|\t/.test(text.slice(from, lineEnd)) && hasPercent(text.slice(lineStart, lineEnd))) {
         // a year of its own (`…比例2025年超过15%`), not a baseline's (`由2020年的9.6%`)
         const own = /(?<!由)((?:19|20)\d{2})\s*年(?!的|底|末)/.exec(text.slice(lineStart, lineEnd))

@@ -9,6 +9,7 @@ import { cached, contentKey } from './cache.js'
 import { presetsDir } from './resolve.js'
 import { getValidator, validateOrThrow } from './validate.js'
 import { parseYamlText, readTextFile } from './yaml.js'
+import { pushAll } from '../text/arrays.js'
 
 /**
  * A rename as stored in `renames.yaml`. `localWindow` (free text: when local units followed
@@ -66,10 +67,10 @@ export function toDictionary(raw: RawUnits): UnitDictionary {
 export function mergeDictionaries(dicts: UnitDictionary[]): UnitDictionary {
   const out: UnitDictionary = { prefixes: [], renames: [], aliases: [], keep: [] }
   for (const d of dicts) {
-    out.prefixes.push(...d.prefixes)
-    out.renames.push(...d.renames)
-    out.aliases.push(...d.aliases)
-    out.keep.push(...d.keep)
+    pushAll(out.prefixes, d.prefixes)
+    pushAll(out.renames, d.renames)
+    pushAll(out.aliases, d.aliases)
+    pushAll(out.keep, d.keep)
   }
   out.prefixes = [...new Set(out.prefixes)]
   out.keep = [...new Set(out.keep)]

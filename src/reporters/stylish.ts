@@ -14,6 +14,7 @@ import type { LintMessage, LintResult } from '../types.js'
 import { paint, type Paint } from './ansi.js'
 import { displayPath } from './paths.js'
 import type { FormatterContext } from './types.js'
+import { pushAll } from '../text/arrays.js'
 
 /** Pads `s` with spaces on the right (or left) to `width` display columns. */
 export function padDisplay(s: string, width: number, alignRight = false): string {
@@ -95,7 +96,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
   const out: string[] = []
   for (const r of results) {
     if (r.messages.length === 0) continue
-    out.push(...fileBlock(r, ctx, p, presetIds.length > 1), '')
+    pushAll(out, fileBlock(r, ctx, p, presetIds.length > 1)).push('')
   }
   const reason = onePreset?.reason ? relativeIn(onePreset.reason, ctx.cwd) : ''
   const presetLine = onePreset ? `使用预设 ${onePreset.id}${reason ? `：${reason}` : ''}` : ''
