@@ -128,7 +128,7 @@ describe('bad configs give one line naming file, path and expectation', () => {
     ['status', 'status: published\n', /status: 应为以下之一：draft、final，实际为字符串 "published"/],
     ['asOf format', 'asOf: 2024年1月1日\n', /asOf: 应为日期，格式 YYYY-MM-DD/],
     ['asOf impossible date', 'asOf: "2025-02-30"\n', /asOf: “2025-02-30”不是有效的日期/],
-    ['not a mapping', '- preset: national\n', /planlint\.config\.yaml: 应为对象（键: 值），如 preset: nanchang，实际为数组/],
+    ['not a mapping', '- preset: national\n', /planlint\.config\.yaml: 不是配置文件：配置文件应为 YAML 映射（“键: 值”的写法）/],
     ['YAML syntax', 'preset: national\n  rules: x\n', /planlint\.config\.yaml:\d+:\d+: YAML 语法错误：/],
   ]
   it.each(cases)('%s', (_name, text, expected) => {

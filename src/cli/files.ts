@@ -69,25 +69,23 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
   // tree (a symlink never leads out of it, e.g. into /etc), each real file once (a
   // symlink loop lists one file under many names).
   const seenReal = new Set<string>()
-  const inTree = (root: string) => {
-    let realRoot: string
+  const realOf = (abs: string): string | undefined => {
     try {
-      realRoot = fs.realpathSync(root)
+      return fs.realpathSync(abs)
     } catch {
-      realRoot = root
+      return undefined
     }
+  }
+  const inTree = (root: string) => {
+    const realRoot = realOf(root) ?? root
     const prefix = realRoot.endsWith(path.sep) ? realRoot : realRoot + path.sep
-    return (abs: string) => {
-      let real: string
-      try {
-        real = fs.realpathSync(abs)
-      } catch {
-        return false
-      }
-      if (!real.startsWith(prefix) || seenReal.has(real)) return false
-      seenReal.add(real)
-      return true
-    }
+    return (abs: string) => realOf(abs)?.startsWith(prefix) === true
+  }
+  const addWalked = (abs: string) => {
+    const real = realOf(abs) ?? abs
+    if (seenReal.has(real)) return
+    seenReal.add(real)
+    add(abs)
   }
 
   for (const input of inputs) {
@@ -104,6 +102,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
       stat = undefined
     }
     if (stat?.isFile()) {
+      seenReal.add(realOf(abs) ?? abs)
       add(abs)
       explicit.add(abs)
       continue
@@ -120,7 +119,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
       if (kept.length === 0) {
         throw new PlanlintError(`目录中没有可检查的文件（支持 ${extensionList(exts)}）`, input)
       }
-      kept.forEach(add)
+      kept.forEach(addWalked)
       continue
     }
     if (stat) throw new PlanlintError('不是普通文件，无法检查', input)
@@ -135,7 +134,7 @@ export async function expandInputs(inputs: string[], options: ExpandOptions): Pr
       if (kept.length === 0) {
         throw new PlanlintError(`没有与此模式匹配的可检查文件（支持 ${extensionList(exts)}）`, input)
       }
-      kept.forEach(add)
+      kept.forEach(addWalked)
       continue
     }
     throw new PlanlintError('找不到该文件或目录', input)
