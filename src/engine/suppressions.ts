@@ -15,6 +15,7 @@ import { applyDirectives, directiveProblem, splitRulesAndReason, type DirectiveC
 import { sentenceAround } from './fingerprint.js'
 import type { Locate } from './location.js'
 import { compareMessages } from './runner.js'
+import { pushAll } from '../text/arrays.js'
 
 const SEVERITY: Record<SeverityName, 0 | 1 | 2> = { off: 0, warn: 1, error: 2 }
 
@@ -52,13 +53,13 @@ export function applySuppressions(input: SuppressInput): SuppressOutput {
   if (comments.length) {
     const r = applyWordComments(messages, comments, input.knownRuleIds, input.locate, checks)
     messages = r.messages
-    suppressed.push(...r.suppressed)
+    pushAll(suppressed, r.suppressed)
   }
   const exemptions = (input.config.exemptions ?? []).filter((e): e is RuleExemption => 'rule' in e)
   if (exemptions.length) {
     const r = applyExemptions(input.text, messages, exemptions)
     messages = r.messages
-    suppressed.push(...r.suppressed)
+    pushAll(suppressed, r.suppressed)
   }
   return { messages, suppressed: suppressed.sort(compareMessages) }
 }

@@ -17,6 +17,7 @@
 import { CodeActionKind, type CodeAction, type Diagnostic, type TextEdit, type WorkspaceEdit } from 'vscode-languageserver'
 import type { TextDocument } from 'vscode-languageserver-textdocument'
 import { SOURCE, type DiagnosticData, type EditData } from './diagnostics.js'
+import { pushAll } from '../text/arrays.js'
 
 export const FIX_ALL_KIND = `${CodeActionKind.SourceFixAll}.planlint`
 
@@ -123,7 +124,7 @@ export function quickFixes(doc: TextDocument, diagnostics: Diagnostic[]): CodeAc
     const key = `${ruleId}:${d.range.start.line}`
     if (ruleId && !disabled.has(key)) {
       disabled.add(key)
-      out.push(...disableActions(doc, d, ruleId))
+      pushAll(out, disableActions(doc, d, ruleId))
     }
   }
   return out

@@ -35,6 +35,7 @@ import { hoverAt } from './hover.js'
 import { planOf } from './plan-view.js'
 import { DEFAULT_SETTINGS, planlintSection, readSettings, type ServerSettings } from './settings.js'
 import { documentSymbols } from './symbols.js'
+import { pushAll } from '../text/arrays.js'
 
 export const COMMANDS = { fixAll: 'planlint.fixAll', explain: 'planlint.explain', addToSuppressions: 'planlint.addToSuppressions' } as const
 /** Notification to the client: the preset in use and why, or why planlint could not run. */
@@ -299,8 +300,8 @@ export function startServer(connection: Connection = stdioConnection()): Promise
       const only = params.context.only
       const out: CodeAction[] = []
       if (wanted(only, CodeActionKind.QuickFix)) {
-        out.push(...quickFixes(doc, params.context.diagnostics))
-        if (workspaceRoot && pathOf(doc.uri)) out.push(...suppressActions(doc, params.context.diagnostics, COMMANDS.addToSuppressions))
+        pushAll(out, quickFixes(doc, params.context.diagnostics))
+        if (workspaceRoot && pathOf(doc.uri)) pushAll(out, suppressActions(doc, params.context.diagnostics, COMMANDS.addToSuppressions))
       }
       const fixAllKind = only?.includes(CodeActionKind.SourceFixAll) || only?.includes(CodeActionKind.Source) ? FIX_ALL_KIND : undefined
       if (wanted(only, FIX_ALL_KIND) || fixAllKind) {
