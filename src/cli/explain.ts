@@ -11,6 +11,7 @@ import type { ActionNode, HeadingNode, PlanTree, Position, Preset, Responsibilit
 import { planToJSON } from './explain-json.js'
 import type { CliIO } from './lint.js'
 import { maxOf, pushAll } from '../text/arrays.js'
+import { printableLines } from '../text/printable.js'
 
 export { planToJSON, EXPLAIN_JSON_VERSION, type ExplainJSON } from './explain-json.js'
 
@@ -177,6 +178,7 @@ export async function runExplain(file: string, opts: ExplainOptions, io: CliIO):
   const { preset } = choosePreset(plan, config, { cwd: io.cwd, ...(opts.preset === undefined ? {} : { preset: opts.preset }) })
   const locate = source.format === 'docx' || source.format === 'doc' || source.format === 'pdf' ? source.locate.bind(source) : undefined
   const text = opts.format === 'json' ? JSON.stringify(planToJSON(plan, preset, locate), null, 2) + '\n' : explainText(plan, preset, locate)
-  io.stdout.write(text)
+  // document text (headings, units, titles) may hold escape sequences: never raw to a terminal
+  io.stdout.write(opts.format === 'json' ? text : printableLines(text))
   return 0
 }

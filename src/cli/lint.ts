@@ -7,7 +7,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 import { readRegularFileSync } from '../io/read-bounded.js'
-import { printable } from '../text/printable.js'
+import { printable, printableLines } from '../text/printable.js'
 import type { LintResult, Rule, RuleMeta, RuleSetting } from '../types.js'
 import { useColor } from './color.js'
 import { unifiedDiff } from './diff.js'
@@ -261,15 +261,15 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
     for (const r of results) {
       // Word and PDF files are never rewritten; their fixes go into a reviewed copy.
       if (!isWritable(r.filePath) && /\.(docx|doc|pdf)$/i.test(r.filePath) && r.fixableErrorCount + r.fixableWarningCount > 0) {
-        const display = path.relative(io.cwd, r.filePath) || r.filePath
+        const display = printable(path.relative(io.cwd, r.filePath) || r.filePath)
         const how = /\.docx$/i.test(r.filePath) ? `planlint annotate ${display} 把修复写成修订` : '把文件另存为 .docx 后用 planlint annotate 把修复写成修订'
         notes.write(`${display}：Word/PDF 文件不会被改写；其中 ${r.fixableErrorCount + r.fixableWarningCount} 处可自动修复的问题，可用 ${how}\n`)
       }
       if (r.output === undefined) continue
-      const display = path.isAbsolute(r.filePath) ? path.relative(io.cwd, r.filePath) || r.filePath : r.filePath
+      const display = printable(path.isAbsolute(r.filePath) ? path.relative(io.cwd, r.filePath) || r.filePath : r.filePath)
       if (opts.fixDryRun) {
         const before = stdinText.get(r) ?? (await ioModule.readSource(r.filePath, opts.encoding === undefined ? {} : { encoding: opts.encoding })).text
-        notes.write(unifiedDiff(before, r.output, `a/${display}`, `b/${display}`))
+        notes.write(printableLines(unifiedDiff(before, r.output, `a/${display}`, `b/${display}`)))
         dryRunDiffs++
         continue
       }

@@ -76,8 +76,13 @@ export function parseXml(xml: string, part: string, filePath: string): XmlDocume
   return doc
 }
 
+/**
+ * Serialises a part. A document may carry characters XML 1.0 cannot (`&#x1b;`, which the
+ * lenient parser accepts): the serializer would write them raw and the part would no longer
+ * parse, so they are dropped — the output is always well-formed.
+ */
 export function serializeXml(doc: XmlDocument): string {
-  return new XMLSerializer().serializeToString(doc)
+  return new XMLSerializer().serializeToString(doc).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 }
 
 /** Element children of `el` (no text or comment nodes). */

@@ -4,12 +4,16 @@
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { LintResult } from '../types.js'
+import { printable } from '../text/printable.js'
 import { endOf, isError, relativePath, ruleIdOf, startOf } from './common.js'
 import type { FormatterContext } from './types.js'
 
-/** Escapes a command's message (data). */
+/**
+ * Escapes a command's message (data): GitHub's own escapes for %, CR and LF, and every
+ * other control character (ESC, NUL…) written as \\uXXXX, so nothing reaches the log raw.
+ */
 export function escapeData(s: string): string {
-  return s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A')
+  return printable(s.replace(/%/g, '%25').replace(/\r/g, '%0D').replace(/\n/g, '%0A'))
 }
 
 /** Escapes a command property value. */

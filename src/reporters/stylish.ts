@@ -15,6 +15,7 @@ import { paint, type Paint } from './ansi.js'
 import { displayPath } from './paths.js'
 import type { FormatterContext } from './types.js'
 import { pushAll } from '../text/arrays.js'
+import { printable } from '../text/printable.js'
 
 /** Pads `s` with spaces on the right (or left) to `width` display columns. */
 export function padDisplay(s: string, width: number, alignRight = false): string {
@@ -34,7 +35,7 @@ function opening(line: string | undefined): string {
   const t = (line ?? '').replace(/\s+/g, ' ').trim()
   if (t === '') return ''
   const chars = [...t]
-  return `「${chars.length > 10 ? chars.slice(0, 10).join('') + '…' : t}」`
+  return printable(`「${chars.length > 10 ? chars.slice(0, 10).join('') + '…' : t}」`)
 }
 
 function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPreset: boolean): string[] {
@@ -47,8 +48,8 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
       sep: sep ?? ':',
       severity: m.fatal || m.severity === 2 ? '错误' : '警告',
       isError: m.fatal === true || m.severity === 2,
-      message: m.message.replace(/\s*\n\s*/g, ' '),
-      ruleId: m.ruleId ?? '',
+      message: printable(m.message.replace(/\s*\n\s*/g, ' ')),
+      ruleId: printable(m.ruleId ?? ''),
     }
   })
   const w = { left: 0, right: 0, message: 0 }
@@ -57,7 +58,8 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
     w.right = Math.max(w.right, stringWidth(r.right))
     w.message = Math.max(w.message, stringWidth(r.message))
   }
-  const header = p.underline(p.bold(displayPath(result.filePath, ctx.cwd)))
+  // a file name may hold a line break or an escape sequence (even a `::error` command)
+  const header = p.underline(p.bold(printable(displayPath(result.filePath, ctx.cwd))))
   const presetNote = showPreset && result.preset ? p.dim(`  （预设：${result.preset.id}）`) : ''
   const lines = [header + presetNote]
   for (const r of rows) {
@@ -98,7 +100,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     if (r.messages.length === 0) continue
     pushAll(out, fileBlock(r, ctx, p, presetIds.length > 1)).push('')
   }
-  const reason = onePreset?.reason ? relativeIn(onePreset.reason, ctx.cwd) : ''
+  const reason = onePreset?.reason ? printable(relativeIn(onePreset.reason, ctx.cwd)) : ''
   const presetLine = onePreset ? `使用预设 ${onePreset.id}${reason ? `：${reason}` : ''}` : ''
   const total = errors + warnings
   if (total === 0) {

@@ -4,3 +4,8 @@
 export function printable(s: string): string {
   return s.replace(/[\u0000-\u001f\u007f-\u009f\u2028\u2029]/g, (c) => `\\u${c.charCodeAt(0).toString(16).padStart(4, '0')}`)
 }
+
+/** Multi-line text for a terminal: each line made printable, the line breaks kept. */
+export function printableLines(s: string): string {
+  return s.split('\n').map(printable).join('\n')
+}
