@@ -9,6 +9,7 @@
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { asciiDigits, chineseNumber } from '../src/plan/markers.js'
 import type { ActionNode, PlanTree, Position } from '../src/types.js'
+import { literalAlternation } from '../src/text/safe-pattern.js'
 
 interface SentenceLike {
   position?: Position
@@ -123,5 +124,6 @@ function ancestorsPattern(plan: PlanTree): RegExp | undefined {
     if (j.division.city && j.division.city !== j.parts.at(-1)) add(j.division.city)
   }
   if (names.size === 0) return undefined
-  return new RegExp([...names].join('|'))
+  // place names come from presets (user data): matched as literals, never as regex syntax
+  return literalAlternation(names)
 }

@@ -6,6 +6,7 @@
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { chineseCount, quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
+import { literalAlternation } from '../src/text/safe-pattern.js'
 
 export default defineRule({
   meta: {
@@ -76,7 +77,7 @@ function covers(action: ActionNode, p: PresetNamedItem): boolean {
 /** The text states that the population is replaced, dropped or not present, with a reason. */
 function replacementStated(text: string, p: PresetNamedItem): boolean {
   const names = [p.name.replace(/科学素质提升行动$/, ''), ...p.aliases].filter((a) => a.length >= 2)
-  const alt = names.map((a) => a.replace(/[.*+?^${}()|[\]\\]/g, '\\$&')).join('|')
+  const alt = literalAlternation(names)?.source ?? '(?!)'
   const re = new RegExp(`(替代|代替|取代|不再单列|不单列|并入|合并到?)[^。；\\n]{0,12}(${alt})|(${alt})[^。；\\n]{0,20}(替代|代替|取代|不再单列|不单列|并入)|无(${alt}|农业人口|农村人口)`)
   return re.test(text)
 }

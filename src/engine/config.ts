@@ -14,6 +14,7 @@ import { looksLikePath } from '../presets/resolve.js'
 import { dataError, describeValue, didYouMean, getValidator, validateOrThrow } from '../presets/validate.js'
 import { displayPath, parseYamlText, readTextFile, requireMapping } from '../presets/yaml.js'
 import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
+import { unsafeGlobReason } from '../text/safe-pattern.js'
 
 type ConfigSchema = typeof import('./config-schema.json', { with: { type: 'json' } })
 const require = createRequire(import.meta.url)
@@ -128,6 +129,11 @@ export function loadConfig(filePath: string): PlanlintConfig {
     const parsed = parseYamlText(text, file)
     requireMapping(parsed, file, '配置文件')
     return checkConfig(parsed ?? {}, file)
+  })
+  // user globs are compiled to backtracking regexes: refuse the shapes that explode
+  ;(data.ignores ?? []).forEach((glob, i) => {
+    const why = unsafeGlobReason(glob)
+    if (why) throw new PlanlintError(`ignores[${i}]: 模式“${glob.length > 40 ? glob.slice(0, 40) + '…' : glob}”被拒绝：${why}`, displayPath(file))
   })
   const config = { ...data, filePath: file }
   if (config.preset !== undefined && looksLikePath(config.preset)) {

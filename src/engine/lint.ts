@@ -5,7 +5,7 @@
  */
 import { detectPreset } from '../presets/detect.js'
 import { dirname, relative, resolve } from 'node:path'
-import picomatch from 'picomatch'
+import { globMatcher } from '../text/safe-pattern.js'
 import { PlanlintError } from '../errors.js'
 import { parseText } from '../parse/index.js'
 import { buildPlan } from '../plan/index.js'
@@ -138,7 +138,7 @@ export function isIgnored(filePath: string, config: PlanlintConfig, cwd?: string
   const base = config.filePath ? dirname(resolve(config.filePath)) : resolve(cwd ?? process.cwd())
   const rel = relative(base, resolve(cwd ?? process.cwd(), filePath)).split('\\').join('/')
   if (rel.startsWith('../')) return false
-  return picomatch(ignores, { dot: true })(rel)
+  return globMatcher(ignores)(rel)
 }
 
 /** Reads and lints files one after another. */
