@@ -5,6 +5,7 @@
  *   npm run bench                 the full run (200 plans, 50 and 5,000 entries)
  *   npm run bench -- --tiny       3 plans, 20 and 40 entries (seconds; what the smoke test runs)
  *   npm run bench -- --out FILE   write the JSON elsewhere
+ *   npm run bench -- --scaling    only the scaling table of the hostile shapes (issue 12)
  *
  * The corpus plans are read from ../shared/corpus (next to the repository, as in CI) or
  * from $PLANLINT_CORPUS.
@@ -16,6 +17,13 @@ import { formatResult, runBench } from './harness.js'
 import { repoRoot } from './scripts.js'
 
 const args = process.argv.slice(2)
+if (args.includes('--scaling')) {
+  // issue 12: the hostile shapes at 1×, 4×, 16× only (minutes, not the full bench)
+  const { runScaling } = await import('./scaling.js')
+  const { rows, ok } = await runScaling((line) => void process.stderr.write(`${line}\n`))
+  process.stdout.write(`Scaling (time through the CLI; linear ≈ 4 per step, quadratic ≈ 16):\n\n${rows.join('\n')}\n`)
+  process.exit(ok ? 0 : 1)
+}
 const tiny = args.includes('--tiny')
 const outArg = args.indexOf('--out')
 const root = repoRoot()

@@ -25,6 +25,8 @@ const WORD_BEFORE: Record<string, string> = {
 }
 /** Characters that, after the level word, make another word (全区域, 本市场, 全县区, 全市民…). */
 const WORD_AFTER = /^[域间块段划位别场县区市旗级辖属直容民政长委（(、]/
+/** WORD_AFTER looks at one character after the match. */
+const WORD_AFTER_REACH = 1
 
 export default defineRule({
   meta: {
@@ -57,16 +59,28 @@ export default defineRule({
         if (!allowed || !own || !node.position) return
         const start = node.position.start.offset
         const text = ctx.text.slice(start, node.position.end.offset)
+        // what lies before each match is kept up to date as the matches advance (not
+        // re-read from the sentence start per match), so many 全县 in one sentence cost
+        // linear time
+        const before = quotedBefore(text)
+        const firstNamed = new Map<string, number>()
+        for (let k = 1; k < text.length; k++) {
+          const c = text[k]!
+          if (firstNamed.has(c)) continue
+          const p = text.charCodeAt(k - 1)
+          if (p >= 0x4e00 && p <= 0x9fa5 && !'全本我各该'.includes(text[k - 1]!)) firstNamed.set(c, k)
+        }
         for (const m of text.matchAll(TERM)) {
           const [written, head, level] = m as unknown as [string, string, string]
           if (allowed.has(level)) continue
           const i = m.index!
-          const before = text[i - 1] ?? ''
-          if (before && (WORD_BEFORE[head]!.includes(before) || /[区县市旗（(、]/.test(before))) continue
-          if (WORD_AFTER.test(text.slice(i + written.length))) continue
-          if (quoted(text.slice(0, i))) continue
+          const prev = text[i - 1] ?? ''
+          if (prev && (WORD_BEFORE[head]!.includes(prev) || /[区县市旗（(、]/.test(prev))) continue
+          if (WORD_AFTER.test(text.slice(i + written.length, i + written.length + WORD_AFTER_REACH))) continue
+          if (before(i)) continue
           // the sentence has named another place of that level (对口帮扶某某县，助力全县…)
-          if (new RegExp(`[\\u4e00-\\u9fa5](?<![全本我各该])${level}`).test(text.slice(0, i))) continue
+          const named = firstNamed.get(level)
+          if (named !== undefined && named <= i - 1) continue
           const at: [number, number] = [start + i, start + i + written.length]
           const expected = head + own
           ctx.report({
@@ -89,9 +103,26 @@ function ancestorSuffixes(j: JurisdictionInfo): string[] {
   return names.map((n) => (/自治区$/.test(n) ? '区' : /自治州$/.test(n) ? '州' : n.slice(-1)))
 }
 
-/** True when the text before a match leaves a 《 or a quotation mark open. */
-function quoted(before: string): boolean {
-  if (before.lastIndexOf('《') > before.lastIndexOf('》')) return true
-  if (before.lastIndexOf('“') > before.lastIndexOf('”')) return true
-  return ((before.match(/"/g)?.length ?? 0) & 1) === 1
+/**
+ * For increasing offsets i: whether the text before i leaves a 《 or a quotation mark
+ * open. Each call reads only the characters since the previous one.
+ */
+function quotedBefore(text: string): (i: number) => boolean {
+  let at = 0
+  let openBook = -1
+  let closeBook = -1
+  let openQuote = -1
+  let closeQuote = -1
+  let straight = 0
+  return (i) => {
+    for (; at < i; at++) {
+      const c = text[at]
+      if (c === '《') openBook = at
+      else if (c === '》') closeBook = at
+      else if (c === '“') openQuote = at
+      else if (c === '”') closeQuote = at
+      else if (c === '"') straight++
+    }
+    return openBook > closeBook || openQuote > closeQuote || (straight & 1) === 1
+  }
 }

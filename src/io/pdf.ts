@@ -43,6 +43,9 @@ interface Line {
   cells: Cell[]
 }
 
+/** Pages read before a PDF with no text at all is called a scan. */
+export const SCAN_DECIDED_AFTER_PAGES = 20
+
 export async function readPdf(bytes: Uint8Array, filePath: string): Promise<SourceText> {
   if (!(bytes[0] === 0x25 && bytes[1] === 0x50 && bytes[2] === 0x44 && bytes[3] === 0x46)) {
     throw new InputError('corrupt', '扩展名是 .pdf，但内容不是 PDF（缺少 %PDF 文件头）；文件可能已损坏或扩展名有误', filePath)
@@ -53,7 +56,13 @@ export async function readPdf(bytes: Uint8Array, filePath: string): Promise<Sour
     // pdf.js takes ownership of (detaches) the buffer it is given: hand it a copy.
     const pdf = await getDocumentProxy(new Uint8Array(bytes), { verbosity: 0 } as never)
     pages = []
+    let charsSoFar = 0
     for (let n = 1; n <= pdf.numPages; n++) {
+      // A scan is decided from its first pages: a 20,000-page image PDF is not read to the end.
+      if (n > SCAN_DECIDED_AFTER_PAGES && charsSoFar === 0) {
+        await pdf.destroy()
+        throw new InputError('no-text', `这是扫描图像 PDF（共 ${pdf.numPages} 页，前 ${SCAN_DECIDED_AFTER_PAGES} 页都没有文字层），无法检查文字；请先做文字识别（OCR）生成带文字的 PDF，或改用原始的 Word 文件`, filePath)
+      }
       const page = await pdf.getPage(n)
       const content = await page.getTextContent()
       const items: Item[] = []
@@ -62,9 +71,11 @@ export async function readPdf(bytes: Uint8Array, filePath: string): Promise<Sour
         items.push({ str: it.str, x: it.transform[4]!, y: it.transform[5]!, width: it.width ?? 0, height: Math.abs(it.height || it.transform[3] || 10) })
       }
       pages.push(items)
+      for (const it of items) charsSoFar += it.str.trim().length
     }
     await pdf.destroy()
   } catch (e) {
+    if (e instanceof InputError) throw e
     const name = (e as { name?: string } | undefined)?.name
     if (name === 'PasswordException') {
       throw new InputError('encrypted', 'PDF 设置了打开密码（已加密），无法读取；请先取消密码，或改用原始的 Word 文件检查', filePath)
