@@ -93,7 +93,7 @@ describe('formats through the CLI', () => {
     const comment = messages.find((m) => m.messageId === 'wordComment')!
     expect([comment.line, comment.column, comment.location]).toEqual([3, 8, { paragraph: 3 }])
     const s = run(['residue.docx'])
-    expect(s.stdout).toMatch(/第3段 「到2025年，全县公…」\s+警告\s+文档中留有批注（审稿人）：「此处目标需要量化」/)
+    expect(s.stdout).toMatch(/第3段（3行） 「到2025年，全县公…」\s+警告\s+文档中留有批注（审稿人）：「此处目标需要量化」/)
     const p = run(['nansha.pdf', '-f', 'json'])
     expect((JSON.parse(p.stdout)[0].messages as { location?: { page?: number } }[]).every((m) => (m.location?.page ?? 0) >= 1)).toBe(true)
   })

@@ -5,7 +5,7 @@
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
-import { fileURLToPath } from 'node:url'
+import { fileURLToPath, pathToFileURL } from 'node:url'
 import AjvDraft04 from 'ajv-draft-04'
 import { XMLParser, XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
@@ -100,7 +100,9 @@ describe('sarif', () => {
       expect(rule!.name).toBe(id)
       expect(rule!.shortDescription!.text).toBe(meta.docs.description.zh)
       expect(rule!.fullDescription!.text).toContain(meta.docs.description.en)
-      expect(rule!.helpUri).toBe(meta.docs.url)
+      // The doc page shipped in the package (package.json has no repository field).
+      expect(rule!.helpUri).toBe(pathToFileURL(path.join(root, 'rules', `${id}.md`)).href)
+      expect(rule!.help!.markdown).toBe(fs.readFileSync(path.join(root, 'rules', `${id}.md`), 'utf8'))
       expect(rule!.defaultConfiguration!.level).toBe(meta.severity === 'error' ? 'error' : 'warning')
     }
   })

@@ -89,7 +89,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .argument('[files...]', '要检查的文件、目录或通配符；“-”表示从标准输入读取')
     .option(
       '-f, --format <格式[:文件]>',
-      '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、html，或 planlint-formatter-* 包名、格式模块路径；可重复，“格式:文件”写入文件',
+      '输出格式：stylish（默认）、json、sarif、github、gitlab、junit、html、rdjson（reviewdog），或 planlint-formatter-* 包名、格式模块路径；可重复，“格式:文件”写入文件',
       collect,
     )
     .option('-p, --preset <名称或路径>', '使用的预设（上级规划），如 national 或某个 .yaml 文件')

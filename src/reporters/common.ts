@@ -4,6 +4,7 @@
  * rule (a rule that crashed, a file the config ignores).
  */
 import path from 'node:path'
+import { textLocator, type Locate } from '../engine/location.js'
 import type { LintMessage, LintResult } from '../types.js'
 
 /** Rule id used for messages that no rule reported (fatal errors, ignored-file notes). */
@@ -50,4 +51,37 @@ export function endOf(m: LintMessage): { line: number; column: number } {
   const line = Math.max(start.line, m.endLine || start.line)
   const column = line === start.line ? Math.max(start.column, m.endColumn || start.column) : Math.max(1, m.endColumn || 1)
   return { line, column }
+}
+
+/**
+ * Where a reader of a Word or PDF file finds the message — `第3段`, `第2页`, `第2页第5段` —
+ * or '' for text files, whose line numbers already mean what they say.
+ */
+export function userPlace(m: { location?: { paragraph?: number; page?: number } }): string {
+  const { page, paragraph } = m.location ?? {}
+  return `${page ? `第${page}页` : ''}${paragraph ? `第${paragraph}段` : ''}`
+}
+
+/** A grouped finding's other place, with line and column in the linted text (as the message's own). */
+export interface PlacedRelated {
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  range: [number, number]
+  message: string
+}
+
+const locators = new WeakMap<LintResult, Locate>()
+
+/** The `related` places of `m` with lines and columns; none when the result has no text to measure. */
+export function relatedPlaces(result: LintResult, m: LintMessage): PlacedRelated[] {
+  if (!m.related?.length || result.source === undefined) return []
+  let locate = locators.get(result)
+  if (!locate) locators.set(result, (locate = textLocator(result.source)))
+  return m.related.map((r) => {
+    const s = locate!(r.range[0])
+    const e = locate!(r.range[1])
+    return { line: s.line, column: s.column, endLine: e.line, endColumn: e.column, range: r.range, message: r.message }
+  })
 }

@@ -5,7 +5,7 @@
  */
 import type { LintResult } from '../types.js'
 import { printable } from '../text/printable.js'
-import { endOf, isError, relativePath, ruleIdOf, startOf } from './common.js'
+import { endOf, isError, relativePath, ruleIdOf, startOf, userPlace } from './common.js'
 import type { FormatterContext } from './types.js'
 
 /**
@@ -36,7 +36,9 @@ export function github(results: LintResult[], ctx: FormatterContext): string {
         `endColumn=${end.column}`,
         `title=${escapeProperty(ruleIdOf(m))}`,
       ].join(',')
-      lines.push(`::${isError(m) ? 'error' : 'warning'} ${props}::${escapeData(m.message)}`)
+      // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
+      const place = userPlace(m)
+      lines.push(`::${isError(m) ? 'error' : 'warning'} ${props}::${escapeData(place ? `${place}：${m.message}` : m.message)}`)
     }
   }
   return lines.length ? lines.join('\n') + '\n' : ''

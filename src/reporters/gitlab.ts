@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { LintResult } from '../types.js'
-import { isError, relativePath, ruleIdOf, startOf } from './common.js'
+import { isError, relativePath, ruleIdOf, startOf, userPlace } from './common.js'
 import type { FormatterContext } from './types.js'
 
 export interface CodeQualityIssue {
@@ -32,7 +32,8 @@ export function toCodeQuality(results: LintResult[], ctx: FormatterContext): Cod
       const n = seen.get(base) ?? 0
       seen.set(base, n + 1)
       issues.push({
-        description: m.message,
+        // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
+        description: userPlace(m) ? `${userPlace(m)}：${m.message}` : m.message,
         check_name: id,
         fingerprint: createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32),
         severity: m.fatal ? 'critical' : isError(m) ? 'major' : 'minor',

@@ -25,6 +25,7 @@ const formatters = new Map<string, Loader>([
   ['html', async () => (await import('./html.js')).html],
   ['junit', async () => (await import('./junit.js')).junit],
   ['gitlab', async () => (await import('./gitlab.js')).gitlab],
+  ['rdjson', async () => (await import('./rdjson.js')).rdjson],
 ])
 
 /** Names of the formatters that can be passed to `--format`. */

@@ -4,6 +4,7 @@
  * Positions are 1-based; `fix.range` is in UTF-16 offsets of the linted text.
  */
 import type { LintMessage, LintResult, Suppression } from '../types.js'
+import { relatedPlaces } from './common.js'
 import type { FormatterContext } from './types.js'
 
 export interface JsonMessage {
@@ -18,6 +19,8 @@ export interface JsonMessage {
   messageId?: string
   /** Where the user sees it in Word (paragraph) or PDF (page); `line` stays the extracted text's line. */
   location?: { paragraph?: number; page?: number }
+  /** The other places of a grouped finding (line/column as above). */
+  related?: { line: number; column: number; endLine: number; endColumn: number; message: string }[]
   fix?: { range: [number, number]; text: string }
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
 }
@@ -33,7 +36,7 @@ export type JsonResult = Pick<
   'filePath' | 'errorCount' | 'warningCount' | 'fatalErrorCount' | 'fixableErrorCount' | 'fixableWarningCount' | 'output' | 'source'
 > & { messages: JsonMessage[]; suppressedMessages: JsonSuppressedMessage[] }
 
-function toJsonMessage(m: LintMessage): JsonMessage {
+function toJsonMessage(m: LintMessage, result?: LintResult): JsonMessage {
   const out: JsonMessage = {
     ruleId: m.ruleId,
     severity: m.severity,
@@ -46,6 +49,8 @@ function toJsonMessage(m: LintMessage): JsonMessage {
   if (m.fatal) out.fatal = true
   if (m.messageId) out.messageId = m.messageId
   if (m.location) out.location = { ...m.location }
+  const related = result ? relatedPlaces(result, m) : []
+  if (related.length) out.related = related.map(({ line, column, endLine, endColumn, message }) => ({ line, column, endLine, endColumn, message }))
   if (m.fix) out.fix = { range: m.fix.range, text: m.fix.text }
   if (m.suggestions?.length) {
     out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }))
@@ -58,9 +63,9 @@ export function toJsonResults(results: LintResult[]): JsonResult[] {
   return results.map((r) => {
     const out: JsonResult = {
       filePath: r.filePath,
-      messages: r.messages.map(toJsonMessage),
+      messages: r.messages.map((m) => toJsonMessage(m, r)),
       suppressedMessages: (r.suppressedMessages ?? []).map((m) => ({
-        ...toJsonMessage(m),
+        ...toJsonMessage(m, r),
         suppressions: m.suppressions.map((x) => ({ kind: x.kind, justification: x.justification })),
       })),
       errorCount: r.errorCount,

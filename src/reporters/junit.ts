@@ -5,7 +5,7 @@
  * it still shows up as checked.
  */
 import type { LintResult } from '../types.js'
-import { isError, relativePath, ruleIdOf, startOf } from './common.js'
+import { isError, relativePath, ruleIdOf, startOf, userPlace } from './common.js'
 import { escapeXml as x } from './escape.js'
 import type { FormatterContext } from './types.js'
 
@@ -20,8 +20,10 @@ export function junit(results: LintResult[], ctx: FormatterContext): string {
     for (const m of r.messages) {
       const { line, column } = startOf(m)
       const id = ruleIdOf(m)
-      const where = `${file}:${line}:${column}`
-      const name = `${id} ${line}:${column}`
+      // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
+      const place = userPlace(m)
+      const where = `${file}:${line}:${column}${place ? `（${place}）` : ''}`
+      const name = `${id} ${line}:${column}${place ? ` ${place}` : ''}`
       if (isError(m)) {
         suiteFailures++
         cases.push(

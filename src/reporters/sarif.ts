@@ -6,13 +6,21 @@
  * and the run says so (`columnKind`).
  */
 import { pathToFileURL } from 'node:url'
-import type { Log, ReportingDescriptor, Result } from 'sarif'
+import type { Location, Log, ReportingDescriptor, Result } from 'sarif'
+import { resultKeys, type FindingKey } from '../engine/fingerprint.js'
 import type { LintMessage, LintResult, RuleMeta, SuppressedMessage } from '../types.js'
-import { endOf, isError, NO_RULE_ID, relativePath, ruleIdOf, startOf } from './common.js'
+import { endOf, isError, NO_RULE_ID, relatedPlaces, relativePath, ruleIdOf, startOf, type PlacedRelated } from './common.js'
+import { markdownToText, packageInfo, ruleHelp } from './rule-help.js'
 import type { FormatterContext } from './types.js'
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
-const INFO_URI = 'https://github.com/planlint/planlint'
+/** The key under partialFingerprints: rule + normalised sentence + occurrence (see engine/fingerprint.ts). */
+export const FINGERPRINT_KEY = 'planlintFinding/v1'
+
+function infoUri(): string {
+  const pkg = packageInfo()
+  return pkg?.repository ?? (pkg ? pathToFileURL(pkg.root + '/README.md').href : 'https://www.npmjs.com/package/planlint')
+}
 
 /** A relative or absolute path as a URI reference (each segment percent-encoded). */
 export function toUri(filePath: string, cwd: string): string {
@@ -33,24 +41,38 @@ function describeRule(id: string, meta: RuleMeta | undefined): ReportingDescript
       name: id,
       shortDescription: { text },
       fullDescription: { text },
-      helpUri: INFO_URI,
+      helpUri: infoUri(),
       defaultConfiguration: { level: 'error' },
     }
   }
+  const help = ruleHelp(id, meta)
   return {
     id,
     name: id,
     shortDescription: { text: meta.docs.description.zh },
     fullDescription: { text: `${meta.docs.description.zh}（${meta.docs.description.en}）` },
-    helpUri: meta.docs.url,
+    ...(help.uri ? { helpUri: help.uri } : {}),
+    ...(help.markdown ? { help: { text: markdownToText(help.markdown), markdown: help.markdown } } : {}),
     defaultConfiguration: { level: level(meta.severity) },
     properties: { tags: [meta.type] },
   }
 }
 
-function toResult(m: LintMessage, uri: string, ruleIndex: number): Result {
-  const start = startOf(m)
-  const end = endOf(m)
+function region(m: LintMessage | PlacedRelated) {
+  const start = startOf(m as LintMessage)
+  const end = endOf(m as LintMessage)
+  return { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column }
+}
+
+function related(places: PlacedRelated[], uri: string): Location[] {
+  return places.map((r, i) => ({
+    id: i + 1,
+    physicalLocation: { artifactLocation: { uri }, region: region(r) },
+    ...(r.message ? { message: { text: r.message } } : {}),
+  }))
+}
+
+function toResult(m: LintMessage, uri: string, ruleIndex: number, key: FindingKey | undefined, places: PlacedRelated[] = []): Result {
   const result: Result = {
     ruleId: ruleIdOf(m),
     ruleIndex,
@@ -60,19 +82,22 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number): Result {
       {
         physicalLocation: {
           artifactLocation: { uri },
-          region: { startLine: start.line, startColumn: start.column, endLine: end.line, endColumn: end.column },
+          region: region(m),
         },
       },
     ],
   }
+  // Stable across line moves: code scanning matches the result on this, not on the line.
+  if (key) result.partialFingerprints = { [FINGERPRINT_KEY]: key.fingerprint }
+  if (places.length) result.relatedLocations = related(places, uri)
   if (m.fix) result.properties = { fixable: true }
   return result
 }
 
 /** A finding a reviewer accepted: reported with its SARIF `suppressions` (in the source, or in config/baseline files). */
-function toSuppressedResult(m: SuppressedMessage, uri: string, ruleIndex: number): Result {
+function toSuppressedResult(m: SuppressedMessage, uri: string, ruleIndex: number, key: FindingKey | undefined, places: PlacedRelated[]): Result {
   return {
-    ...toResult(m, uri, ruleIndex),
+    ...toResult(m, uri, ruleIndex, key, places),
     suppressions: m.suppressions.map((s) => ({
       kind: s.kind === 'directive' || s.kind === 'wordComment' ? 'inSource' : 'external',
       status: 'accepted',
@@ -91,8 +116,9 @@ export function toSarif(results: LintResult[], ctx: FormatterContext): Log {
   for (const r of results) {
     const uri = toUri(r.filePath, ctx.cwd)
     artifacts.push(uri)
-    for (const m of r.messages) sarifResults.push(toResult(m, uri, index.get(ruleIdOf(m))!))
-    for (const m of r.suppressedMessages ?? []) sarifResults.push(toSuppressedResult(m, uri, index.get(ruleIdOf(m))!))
+    const keys = resultKeys(r)
+    for (const m of r.messages) sarifResults.push(toResult(m, uri, index.get(ruleIdOf(m))!, keys.get(m), relatedPlaces(r, m)))
+    for (const m of r.suppressedMessages ?? []) sarifResults.push(toSuppressedResult(m, uri, index.get(ruleIdOf(m))!, keys.get(m), relatedPlaces(r, m)))
   }
   return {
     $schema: SCHEMA,
@@ -102,7 +128,7 @@ export function toSarif(results: LintResult[], ctx: FormatterContext): Log {
         tool: {
           driver: {
             name: 'planlint',
-            informationUri: INFO_URI,
+            informationUri: infoUri(),
             ...(ctx.version ? { version: ctx.version, semanticVersion: ctx.version } : {}),
             language: 'zh-CN',
             rules: ids.map((id) => describeRule(id, meta[id])),

@@ -25,8 +25,9 @@ export function padDisplay(s: string, width: number, alignRight = false): string
 
 /** Where the user finds the message: `行:列`, or page/paragraph for Word and PDF. */
 function place(m: LintMessage, lines?: string[]): { left: string; right: string; sep?: string } {
-  if (m.location?.page) return { left: `第${m.location.page}页`, right: m.location.paragraph ? `第${m.location.paragraph}段` : '' }
-  if (m.location?.paragraph) return { left: `第${m.location.paragraph}段`, right: opening(lines?.[m.line - 1]), sep: ' ' }
+  // Word/PDF: the page or paragraph the reader sees, and the line of the extracted text (as in json and explain).
+  if (m.location?.page) return { left: `第${m.location.page}页`, right: `${m.location.paragraph ? `第${m.location.paragraph}段` : ''}（${m.line}行）`, sep: '' }
+  if (m.location?.paragraph) return { left: `第${m.location.paragraph}段（${m.line}行）`, right: opening(lines?.[m.line - 1]), sep: ' ' }
   return { left: String(m.line || 0), right: String(m.column || 0) }
 }
 
