@@ -206,6 +206,23 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     })
 
   program
+    .command('diff')
+    .usage('[选项] <旧稿> <新稿>')
+    .description('比较同一方案的两稿：哪些问题已改正、哪些是新出现的、哪些仍未解决（按规则和所在句子对应，段落调整和重新编号不算新问题）；新稿有新错误时退出码为 1')
+    .argument('<旧稿>', '上一稿（.txt、.md、.docx、.doc、.pdf 均可）')
+    .argument('<新稿>', '这一稿')
+    .option('-f, --format <格式>', '输出格式：stylish（默认）、json 或 html')
+    .option('-o, --output-file <路径>', '把报告写入文件而不是屏幕')
+    .option('-p, --preset <名称或路径>', '使用的预设')
+    .option('-c, --config <路径>', '配置文件路径')
+    .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复', collect)
+    .option('--no-color', '不使用颜色')
+    .action(async (oldFile: string, newFile: string, opts: import('./compare-drafts.js').CompareOptions) => {
+      const { runCompareDrafts } = await import('./compare-drafts.js')
+      setExit(await runCompareDrafts(oldFile, newFile, opts, io))
+    })
+
+  program
     .command('init')
     .usage('[文件]')
     .description('在当前目录生成带说明的 planlint.config.yaml（已存在时不覆盖）')
