@@ -139,10 +139,16 @@ function endsMidWord(s: string): boolean {
  * by `二、提升行动`) is a level-1 heading; the numbering rule reports the marker.
  */
 function promoteMisnumberedTop(blocks: Block[]): void {
+  // whether a level-1/2 heading (outside an annex) came before k, kept as k advances
+  // (not re-read from the start for each heading: linear in the number of headings)
+  let upperBefore = false
   for (let k = 0; k < blocks.length; k++) {
     const h = blocks[k]!.heading
-    if (h.level !== 3 || blocks.slice(0, k).some((b) => !b.inAnnex && b.heading.level <= 2)) continue
-    const nextTop = blocks.slice(k + 1).find((b) => b.heading.level === 1)
+    const skip = h.level !== 3 || upperBefore
+    if (!blocks[k]!.inAnnex && h.level <= 2) upperBefore = true
+    if (skip) continue
+    let nextTop: Block | undefined
+    for (let n = k + 1; n < blocks.length && !nextTop; n++) if (blocks[n]!.heading.level === 1) nextTop = blocks[n]
     const nextSub = blocks[k + 1]?.heading
     if (nextTop && nextTop.heading.number === h.number + 1 && nextSub && nextSub.level === 2) h.level = 1
     break
