@@ -6,6 +6,7 @@
  */
 import { resultKeys } from '../engine/fingerprint.js'
 import type { LintMessage, LintResult } from '../types.js'
+import { pushAll } from '../text/arrays.js'
 
 export interface FindingComparison {
   old: LintResult
@@ -42,11 +43,11 @@ export function compareFindings(oldResult: LintResult, newResult: LintResult): F
   const remaining: LintMessage[] = []
   for (const [key, now] of after) {
     const was = before.get(key) ?? []
-    remaining.push(...now.slice(0, was.length))
-    introduced.push(...now.slice(was.length))
-    fixed.push(...was.slice(now.length))
+    pushAll(remaining, now.slice(0, was.length))
+    pushAll(introduced, now.slice(was.length))
+    pushAll(fixed, was.slice(now.length))
   }
-  for (const [key, was] of before) if (!after.has(key)) fixed.push(...was)
+  for (const [key, was] of before) if (!after.has(key)) pushAll(fixed, was)
   return { old: oldResult, new: newResult, introduced: introduced.sort(byPlace), fixed: fixed.sort(byPlace), remaining: remaining.sort(byPlace) }
 }
 

@@ -12,6 +12,7 @@ import { padDisplay } from '../reporters/stylish.js'
 import { displayWidth } from '../reporters/width.js'
 import type { LintMessage, LintResult } from '../types.js'
 import { introducedErrors, type FindingComparison } from './compare-findings.js'
+import { maxOf } from '../text/arrays.js'
 
 export const COMPARISON_FORMATS = ['stylish', 'json', 'html'] as const
 export type ComparisonFormat = (typeof COMPARISON_FORMATS)[number]
@@ -47,8 +48,8 @@ export function comparisonStylish(c: FindingComparison, ctx: { cwd: string; colo
     const draft = s.from === 'old' ? '旧稿' : '新稿'
     out.push(p.bold(`${s.title}（${list.length} 个${list.length ? `，位置为${draft}中的位置` : ''}）`))
     const rows = list.map((m) => ({ pos: where(m), sev: isError(m) ? '错误' : '警告', err: isError(m), msg: m.message.replace(/\s*\n\s*/g, ' '), id: ruleIdOf(m) }))
-    const wp = Math.max(0, ...rows.map((r) => displayWidth(r.pos)))
-    const wm = Math.max(0, ...rows.map((r) => displayWidth(r.msg)))
+    const wp = Math.max(0, maxOf(rows.map((r) => displayWidth(r.pos))))
+    const wm = Math.max(0, maxOf(rows.map((r) => displayWidth(r.msg))))
     for (const r of rows) {
       const sev = s.key === 'fixed' ? p.green(r.sev) : r.err ? p.red(r.sev) : p.yellow(r.sev)
       out.push(['  ' + p.dim(padDisplay(r.pos, wp, true)), sev, padDisplay(r.msg, wm), p.dim(r.id)].join('  '))
