@@ -1,6 +1,7 @@
 /**
  * The benchmark's inputs, generated deterministically (seeded PRNG) from the four corpus
- * plans: a corpus of varied, mutated and concatenated plans, a 40 KB plan, two unit-rename
+ * plans: a corpus of realistic whole plans (bench/plans.ts: each corpus plan re-labelled for a
+ * sibling place, with a few planted mistakes), a ~40 KB plan, two unit-rename
  * dictionaries (the real renames of presets/units/renames.yaml, and those plus generated
  * department names), each written both as a planlint preset extending `national` and as a
  * prh YAML for textlint-rule-prh, and a text on which both tools must find exactly the same
@@ -11,15 +12,17 @@ import { basename, join } from 'node:path'
 import { stringify } from 'yaml'
 import { loadUnitDictionary } from '../src/presets/index.js'
 import type { UnitRename } from '../src/types.js'
+import { BASES, placesFor, plantMistakes, relabel } from './plans.js'
 import { Prng } from './prng.js'
-import { pushAll } from '../src/text/arrays.js'
-
-export const CORPUS_NAMES = ['nansha', 'leping', 'qingyunpu', 'jinjiang-draft'] as const
 
 export interface GenerateOptions {
   /** Folder holding the corpus plans (`../shared/corpus` from the repository root). */
   corpusDir: string
-  /** The plans to read there (file names without `.txt`); the corpus's four by default. */
+  /**
+   * The plans to read there (file names without `.txt`); the corpus's four by default, which
+   * are re-labelled for sibling places. Other plans (the smoke test uses the project's own
+   * fixture plans) are kept under their own names, with the mistakes planted all the same.
+   */
   names?: readonly string[]
   /** Where to write (emptied first). */
   outDir: string
@@ -28,8 +31,6 @@ export interface GenerateOptions {
   /** Entries of the small and the large dictionary (50 and 5,000). */
   smallDict: number
   largeDict: number
-  /** Size of the single plan of measurements (a), (b) and (e), in bytes. */
-  planBytes?: number
   seed?: number
 }
 
@@ -46,9 +47,11 @@ export interface DictionaryFiles {
 export interface Generated {
   files: string[]
   bytes: number
-  /** The single plan of about `planBytes` bytes. */
+  /** The single plan (the largest corpus plan re-labelled, ~38 KB). */
   plan: string
   planBytes: number
+  /** Mistakes planted over the corpus (old names included). */
+  planted: number
   small: DictionaryFiles
   large: DictionaryFiles
   /** A plan listing dictionary names where every name is one hit for both tools. */
@@ -167,65 +170,14 @@ function writeDictionary(outDir: string, label: string, pairs: Pair[]): Dictiona
   return { entries: pairs.length, preset, prh, textlintrc }
 }
 
-/** Cuts `text` at the first line end at or after `bytes` bytes (UTF-8). */
-function cutAtBytes(text: string, bytes: number): string {
-  let size = 0
-  for (let i = 0; i < text.length; i++) {
-    const c = text.charCodeAt(i)
-    size += c < 0x80 ? 1 : c < 0x800 ? 2 : c >= 0xd800 && c < 0xdc00 ? 4 : c >= 0xdc00 && c < 0xe000 ? 0 : 3
-    if (size >= bytes && c === 10) return text.slice(0, i + 1)
-  }
-  return text
-}
-
-/** One generated plan: a base plan mutated, with chunks of others appended, cut to a size. */
-function mutatePlan(bases: string[][], prng: Prng, names: Pair[], targetBytes: number): string {
-  const base = prng.int(0, bases.length - 1)
-  const out: string[] = []
-  const years = ['2024', '2025', '2026', '2027']
-  const mutateLine = (line: string): string[] => {
-    if (line.trim() === '') return [line]
-    if (prng.chance(0.03)) return [] // deleted
-    let l = line
-    if (prng.chance(0.15)) l = l.replace(/20(2[4-7])年/g, () => `${prng.pick(years)}年`)
-    if (prng.chance(0.08)) {
-      const parts = l.split('。')
-      if (parts.length > 2) {
-        const tail = parts.pop()!
-        for (let i = parts.length - 1; i > 0; i--) {
-          const j = prng.int(0, i)
-          ;[parts[i], parts[j]] = [parts[j]!, parts[i]!]
-        }
-        l = [...parts, tail].join('。')
-      }
-    }
-    if (prng.chance(0.04)) {
-      const n = prng.pick(names)
-      const u = prng.pick(names)
-      l = `${l}（牵头单位：${prng.pick(['区', '县', '市', ''])}${n.old}；责任单位：${u.new}、教育局、科协）`
-    }
-    return prng.chance(0.03) ? [l, l] : [l]
-  }
-  for (const line of bases[base]!) pushAll(out, mutateLine(line))
-  let text = out.join('\n')
-  while (Buffer.byteLength(text) < targetBytes) {
-    const other = bases[prng.int(0, bases.length - 1)]!
-    const from = prng.int(0, Math.max(0, other.length - 40))
-    const chunk = other.slice(from, from + prng.int(30, 120)).flatMap(mutateLine)
-    text += '\n' + chunk.join('\n')
-  }
-  text = cutAtBytes(text, targetBytes)
-  return prng.chance(0.1) ? text.replace(/\n/g, '\r\n') : text
-}
-
 /** Writes everything under `outDir` and says where. Same options, same bytes. */
 export function generate(opts: GenerateOptions): Generated {
   const prng = new Prng(opts.seed ?? 20250701)
   rmSync(opts.outDir, { recursive: true, force: true })
   mkdirSync(join(opts.outDir, 'corpus'), { recursive: true })
 
-  const texts = (opts.names ?? CORPUS_NAMES).map((n) => readFileSync(join(opts.corpusDir, `${n}.txt`), 'utf8').replace(/\r\n?/g, '\n'))
-  const bases = texts.map((t) => t.split('\n'))
+  const bases = opts.names ? opts.names.map((n) => BASES.find((b) => b.file === n) ?? { file: n, name: '', short: '' }) : BASES
+  const texts = bases.map((b) => readFileSync(join(opts.corpusDir, `${b.file}.txt`), 'utf8').replace(/\r\n?/g, '\n'))
 
   const real = realRenames()
   if (real.length < Math.min(opts.smallDict, 50)) throw new Error(`renames.yaml 只有 ${real.length} 对更名`)
@@ -236,27 +188,41 @@ export function generate(opts: GenerateOptions): Generated {
   const extra = generatedRenames(generatedCount, prng, [...bundledOld, ...keep, ...real.flatMap((p) => [p.old, p.new])])
   const large = [...small, ...extra]
 
-  // Corpus: names from both dictionaries are written into tasks, so both have hits.
+  // Corpus: every plan is a whole corpus plan re-labelled for a sibling place, with a few
+  // planted mistakes and old department names from both dictionaries.
+  const smallNames = small.map((p) => p.old)
+  const extraNames = extra.slice(0, 200).map((p) => p.old)
   const files: string[] = []
   let bytes = 0
-  const mentioned = [...small, ...extra.slice(0, 200)]
+  let planted = 0
+  const plan = (i: number): string => {
+    const b = i % bases.length
+    const base = bases[b]!
+    const places = placesFor(base)
+    let text = relabel(texts[b]!, base, places[Math.floor(i / bases.length) % places.length]!)
+    const mistakes = plantMistakes(text, prng, prng.int(3, 7), prng.int(2, 4), smallNames)
+    text = mistakes.text
+    planted += mistakes.planted
+    if (extraNames.length > 0) {
+      const more = plantMistakes(text, prng, 0, prng.int(1, 2), extraNames)
+      text = more.text
+      planted += more.planted
+    }
+    return text
+  }
   for (let i = 0; i < opts.plans; i++) {
-    const target = prng.int(12, 62) * 1000
-    const text = mutatePlan(bases, prng, mentioned, target)
+    let text = plan(i)
+    if (prng.chance(0.1)) text = text.replace(/\n/g, '\r\n')
     const file = join(opts.outDir, 'corpus', `plan-${String(i).padStart(3, '0')}.txt`)
     writeFileSync(file, text)
     files.push(file)
     bytes += Buffer.byteLength(text)
   }
 
-  // The single plan: nansha, continued with leping (and the others, again, as long as
-  // needed: small plans), cut at the line end past planBytes.
-  const planBytes = opts.planBytes ?? 40_000
-  let joined = texts.join('\n')
-  while (Buffer.byteLength(joined) < planBytes) joined += '\n' + texts.join('\n')
-  const planText = cutAtBytes(joined, planBytes)
-  const plan = join(opts.outDir, 'plan-40k.txt')
-  writeFileSync(plan, planText)
+  // The single plan: the first (for the corpus: nansha, ~38 KB, the largest) re-labelled, with mistakes.
+  const planText = plan(0)
+  const planFile = join(opts.outDir, 'plan-40k.txt')
+  writeFileSync(planFile, planText)
 
   // Agreement: generated names (none inside another, none in the bundled dictionary) in a
   // context where planlint takes them for unit names; prh matches every occurrence.
@@ -268,8 +234,9 @@ export function generate(opts: GenerateOptions): Generated {
   return {
     files,
     bytes,
-    plan,
+    plan: planFile,
     planBytes: Buffer.byteLength(planText),
+    planted,
     small: writeDictionary(opts.outDir, 'small', small),
     large: writeDictionary(opts.outDir, 'large', large),
     agreementText,

@@ -2,8 +2,9 @@
  * `npm run bench`: generates the corpus and dictionaries (bench/.generated/), runs every
  * measurement of bench/harness.ts, prints the table and writes bench/results.json.
  *
- *   npm run bench                 the full run (200 plans, 50 and 5,000 entries)
- *   npm run bench -- --tiny       3 plans, 20 and 40 entries (seconds; what the smoke test runs)
+ *   npm run bench                 the full run (200 plans, 50 and 5,000 entries, 3 rounds)
+ *   npm run bench -- --rounds N   N rounds of the corpus runs (the machine is shared: repeat)
+ *   npm run bench -- --tiny       4 plans, 20 and 40 entries (seconds; what the smoke test runs)
  *   npm run bench -- --out FILE   write the JSON elsewhere
  *   npm run bench -- --scaling    only the scaling table of the hostile shapes (issue 12)
  *
@@ -26,6 +27,8 @@ if (args.includes('--scaling')) {
 }
 const tiny = args.includes('--tiny')
 const outArg = args.indexOf('--out')
+const roundsArg = args.indexOf('--rounds')
+const rounds = roundsArg >= 0 ? Math.max(1, Number(args[roundsArg + 1]) || 1) : tiny ? 1 : 3
 const root = repoRoot()
 const out = outArg >= 0 && args[outArg + 1] ? resolve(args[outArg + 1]!) : join(root, 'bench', 'results.json')
 const corpusDir = process.env.PLANLINT_CORPUS ?? resolve(root, '..', 'shared', 'corpus')
@@ -35,7 +38,7 @@ log(`generating the benchmark corpus from ${corpusDir} …`)
 const generated = generate({
   corpusDir,
   outDir: join(root, 'bench', '.generated'),
-  plans: tiny ? 3 : 200,
+  plans: tiny ? 4 : 200,
   smallDict: tiny ? 20 : 50,
   largeDict: tiny ? 40 : 5000,
 })
@@ -43,9 +46,8 @@ const result = await runBench({
   generated,
   iterations: tiny ? 10 : 200,
   cliRuns: tiny ? 2 : 15,
-  passes: tiny ? 1 : 3,
+  passes: rounds,
   compareFiles: tiny ? 3 : 20,
-  workers: 2,
   log,
 })
 writeFileSync(out, JSON.stringify(result, null, 2) + '\n')
