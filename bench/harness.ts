@@ -71,7 +71,7 @@ export interface BenchResult {
 
 /** The CLI's `--jobs` worker script, as the build made it. */
 export function workerUrl(root: string): URL {
-  return pathToFileURL(join(root, 'dist', 'src', 'cli', 'lint-worker.js'))
+  return pathToFileURL(join(root, 'dist', 'bundle', 'lint-worker.js'))
 }
 
 function budgets(r: Omit<BenchResult, 'budgets'>): BudgetRow[] {

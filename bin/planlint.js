@@ -7,7 +7,7 @@ process.stdout.on('error', (error) => {
   if (error && error.code === 'EPIPE') process.exit(process.exitCode ?? 0)
   throw error
 })
-import('../dist/src/cli/index.js').then(
+import('../dist/bundle/cli.js').then(
   (cli) =>
     cli.main(process.argv).then((code) => {
       process.exitCode = code

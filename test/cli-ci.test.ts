@@ -281,14 +281,15 @@ describe('--jobs', () => {
     expect(parallel.stderr).toBe(serial.stderr)
   })
 
-  it('auto stays serial below the threshold and never uses more workers than cores - 1', () => {
+  it('auto stays serial below the threshold and never uses more lanes (this thread + workers) than cores', () => {
     expect(parseJobs(undefined)).toBe(1)
     expect(parseJobs('auto')).toBe('auto')
     expect(parseJobs('3')).toBe(3)
     expect(() => parseJobs('0')).toThrow(/--jobs/)
     expect(autoJobs(AUTO_MIN_FILES - 1, 16)).toBe(1)
-    expect(autoJobs(1000, 2)).toBe(1)
-    expect(autoJobs(1000, 8)).toBe(7)
+    expect(autoJobs(1000, 2)).toBe(2)
+    expect(autoJobs(1000, 8)).toBe(8)
+    expect(autoJobs(1000, 1)).toBe(1)
     expect(autoJobs(AUTO_MIN_FILES, 8)).toBeGreaterThanOrEqual(2)
   })
 })

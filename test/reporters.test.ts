@@ -210,9 +210,14 @@ describe('formatter registry', () => {
 })
 
 describe('displayWidth', async () => {
-  const { displayWidth } = await import('../src/reporters/width.js')
+  const { displayWidth, loadFullWidth, needsFullWidth } = await import('../src/reporters/width.js')
   const stringWidth = (await import('string-width')).default
-  it('agrees with string-width on Chinese, mixed and emoji text', async () => {
+  it('says which texts need string-width: anything but plain Chinese, ASCII and CJK punctuation', () => {
+    expect(needsFullWidth(['区教育局', 'abc', '缺少「农民科学素质提升行动」：《纲要（2021—2035年）》', '１２：３０', ''])).toBe(false)
+    for (const s of ['👍🏽 好', 'e\u0301', '\u001b[31m红\u001b[39m', '→']) expect(needsFullWidth(['区教育局', s])).toBe(true)
+  })
+  it('agrees with string-width on Chinese, mixed and emoji text (once loaded)', async () => {
+    await loadFullWidth()
     const fc = (await import('fast-check')).default
     for (const s of ['区教育局', 'abc', '缺少「农民科学素质提升行动」：《全民科学素质行动规划纲要（2021—2035年）》', '１２：３０', '👍🏽 好', 'e\u0301', '\u001b[31m红\u001b[39m', '']) {
       expect(displayWidth(s)).toBe(stringWidth(s))

@@ -5,7 +5,7 @@
  * drafter uses it to see why a rule fired; a test uses it to check the plan builder.
  */
 import path from 'node:path'
-import { displayWidth as stringWidth } from '../reporters/width.js'
+import { displayWidth as stringWidth, loadFullWidth } from '../reporters/width.js'
 import { PlanlintError } from '../errors.js'
 import type { ActionNode, HeadingNode, PlanTree, Position, Preset, ResponsibilityConvention, TaskNode, UnitMention, UserLocation } from '../types.js'
 import { planToJSON } from './explain-json.js'
@@ -153,6 +153,7 @@ export interface ExplainOptions {
 
 /** Runs `planlint explain FILE`. */
 export async function runExplain(file: string, opts: ExplainOptions, io: CliIO): Promise<number> {
+  await loadFullWidth()
   if (opts.format !== 'text' && opts.format !== 'json') {
     throw new PlanlintError(`explain 的输出格式“${opts.format}”无效，可用：text、json`)
   }

@@ -4,7 +4,7 @@
  * text formats are written; Word and PDF files are never touched.
  */
 import path from 'node:path'
-import iconv from 'iconv-lite'
+import { iconv } from '../io/legacy-encodings.js'
 import { PlanlintError } from '../errors.js'
 import { readRegularFileSync } from '../io/read-bounded.js'
 import { writeFileAtomic } from './write.js'
@@ -41,13 +41,13 @@ export function decodeOriginal(buf: Buffer): Decoded {
   } else if (buf[0] === 0xfe && buf[1] === 0xff) {
     encoding = 'utf-16be'
     bom = true
-    raw = iconv.decode(buf.subarray(2), 'utf-16be')
+    raw = iconv().decode(buf.subarray(2), 'utf-16be')
   } else {
     try {
       raw = new TextDecoder('utf-8', { fatal: true }).decode(buf)
       encoding = 'utf-8'
     } catch {
-      raw = iconv.decode(buf, 'gb18030')
+      raw = iconv().decode(buf, 'gb18030')
       encoding = 'gb18030'
     }
   }
@@ -135,9 +135,9 @@ export function encodeLike(like: Decoded, text: string): Buffer {
     case 'utf-16le':
       return Buffer.concat([Buffer.from([0xff, 0xfe]), Buffer.from(body, 'utf16le')])
     case 'utf-16be':
-      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv.encode(body, 'utf-16be')])
+      return Buffer.concat([Buffer.from([0xfe, 0xff]), iconv().encode(body, 'utf-16be')])
     case 'gb18030':
-      return iconv.encode(body, 'gb18030')
+      return iconv().encode(body, 'gb18030')
   }
 }
 

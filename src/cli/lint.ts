@@ -301,7 +301,11 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
 
   const rulesMeta: Record<string, RuleMeta> = {}
   for (const [id, rule] of rulesOf(engine.getRules())) rulesMeta[id] = rule.meta
-  const rendered = await timing.timedAsync('report', async () => renderOutputs(
+  const rendered = await timing.timedAsync('report', async () => {
+    // Terminal widths of anything but plain Chinese need string-width (slow to load).
+    const width = await import('../reporters/width.js')
+    if (width.needsFullWidth(shown.flatMap((r) => r.messages.map((m) => m.message)))) await width.loadFullWidth()
+    return renderOutputs(
     formatters,
     shown,
     {
@@ -312,7 +316,8 @@ export async function runLint(inputs: string[], opts: LintCommandOptions, io: Cl
       maxWarningsExceeded: tooManyWarnings ? { maxWarnings, foundWarnings: warnings } : undefined,
     },
     useColor(io.stdout, opts.color, io.env),
-  ))
+  )
+  })
   const stdoutText = timing.timed('report', () => writeOutputs(rendered, io.cwd))
   if (stdoutText) io.stdout.write(stdoutText)
   if (timing.timingEnabled()) io.stderr.write(timing.formatTiming())

@@ -2,7 +2,7 @@
  * `planlint rules`: every built-in rule with its default severity, whether `--fix` can
  * repair it, and what it checks — columns aligned by display width.
  */
-import stringWidth from 'string-width'
+import { displayWidth as stringWidth, loadFullWidth } from '../reporters/width.js'
 import type { Rule } from '../types.js'
 import type { CliIO } from './lint.js'
 import { maxOf, pushAll } from '../text/arrays.js'
@@ -46,6 +46,7 @@ export function rulesMarkdown(rules: Rule[]): string {
 }
 
 export async function runRules(io: CliIO, format = 'text'): Promise<number> {
+  await loadFullWidth()
   if (format !== 'text' && format !== 'markdown') {
     const { PlanlintError } = await import('../errors.js')
     throw new PlanlintError(`rules 的输出格式“${format}”无效，可用：text、markdown`)

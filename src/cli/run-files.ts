@@ -5,7 +5,7 @@
  */
 import fs from 'node:fs'
 import os from 'node:os'
-import { Worker } from 'node:worker_threads'
+import type { Worker } from 'node:worker_threads'
 import { PlanlintError } from '../errors.js'
 import { InputError } from '../io/errors.js'
 import { readRegularFileSync } from '../io/read-bounded.js'
@@ -32,7 +32,7 @@ export interface FileTask {
 
 export interface RunFilesOptions {
   lintOptions: Omit<LintFilesOptions, 'warnIgnored'>
-  /** Worker threads to use; 1 lints in this thread. */
+  /** Lanes: this thread plus `jobs - 1` worker threads; 1 lints in this thread only. */
   jobs: number
   cache?: LintCache
   /** Called after each file is done (cache hit or linted). */
@@ -53,10 +53,13 @@ export function parseJobs(raw: string | undefined): number | 'auto' {
   return Math.min(Number(v), 64)
 }
 
-/** How many workers `--jobs auto` uses for `files` files on `cores` cores. */
+/**
+ * How many lanes `--jobs auto` uses for `files` files on `cores` cores: this thread plus
+ * `lanes - 1` worker threads, so every core is busy (2 cores: this thread and one worker).
+ */
 export function autoJobs(files: number, cores = os.availableParallelism()): number {
   if (files < AUTO_MIN_FILES) return 1
-  return Math.max(1, Math.min(cores - 1, Math.floor(files / AUTO_FILES_PER_WORKER)))
+  return Math.max(1, Math.min(cores, Math.floor(files / AUTO_FILES_PER_WORKER)))
 }
 
 interface Pending {
@@ -102,46 +105,96 @@ function rethrow(error: { message: string; planlint: boolean; stack?: string }, 
   throw onFile(e, file)
 }
 
+/**
+ * Lints `pending` on `jobs` lanes: `jobs - 1` worker threads plus this thread, all taking
+ * the next file from one queue (on 2 cores, `--jobs 2` keeps both busy instead of leaving
+ * this thread waiting). Results are delivered by index, so the order of the input is kept.
+ */
+/** An error as a worker sends it (data), not a thrown value of this thread. */
+function isWorkerError(e: unknown): e is { message: string; planlint: boolean; input: boolean; stack?: string } {
+  return typeof e === 'object' && e !== null && !(e instanceof Error) && typeof (e as { message?: unknown }).message === 'string'
+}
+
 async function lintInWorkers(pending: Pending[], jobs: number, options: RunFilesOptions, finish: (p: Pending, r: LintResult | undefined) => void): Promise<void> {
-  const replies = new Map<number, WorkerReply>()
+  // Loaded here, not at start-up: node:worker_threads costs ms a serial run does not need.
+  const { Worker } = await import('node:worker_threads')
+  // A worker's error arrives as data; this thread's as the thrown value itself.
+  const failures = new Map<number, { error: unknown }>()
   const byIndex = new Map(pending.map((p) => [p.index, p]))
   let next = 0
+  let done = 0
   const workers: Worker[] = []
   try {
     await new Promise<void>((resolve, reject) => {
-      let done = 0
+      let settled = false
+      const fail = (e: Error) => {
+        if (!settled) {
+          settled = true
+          reject(e)
+        }
+      }
+      const complete = () => {
+        if (++done === pending.length && !settled) {
+          settled = true
+          resolve()
+        }
+      }
       const feed = (w: Worker) => {
         const p = pending[next++]
         if (p) w.postMessage({ index: p.index, file: p.task.file, warnIgnored: p.task.warnIgnored } satisfies WorkerTask)
       }
-      const count = Math.min(jobs, pending.length)
+      const count = Math.min(jobs - 1, pending.length - 1)
       for (let i = 0; i < count; i++) {
         const w = new Worker(new URL('./lint-worker.js', import.meta.url), { workerData: { options: options.lintOptions } })
         workers.push(w)
         w.on('message', (reply: WorkerReply) => {
-          replies.set(reply.index, reply)
           const p = byIndex.get(reply.index)!
           if ('result' in reply) finish(p, reply.result ?? undefined)
-          else options.cache?.forget(p.task.file)
-          if (++done === pending.length) resolve()
-          else feed(w)
+          else {
+            failures.set(reply.index, reply)
+            options.cache?.forget(p.task.file)
+          }
+          feed(w)
+          complete()
         })
-        w.on('error', (e) => reject(new Error(`检查线程出错：${e instanceof Error ? e.message : String(e)}`)))
+        w.on('error', (e) => fail(new Error(`检查线程出错：${e instanceof Error ? e.message : String(e)}`)))
         w.on('exit', (code) => {
-          if (done < pending.length && code !== 0) reject(new Error(`检查线程意外退出（退出码 ${code}）`))
+          if (done < pending.length && code !== 0) fail(new Error(`检查线程意外退出（退出码 ${code}）`))
         })
         feed(w)
       }
+      // This thread is a lane too: it lints the next file whenever it is free, and yields
+      // between files so the workers' replies are handled (and they get their next file).
+      void (async () => {
+        while (!settled && next < pending.length) {
+          const p = pending[next++]!
+          try {
+            finish(p, await lintOne(p.task, options.lintOptions))
+          } catch (e) {
+            failures.set(p.index, { error: e })
+            options.cache?.forget(p.task.file)
+          }
+          complete()
+          await new Promise((r) => setImmediate(r))
+        }
+      })()
     })
   } finally {
     await Promise.all(workers.map((w) => w.terminate()))
   }
   // The first failure in input order, as a serial run would have stopped at it.
   for (const p of pending) {
-    const reply = replies.get(p.index)
-    if (!reply || !('error' in reply)) continue
-    if (reply.error.input && options.onInputError) options.onInputError(p.task.file, new PlanlintError(reply.error.message))
-    else rethrow(reply.error, p.task.file)
+    const failure = failures.get(p.index)
+    if (!failure) continue
+    const error = failure.error
+    if (isWorkerError(error)) {
+      if (error.input && options.onInputError) options.onInputError(p.task.file, new PlanlintError(error.message))
+      else rethrow(error, p.task.file)
+    } else if (error instanceof InputError && options.onInputError) {
+      options.onInputError(p.task.file, error)
+    } else {
+      throw onFile(error, p.task.file)
+    }
   }
 }
 

@@ -5,7 +5,6 @@
  *
  * Rule ids are not checked here (the engine knows the rules); only the shape is.
  */
-import { createRequire } from 'node:module'
 import { statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
@@ -16,9 +15,8 @@ import { displayPath, parseYamlText, readTextFile, requireMapping } from '../pre
 import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
 import { unsafeGlobReason } from '../text/safe-pattern.js'
 
-type ConfigSchema = typeof import('./config-schema.json', { with: { type: 'json' } })
-const require = createRequire(import.meta.url)
-const configSchema = require('./config-schema.json') as ConfigSchema
+// Imported (not read at run time) so that the single-file build carries it.
+import configSchema from './config-schema.json' with { type: 'json' }
 
 /** File names looked for, in order, in each directory. */
 export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml'] as const
@@ -148,6 +146,7 @@ export function loadConfig(filePath: string): PlanlintConfig {
 /** Forgets loaded configs (for long-running processes and tests). */
 export function clearConfigCache(): void {
   cache.clear()
+  lookups.clear()
 }
 
 /**
@@ -159,6 +158,28 @@ export function resolveConfig(forFile: string | undefined, opts: { configPath?: 
   const cwd = resolve(opts.cwd ?? process.cwd())
   if (opts.configPath !== undefined) return loadConfig(resolve(cwd, opts.configPath))
   const start = forFile === undefined ? cwd : dirname(resolve(cwd, forFile))
-  const found = findConfigFile(start)
+  const found = configFileFor(start)
   return found ? loadConfig(found) : {}
+}
+
+/**
+ * How long the config file found for a directory is trusted without looking again. Looking
+ * stats two names in every directory up to the root (~15 stats); a CLI run over hundreds of
+ * files in a few folders now looks a few times instead of once per file. A long-running
+ * process (the language server) sees a new or deleted config file within this time, or at
+ * once after `clearConfigCache()`.
+ */
+export const CONFIG_LOOKUP_TTL_MS = 1000
+
+const lookups = new Map<string, { file: string | undefined; at: number }>()
+
+/** `findConfigFile`, remembered per directory for CONFIG_LOOKUP_TTL_MS. */
+function configFileFor(dir: string): string | undefined {
+  const now = Date.now()
+  const hit = lookups.get(dir)
+  if (hit && now - hit.at < CONFIG_LOOKUP_TTL_MS && (hit.file === undefined || isFile(hit.file))) return hit.file
+  const file = findConfigFile(dir)
+  if (lookups.size > 10_000) lookups.clear()
+  lookups.set(dir, { file, at: now })
+  return file
 }

@@ -338,7 +338,13 @@ function hasNlcstListener(listeners: Map<string, Listener[]>): boolean {
   return false
 }
 
+/** nlcst types found only inside a sentence (and white space between sentences). */
+const BELOW_SENTENCE = ['WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
+
 function walkNlcst(root: NlcstRoot, listeners: Map<string, Listener[]>, dispatch: (k: string, n: any) => void): void {
+  // Most of the tree's nodes are words and punctuation; when no rule listens to them the
+  // walk stops at sentences (same events, in the same order, for every listened type).
+  const intoSentences = BELOW_SENTENCE.some((k) => listeners.has(k))
   // Iterative pre-order walk; deep trees cannot overflow the stack.
   const stack: any[] = [root]
   while (stack.length > 0) {
@@ -347,6 +353,7 @@ function walkNlcst(root: NlcstRoot, listeners: Map<string, Listener[]>, dispatch
     const type: string = node.type
     const key = type.endsWith('Node') ? type : type + 'Node'
     if (listeners.has(key)) dispatch(key, node)
+    if (!intoSentences && key === 'SentenceNode') continue
     const children = node.children
     if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
   }

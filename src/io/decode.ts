@@ -11,9 +11,8 @@
  * land all over the rarer ranges). Anything else is an error — never a silently wrong
  * guess, and mojibake is never linted.
  */
-import iconv from 'iconv-lite'
-import jschardet from 'jschardet'
 import { InputError } from './errors.js'
+import { iconv, jschardet } from './legacy-encodings.js'
 
 export interface DecodeOptions {
   /** Force an encoding (any name iconv-lite knows: `utf-8`, `gb18030`, `gbk`, `big5`, …). */
@@ -61,7 +60,7 @@ export function decodeBytes(bytes: Uint8Array, filePath: string, opts: DecodeOpt
       filePath,
     )
   }
-  const gb = iconv.decode(toBuffer(bytes), 'gb18030', { stripBOM: false })
+  const gb = iconv().decode(toBuffer(bytes), 'gb18030', { stripBOM: false })
   if (plausibleChinese(gb) && commonGbShare(bytes) >= COMMON_GB_SHARE) return { text: gb, encoding: 'gb18030' }
   throw new InputError(
     'undecodable',
@@ -72,7 +71,7 @@ export function decodeBytes(bytes: Uint8Array, filePath: string, opts: DecodeOpt
 
 function decodeForced(bytes: Uint8Array, filePath: string, name: string): Decoded {
   const encoding = name.trim().toLowerCase().replace(/^utf8$/, 'utf-8')
-  if (!iconv.encodingExists(encoding)) {
+  if (!iconv().encodingExists(encoding)) {
     throw new InputError(
       'unknown-encoding',
       `不认识的编码“${name}”；应为 utf-8、gb18030、gbk、utf-16le、utf-16be 等`,
@@ -83,7 +82,7 @@ function decodeForced(bytes: Uint8Array, filePath: string, name: string): Decode
     const body = bytes[0] === 0xef && bytes[1] === 0xbb && bytes[2] === 0xbf ? bytes.subarray(3) : bytes
     return { text: decodeUtf8(body, filePath, 'UTF-8'), encoding }
   }
-  const text = iconv.decode(toBuffer(bytes), encoding)
+  const text = iconv().decode(toBuffer(bytes), encoding)
   if (text.includes('\ufffd')) {
     throw new InputError('undecodable', `文件中有无法按 ${name} 解码的字节；请检查指定的编码是否正确`, filePath)
   }
@@ -223,7 +222,7 @@ const OTHER_LEGACY: Record<string, { name: string; label: string }> = {
 /** A CJK legacy encoding other than GB that jschardet is fairly sure of, or undefined. */
 function otherLegacyEncoding(bytes: Uint8Array): { name: string; label: string } | undefined {
   const sample = toBuffer(bytes).subarray(0, SAMPLE)
-  const guess = jschardet.detect(sample)
+  const guess = jschardet().detect(sample)
   const found = guess.encoding ? OTHER_LEGACY[guess.encoding.toLowerCase()] : undefined
   return found && guess.confidence >= 0.5 ? found : undefined
 }

@@ -5,7 +5,7 @@
  * out; the paragraph number counts paragraphs as Word does (each table cell is one). Characters are kept as written (word-extractor would
  * otherwise turn “” into " and — into -, which changes findings).
  */
-import WordExtractor from 'word-extractor'
+import { wordExtractor } from './word-libraries.js'
 import type { SourceText } from '../types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
@@ -24,7 +24,7 @@ export async function readDoc(bytes: Uint8Array, filePath: string): Promise<Sour
   }
   let body: string
   try {
-    body = (await new WordExtractor().extract(buffer)).getBody({ filterUnicode: false })
+    body = (await new (wordExtractor())().extract(buffer)).getBody({ filterUnicode: false })
   } catch (e) {
     throw new InputError('corrupt', `.doc 文件已损坏，无法读取（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）；请在 Word 中打开后重新保存`, filePath)
   }

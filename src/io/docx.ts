@@ -8,8 +8,8 @@
  * `planlint annotate`, the place in Word's runs. Comments and tracked changes are read
  * from the XML and kept as `residue`, so they are reported instead of silently dropped.
  */
-import { DOMParser, type Element, type Node as XmlNode } from '@xmldom/xmldom'
-import mammoth from 'mammoth'
+import type { Element, Node as XmlNode } from '@xmldom/xmldom'
+import { mammoth as mammothLib, xmldom } from './word-libraries.js'
 import type { SourceResidue, SourceText } from '../types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder, type MappedText, type Segment } from './mapped.js'
@@ -33,6 +33,7 @@ export async function readDocxDetailed(bytes: Uint8Array, filePath: string): Pro
   try {
     const checked = opened.bytes
     const buffer = Buffer.from(checked.buffer, checked.byteOffset, checked.byteLength)
+    const mammoth = mammothLib()
     html = (await mammoth.convertToHtml({ buffer }, { ignoreEmptyParagraphs: false, convertImage: mammoth.images.imgElement(async () => ({ src: '' })) })).value
   } catch (e) {
     throw new InputError('corrupt', `.docx 文件无法解析（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）；请在 Word 中打开后重新保存`, filePath)
@@ -48,7 +49,7 @@ const BLOCKS = new Set(['p', 'h1', 'h2', 'h3', 'h4', 'h5', 'h6'])
 
 /** mammoth's HTML → lines, each piece matched to a body paragraph of document.xml. */
 export function htmlToMappedText(html: string, paragraphs: readonly string[]): MappedText {
-  const doc = new DOMParser().parseFromString(`<body>${html}</body>`, 'text/html')
+  const doc = new (xmldom().DOMParser)().parseFromString(`<body>${html}</body>`, 'text/html')
   const body = doc.getElementsByTagName('body')[0]!
   const out = new TextBuilder()
   const keys = paragraphs.map(key)

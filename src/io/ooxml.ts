@@ -6,8 +6,9 @@
  * Shared by the .docx reader (paragraph numbers, comments and tracked changes) and
  * `planlint annotate` (which writes comments and tracked changes back).
  */
-import { DOMParser, XMLSerializer, type Document as XmlDocument, type Element } from '@xmldom/xmldom'
-import JSZip from 'jszip'
+import type { Document as XmlDocument, Element } from '@xmldom/xmldom'
+import type JSZip from 'jszip'
+import { jszip, xmldom } from './word-libraries.js'
 import { InputError } from './errors.js'
 import { describeContainer, isEncryptedOoxml } from './sniff.js'
 import { boundedDocxBytes, checkParagraphCount } from './zip-bounds.js'
@@ -34,7 +35,7 @@ export async function openDocx(bytes: Uint8Array, filePath: string): Promise<Ope
   bytes = boundedDocxBytes(bytes, filePath)
   let zip: JSZip
   try {
-    zip = await JSZip.loadAsync(bytes, { checkCRC32: true })
+    zip = await jszip().loadAsync(bytes, { checkCRC32: true })
   } catch {
     throw new InputError('corrupt', '.docx 文件已损坏（ZIP 结构不完整，可能下载或复制时被截断）；请在 Word 中打开后重新保存', filePath)
   }
@@ -58,7 +59,7 @@ export async function openDocx(bytes: Uint8Array, filePath: string): Promise<Ope
 /** Parses XML, turning any parse error into a one-line InputError. */
 export function parseXml(xml: string, part: string, filePath: string): XmlDocument {
   let problem: string | undefined
-  const parser = new DOMParser({
+  const parser = new (xmldom().DOMParser)({
     onError: (level, msg) => {
       if (level !== 'warning') problem ??= String(msg).split('\n')[0]
     },
@@ -82,7 +83,7 @@ export function parseXml(xml: string, part: string, filePath: string): XmlDocume
  * parse, so they are dropped — the output is always well-formed.
  */
 export function serializeXml(doc: XmlDocument): string {
-  return new XMLSerializer().serializeToString(doc).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
+  return new (xmldom().XMLSerializer)().serializeToString(doc).replace(/[\u0000-\u0008\u000B\u000C\u000E-\u001F\uFFFE\uFFFF]/g, '')
 }
 
 /** Element children of `el` (no text or comment nodes). */

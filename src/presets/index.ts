@@ -222,6 +222,15 @@ export function mergeChain(chain: ChainLink[]): Preset {
 const presetCache = new Map<string, { deps: [string, number][]; preset: Preset }>()
 
 /**
+ * How long a loaded preset is trusted without checking its files' modification times (the
+ * chain and the unit dictionary, ~6 stats). A CLI run checks a few times instead of once
+ * per file; a long-running process sees an edited preset within this time, or at once
+ * after `clearPresetCache()`.
+ */
+export const PRESET_RECHECK_MS = 1000
+const recent = new Map<string, { at: number; preset: Preset }>()
+
+/**
  * Loads a preset and its `extends` chain.
  * @param idOrPath a bundled id (`national`, `jiangxi`, …), a path to a YAML file (relative to
  *   `opts.cwd`), or a package name (`planlint-preset-foo`, `@scope/planlint-preset-foo`, or
@@ -232,6 +241,17 @@ const presetCache = new Map<string, { deps: [string, number][]; preset: Preset }
 export function loadPreset(idOrPath: string, opts: { cwd?: string } = {}): Preset {
   const cwd = resolve(opts.cwd ?? process.cwd())
   if (typeof idOrPath !== 'string' || idOrPath.trim() === '') throw new PlanlintError('预设名不能为空')
+  const recentKey = `${cwd}\0${idOrPath}`
+  const now = Date.now()
+  const seen = recent.get(recentKey)
+  if (seen && now - seen.at < PRESET_RECHECK_MS) return seen.preset
+  const preset = loadPresetChecked(idOrPath, cwd)
+  if (recent.size > 1000) recent.clear()
+  recent.set(recentKey, { at: now, preset })
+  return preset
+}
+
+function loadPresetChecked(idOrPath: string, cwd: string): Preset {
   const ref = resolvePresetRef(idOrPath.trim(), cwd)
   if (!ref) throw new PlanlintError(notFound(idOrPath.trim()))
   const hit = presetCache.get(ref.file)
@@ -270,6 +290,7 @@ export function presetFromYamlText(text: string, label: string): Preset {
  */
 export function clearPresetCache(): void {
   rawCache.clear()
+  recent.clear()
   presetCache.clear()
   clearUnitDictionary()
 }

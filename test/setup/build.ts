@@ -27,20 +27,21 @@ function newestMtime(dir: string): number {
 
 export default function setup(): void {
   const entry = path.join(root, 'dist/src/cli/index.js')
+  const bundle = path.join(root, 'dist/bundle/cli.js')
   const sources = Math.max(
     newestMtime(path.join(root, 'src')),
     newestMtime(path.join(root, 'rules')),
     fs.statSync(path.join(root, 'tsconfig.json')).mtimeMs,
     fs.statSync(path.join(root, 'tsconfig.build.json')).mtimeMs,
   )
-  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs > sources) {
+  if (fs.existsSync(entry) && fs.statSync(entry).mtimeMs > sources && fs.existsSync(bundle) && fs.statSync(bundle).mtimeMs > sources) {
     const built = newestMtime(path.join(root, 'dist'))
     if (built >= sources) return
   }
-  const tsc = path.join(root, 'node_modules/typescript/bin/tsc')
-  const run = spawnSync(process.execPath, [tsc, '-p', 'tsconfig.build.json'], { cwd: root, encoding: 'utf8' })
-  if (!fs.existsSync(entry)) {
-    throw new Error(`构建 dist/ 失败（tsc -p tsconfig.build.json）：\n${run.stdout}${run.stderr}`)
+  // npm run build: tsc (dist/src, dist/rules) and the CLI bundle (dist/bundle) the tests run.
+  const run = spawnSync(process.execPath, [path.join(root, 'scripts/build.mjs')], { cwd: root, encoding: 'utf8' })
+  if (!fs.existsSync(entry) || !fs.existsSync(bundle)) {
+    throw new Error(`构建 dist/ 失败（npm run build）：\n${run.stdout}${run.stderr}`)
   }
   if (run.status !== 0) {
     const lines = `${run.stdout}${run.stderr}`.trim().split('\n')
