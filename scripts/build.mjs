@@ -58,18 +58,33 @@ const lazyChildProcess = {
   },
 }
 
+/**
+ * Subcommands with large libraries of their own (the language server: vscode-languageserver;
+ * the review page: hono) are bundles of their own, which the CLI imports only when that
+ * subcommand runs: otherwise every `planlint file.txt` would read and pre-parse them. They
+ * carry their own copy of the engine (PlanlintError is recognised across copies).
+ */
+const SEPARATE = { lsp: 'src/lsp/index.ts', serve: 'src/serve/start.ts' }
+const separateBundles = {
+  name: 'separate-bundles',
+  setup(build) {
+    build.onResolve({ filter: /^\.\.\/(lsp\/index|serve\/start)\.js$/ }, (args) => {
+      if (!/[\\/]src[\\/]cli[\\/]index\.ts$/.test(args.importer)) return undefined
+      return { path: args.path.startsWith('../lsp') ? './lsp.js' : './serve.js', external: true }
+    })
+  },
+}
+
 const esbuild = await import('esbuild')
 rmSync(join(root, 'dist', 'bundle'), { recursive: true, force: true })
-await esbuild.build({
+const common = {
   absWorkingDir: root,
-  entryPoints: { cli: 'src/cli/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' },
   outdir: 'dist/bundle',
   bundle: true,
   format: 'esm',
   platform: 'node',
   target: 'node20',
   external: EXTERNAL,
-  plugins: [lazyChildProcess],
   // CommonJS dependencies bundled into ES modules call require() for Node built-ins.
   banner: { js: "import { createRequire as __planlintCreateRequire } from 'node:module'; const require = __planlintCreateRequire(import.meta.url);" },
   // Comments and white space removed (less to read and pre-parse at every start); names
@@ -79,5 +94,9 @@ await esbuild.build({
   sourcemap: 'linked',
   legalComments: 'none',
   logLevel: 'warning',
-})
+}
+await Promise.all([
+  esbuild.build({ ...common, entryPoints: { cli: 'src/cli/index.ts', 'lint-worker': 'src/cli/lint-worker.ts' }, plugins: [lazyChildProcess, separateBundles] }),
+  esbuild.build({ ...common, entryPoints: SEPARATE, plugins: [lazyChildProcess] }),
+])
 process.exitCode = tscFailed ? 1 : 0

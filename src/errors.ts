@@ -4,7 +4,11 @@
  */
 import { printable } from './text/printable.js'
 
+/** Marks a PlanlintError made by any copy of planlint (the CLI's separate bundles, a plugin's own). */
+const BRAND = Symbol.for('planlint.PlanlintError')
+
 export class PlanlintError extends Error {
+  readonly [BRAND] = true
   /** Where the problem is (a file path, optionally with a path inside it). */
   readonly where?: string
   readonly exitCode = 2
@@ -17,5 +21,5 @@ export class PlanlintError extends Error {
 }
 
 export function isPlanlintError(e: unknown): e is PlanlintError {
-  return e instanceof PlanlintError
+  return e instanceof PlanlintError || (typeof e === 'object' && e !== null && (e as { [BRAND]?: unknown })[BRAND] === true)
 }
