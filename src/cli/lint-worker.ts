@@ -19,6 +19,8 @@ export type WorkerReply =
 const options = (workerData as { options: LintFilesOptions }).options
 const engine = await import('../index.js')
 const { InputError } = await import('../io/errors.js')
+// The worker is part of one CLI run: configs and presets are trusted for its lifetime.
+;(await import('../presets/trust.js')).beginTrustedRun()
 
 parentPort!.on('message', async (task: WorkerTask) => {
   let reply: WorkerReply

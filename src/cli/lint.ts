@@ -135,6 +135,17 @@ async function bulkSuppress(
 }
 
 export async function runLint(inputs: string[], opts: LintCommandOptions, io: CliIO): Promise<number> {
+  // One run, one snapshot of configs and presets: looked up once, not stat'ed for every file.
+  const { beginTrustedRun } = await import('../presets/trust.js')
+  const endTrustedRun = beginTrustedRun()
+  try {
+    return await lintRun(inputs, opts, io)
+  } finally {
+    endTrustedRun()
+  }
+}
+
+async function lintRun(inputs: string[], opts: LintCommandOptions, io: CliIO): Promise<number> {
   const reporters = await import('../reporters/index.js')
   const formats = typeof opts.format === 'string' ? [opts.format] : opts.format
   const planned = planOutputs(formats, { cwd: io.cwd, known: reporters.hasFormatter, ...(opts.outputFile !== undefined ? { outputFile: opts.outputFile } : {}) })

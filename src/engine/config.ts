@@ -10,6 +10,7 @@ import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
 import { cached, contentKey } from '../presets/cache.js'
 import { looksLikePath } from '../presets/resolve.js'
+import { trustedRun } from '../presets/trust.js'
 import { dataError, describeValue, didYouMean, getValidator, validateOrThrow } from '../presets/validate.js'
 import { displayPath, parseYamlText, readTextFile, requireMapping } from '../presets/yaml.js'
 import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
@@ -86,7 +87,7 @@ function isValidDate(iso: string): boolean {
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === iso
 }
 
-const cache = new Map<string, { mtime: number; config: PlanlintConfig }>()
+const cache = new Map<string, { mtime: number; run: number | undefined; config: PlanlintConfig }>()
 const schemaText = JSON.stringify(configSchema)
 
 /** Shape checks of a config file's data (the rule settings first, for their clearer errors). */
@@ -113,14 +114,19 @@ function checkConfig(data: unknown, file: string): PlanlintConfig {
  */
 export function loadConfig(filePath: string): PlanlintConfig {
   const file = resolve(filePath)
+  const hit = cache.get(file)
+  const run = trustedRun()
+  if (hit && run !== undefined && hit.run === run) return hit.config
   let mtime: number
   try {
     mtime = statSync(file).mtimeMs
   } catch {
     throw new PlanlintError('找不到配置文件', displayPath(file))
   }
-  const hit = cache.get(file)
-  if (hit && hit.mtime === mtime) return hit.config
+  if (hit && hit.mtime === mtime) {
+    hit.run = run
+    return hit.config
+  }
 
   const text = readTextFile(file, '配置文件')
   const data = cached(contentKey('config', schemaText, text), () => {
@@ -139,7 +145,7 @@ export function loadConfig(filePath: string): PlanlintConfig {
   }
   delete (config as { $schema?: unknown }).$schema
   const frozen = Object.freeze(config)
-  cache.set(file, { mtime, config: frozen })
+  cache.set(file, { mtime, run, config: frozen })
   return frozen
 }
 
@@ -162,24 +168,19 @@ export function resolveConfig(forFile: string | undefined, opts: { configPath?: 
   return found ? loadConfig(found) : {}
 }
 
+const lookups = new Map<string, { file: string | undefined; run: number }>()
+
 /**
- * How long the config file found for a directory is trusted without looking again. Looking
- * stats two names in every directory up to the root (~15 stats); a CLI run over hundreds of
- * files in a few folders now looks a few times instead of once per file. A long-running
- * process (the language server) sees a new or deleted config file within this time, or at
- * once after `clearConfigCache()`.
+ * `findConfigFile`, remembered per directory during a trusted run (`beginTrustedRun`, the
+ * CLI's): looking stats two names in every directory up to the root, for every file.
  */
-export const CONFIG_LOOKUP_TTL_MS = 1000
-
-const lookups = new Map<string, { file: string | undefined; at: number }>()
-
-/** `findConfigFile`, remembered per directory for CONFIG_LOOKUP_TTL_MS. */
 function configFileFor(dir: string): string | undefined {
-  const now = Date.now()
+  const run = trustedRun()
+  if (run === undefined) return findConfigFile(dir)
   const hit = lookups.get(dir)
-  if (hit && now - hit.at < CONFIG_LOOKUP_TTL_MS && (hit.file === undefined || isFile(hit.file))) return hit.file
+  if (hit && hit.run === run) return hit.file
   const file = findConfigFile(dir)
   if (lookups.size > 10_000) lookups.clear()
-  lookups.set(dir, { file, at: now })
+  lookups.set(dir, { file, run })
   return file
 }

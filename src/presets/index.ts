@@ -23,6 +23,7 @@ import { PlanlintError } from '../errors.js'
 import type { Preset, PresetDocument, PresetNamedItem, PresetTarget, RuleSetting } from '../types.js'
 import { bundledIds, looksLikePath, isPresetPackageName, presetsDir, resolvePresetRef } from './resolve.js'
 import { cached, contentKey } from './cache.js'
+import { trustedRun } from './trust.js'
 import {
   clearUnitDictionary,
   deepFreeze,
@@ -221,14 +222,8 @@ export function mergeChain(chain: ChainLink[]): Preset {
 
 const presetCache = new Map<string, { deps: [string, number][]; preset: Preset }>()
 
-/**
- * How long a loaded preset is trusted without checking its files' modification times (the
- * chain and the unit dictionary, ~6 stats). A CLI run checks a few times instead of once
- * per file; a long-running process sees an edited preset within this time, or at once
- * after `clearPresetCache()`.
- */
-export const PRESET_RECHECK_MS = 1000
-const recent = new Map<string, { at: number; preset: Preset }>()
+/** Presets by reference, trusted without checking their files during a trusted run (`beginTrustedRun`, the CLI's). */
+const recent = new Map<string, { run: number; preset: Preset }>()
 
 /**
  * Loads a preset and its `extends` chain.
@@ -241,13 +236,15 @@ const recent = new Map<string, { at: number; preset: Preset }>()
 export function loadPreset(idOrPath: string, opts: { cwd?: string } = {}): Preset {
   const cwd = resolve(opts.cwd ?? process.cwd())
   if (typeof idOrPath !== 'string' || idOrPath.trim() === '') throw new PlanlintError('预设名不能为空')
+  const run = trustedRun()
   const recentKey = `${cwd}\0${idOrPath}`
-  const now = Date.now()
-  const seen = recent.get(recentKey)
-  if (seen && now - seen.at < PRESET_RECHECK_MS) return seen.preset
+  const seen = run === undefined ? undefined : recent.get(recentKey)
+  if (seen && seen.run === run) return seen.preset
   const preset = loadPresetChecked(idOrPath, cwd)
-  if (recent.size > 1000) recent.clear()
-  recent.set(recentKey, { at: now, preset })
+  if (run !== undefined) {
+    if (recent.size > 1000) recent.clear()
+    recent.set(recentKey, { run, preset })
+  }
   return preset
 }
 
