@@ -71,7 +71,7 @@ export function runRounds(commands: Command[], rounds: number, cwd: string, prel
     out[name] = {
       wallMs: round(median(rs.map((x) => x.wallMs))),
       cpuMs: round(median(rs.map((x) => x.cpuMs))),
-      maxRssMb: round(Math.max(...rs.map((x) => x.maxRssMb))),
+      maxRssMb: round(rs.reduce((m, x) => Math.max(m, x.maxRssMb), 0)),
       runs: rs.length,
       walls: rs.map((x) => round(x.wallMs)),
     }
