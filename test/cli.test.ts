@@ -176,8 +176,8 @@ describe('--output-file', () => {
 
   it('replaces an existing report without leaving temp files', () => {
     const dir = workdir('output2')
-    fs.writeFileSync(path.join(dir, 'out.txt'), 'old')
-    expect(run(['clean.txt', '-o', 'out.txt'], { cwd: dir }).status).toBe(0)
+    fs.writeFileSync(path.join(dir, 'out.txt'), 'old') // not a report: replacing it needs --force (issue 12 item 1)
+    expect(run(['clean.txt', '-o', 'out.txt', '--force'], { cwd: dir }).status).toBe(0)
     expect(fs.readFileSync(path.join(dir, 'out.txt'), 'utf8')).toContain('未发现问题')
     expect(fs.readdirSync(dir).filter((f) => f.endsWith('.tmp'))).toEqual([])
   })
