@@ -8,6 +8,7 @@ import { iconv } from '../io/legacy-encodings.js'
 import { PlanlintError } from '../errors.js'
 import { readRegularFileSync } from '../io/read-bounded.js'
 import { writeFileAtomic } from './write.js'
+import { lowerBound } from '../text/arrays.js'
 
 /** Extensions `--fix` may write back to. */
 export const WRITABLE_EXTENSIONS = ['.txt', '.md']
@@ -103,13 +104,7 @@ export function restoreLineEnds(linted: string, fixed: string, ends: string[]): 
     const list = where.get(line)
     let match = -1
     if (list) {
-      let lo = 0
-      let hi = list.length
-      while (lo < hi) {
-        const mid = (lo + hi) >> 1
-        if (list[mid]! < next) lo = mid + 1
-        else hi = mid
-      }
+      const lo = lowerBound(list, next)
       if (lo < list.length) match = list[lo]!
     }
     if (match !== -1 && match < before.length - 1) {

@@ -5,6 +5,8 @@
  * offsets, which `TextDocument.positionAt` turns into protocol positions.
  */
 
+import { lowerBound } from '../text/arrays.js'
+
 export interface DocumentText {
   /** The text planlint lints: `\r\n` and lone `\r` replaced by `\n`. */
   linted: string
@@ -40,16 +42,7 @@ export function documentText(text: string): DocumentText {
   }
   linted += text.slice(from)
   /** How many `\r\n` lie strictly before linted offset `offset`. */
-  const before = (offset: number): number => {
-    let lo = 0
-    let hi = crlfAt.length
-    while (lo < hi) {
-      const mid = (lo + hi) >> 1
-      if (crlfAt[mid]! < offset) lo = mid + 1
-      else hi = mid
-    }
-    return lo
-  }
+  const before = (offset: number): number => lowerBound(crlfAt, offset)
   const lineEnd = crlfAt.length > 0 ? '\r\n' : '\n'
   return {
     linted,

@@ -15,6 +15,7 @@ import type {
   Word,
 } from 'nlcst'
 import type { Point, Position } from 'unist'
+import { lowerBound } from '../text/arrays.js'
 import {
   ALNUM,
   HAN,
@@ -323,14 +324,7 @@ function surrogatePairs(text: string): number[] | null {
 
 /** How many pairs end at or before `offset` (pairs are never split, so: start < offset). */
 function pairsBefore(pairs: number[], offset: number): number {
-  let lo = 0
-  let hi = pairs.length
-  while (lo < hi) {
-    const mid = (lo + hi) >> 1
-    if (pairs[mid]! < offset) lo = mid + 1
-    else hi = mid
-  }
-  return lo
+  return lowerBound(pairs, offset)
 }
 
 function whiteSpace(text: string, start: number, end: number, startPoint: Point, endPoint: Point): WhiteSpace {

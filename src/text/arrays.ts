@@ -25,3 +25,15 @@ export function minOf(values: Iterable<number>): number {
   for (const v of values) if (v < best || Number.isNaN(v)) best = v
   return best
 }
+
+/** How many items of the ascending `sorted` are below `value` (the index of the first ≥ it). */
+export function lowerBound(sorted: readonly number[], value: number): number {
+  let lo = 0
+  let hi = sorted.length
+  while (lo < hi) {
+    const mid = (lo + hi) >> 1
+    if (sorted[mid]! < value) lo = mid + 1
+    else hi = mid
+  }
+  return lo
+}
