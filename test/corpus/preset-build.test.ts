@@ -7,7 +7,6 @@ import { fileURLToPath } from 'node:url'
 import { afterAll, describe, expect, it } from 'vitest'
 import { parse as parseYaml } from 'yaml'
 import { lintText } from '../../src/index.js'
-import { aliasesOf } from '../../src/presets/build.js'
 import { clearPresetCache, loadPreset } from '../../src/presets/index.js'
 import { corpusDir, readCorpus } from './corpus.js'
 
@@ -78,11 +77,5 @@ describe('planlint preset build', () => {
     const badId = run('preset', 'build', path.join(corpusDir, 'leping.txt'), '--id', '乐平')
     expect(badId.status).toBe(2)
     expect(badId.stderr).toContain('预设 id')
-  })
-
-  it('derives aliases from action names', () => {
-    expect(aliasesOf('领导干部和公务员科学素质提升行动')).toEqual(['领导干部和公务员', '领导干部', '公务员'])
-    expect(aliasesOf('实施城市居民科学素质提升行动')).toEqual(['城市居民'])
-    expect(aliasesOf('科普基础设施工程')).toEqual(['科普基础设施'])
   })
 })
