@@ -11,7 +11,7 @@ import { afterAll, afterEach, describe, expect, it } from 'vitest'
 import type { CodeAction, Diagnostic, DocumentSymbol, Hover, MarkupContent } from 'vscode-languageserver'
 import { root, runCli } from './helpers/cli.js'
 import { LspClient } from './helpers/lsp-client.js'
-import { asCliFinding, cliFindings, type CliFinding } from './helpers/lsp-compare.js'
+import { asCliFinding, cliFindings, toCliFinding, type CliFinding } from './helpers/lsp-compare.js'
 
 const draftPath = path.join(root, 'examples/draft.txt')
 const astralPath = path.join(root, 'test/fixtures/lsp/astral.txt')
@@ -103,15 +103,7 @@ describe('planlint lsp --stdio', () => {
     const doc = c.open(uri, text)
     const diagnostics = await c.diagnosticsFor(uri)
     const r = runCli(['-', '--format', 'json'], { input: text, cwd: root })
-    const expected = (JSON.parse(r.stdout) as { messages: CliFinding[] }[])[0]!.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
-      ruleId,
-      severity,
-      message,
-      line,
-      column,
-      endLine,
-      endColumn,
-    }))
+    const expected = (JSON.parse(r.stdout) as { messages: CliFinding[] }[])[0]!.messages.map(toCliFinding)
     expect(expected.length).toBeGreaterThan(0)
     expect(diagnostics.map((d) => asCliFinding(doc, d))).toEqual(expected)
   })

@@ -19,15 +19,12 @@ export function cliFindings(filePath: string, text: string, cwd?: string): CliFi
   const r = runCli(['-', '--stdin-filename', filePath, '--format', 'json'], { input: text, ...(cwd ? { cwd } : {}) })
   expect([0, 1], r.stderr).toContain(r.status)
   const [result] = JSON.parse(r.stdout) as { messages: CliFinding[] }[]
-  return result!.messages.map(({ ruleId, severity, message, line, column, endLine, endColumn }) => ({
-    ruleId,
-    severity,
-    message,
-    line,
-    column,
-    endLine,
-    endColumn,
-  }))
+  return result!.messages.map(toCliFinding)
+}
+
+/** The fields of a CLI JSON message that a diagnostic must reproduce. */
+export function toCliFinding({ ruleId, severity, message, line, column, endLine, endColumn }: CliFinding): CliFinding {
+  return { ruleId, severity, message, line, column, endLine, endColumn }
 }
 
 /** A diagnostic as the CLI would print it: 1-based lines, columns counted in code points. */
