@@ -113,11 +113,12 @@ function headlineValue(t: TargetNode, indicator: string): Stated | undefined {
 
 const RANK: Record<string, number> = { national: 0, province: 1, provincial: 1, city: 2, county: 3, town: 4 }
 
-/** The target's upper plan is one level above the plan (or the plan's level is unknown). */
+/** The target's upper plan is exactly one level above the plan (or a level is unknown): never
+ * the plan's own level (a preset of the plan itself, named by the user) nor two levels up. */
 function directlyAbove(preset: Preset, target: PresetTarget, plan: PlanTree): boolean {
   const own = plan.jurisdiction?.level
   const doc = preset.documents.find((d) => d.id === target.from)
   const theirs = doc?.level
   if (!own || !theirs || RANK[own] === undefined || RANK[theirs] === undefined) return true
-  return RANK[own]! - RANK[theirs]! <= 1
+  return RANK[own]! - RANK[theirs]! === 1
 }

@@ -98,7 +98,7 @@ export interface ExplainJSON {
   draft: boolean
   date: string | null
   docNumber: string | null
-  preset: { id: string; title: string; chain: string[] } | null
+  preset: { id: string; title: string; chain: string[]; reason?: string } | null
   tasks: {
     total: number
     withLead: number
@@ -131,7 +131,7 @@ const unit = (u: UnitMention): ExplainUnit => ({ text: u.text, name: u.name, vag
  * (plus `paragraph`/`page` when `locate` maps to a Word or PDF place); absent values are
  * `null`, so every key is always there.
  */
-export function planToJSON(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title' | 'chain'>, locate?: Locate): ExplainJSON {
+export function planToJSON(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title' | 'chain'> & { reason?: string }, locate?: Locate): ExplainJSON {
   const at = (p: Position | undefined) => placeOf(p, locate)
   const heading = (h: HeadingNode): ExplainHeading => ({
     level: h.level,
@@ -199,7 +199,7 @@ export function planToJSON(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title' 
     draft: plan.draft,
     date: plan.date ?? null,
     docNumber: plan.docNumber?.text ?? null,
-    preset: preset ? { id: preset.id, title: preset.title, chain: [...preset.chain] } : null,
+    preset: preset ? { id: preset.id, title: preset.title, chain: [...preset.chain], ...(preset.reason ? { reason: preset.reason } : {}) } : null,
     tasks: { total: plan.tasks.length, withLead, withoutLead: plan.tasks.length - withLead, bySource },
     outline: plan.outline.map(heading),
     actions: plan.actions.map(action),

@@ -57,7 +57,7 @@ function pad(s: string, width: number): string {
 }
 
 /** The human-readable explanation of a plan tree. */
-export function explainText(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title'>, locate?: Locate): string {
+export function explainText(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title'> & { reason?: string }, locate?: Locate): string {
   const out: string[] = []
   const j = plan.jurisdiction
   out.push(`标题：${plan.title?.text ?? '（未识别）'}`)
@@ -65,6 +65,7 @@ export function explainText(plan: PlanTree, preset?: Pick<Preset, 'id' | 'title'
   out.push(`期限：${plan.period ? `${plan.period.start}—${plan.period.end}年` : '（未识别）'}`)
   out.push(`状态：${plan.draft ? '征求意见稿' : '未标注为征求意见稿'}${plan.docNumber ? `，文号 ${plan.docNumber.text}` : ''}`)
   out.push(`预设：${preset ? `${preset.id}（${preset.title}）` : '（未加载）'}`)
+  if (preset?.reason) out.push(`选用原因：${preset.reason}`)
 
   out.push('', `提纲（${plan.headings.length} 个标题）`)
   if (plan.outline.length === 0) out.push('  （未识别到编号标题）')
@@ -176,9 +177,10 @@ export async function runExplain(file: string, opts: ExplainOptions, io: CliIO):
   const config = resolveConfig(abs, { ...(opts.config === undefined ? {} : { configPath: path.resolve(io.cwd, opts.config) }), cwd: io.cwd })
   const source = await readSource(abs)
   const plan = buildPlan(source.text, parseText(source.text))
-  const { preset } = choosePreset(plan, config, { cwd: io.cwd, ...(opts.preset === undefined ? {} : { preset: opts.preset }) })
+  const { preset, reason } = choosePreset(plan, config, { cwd: io.cwd, ...(opts.preset === undefined ? {} : { preset: opts.preset }) })
   const locate = source.format === 'docx' || source.format === 'doc' || source.format === 'pdf' ? source.locate.bind(source) : undefined
-  const text = opts.format === 'json' ? JSON.stringify(planToJSON(plan, preset, locate), null, 2) + '\n' : explainText(plan, preset, locate)
+  const text = opts.format === 'json' ? JSON.stringify(planToJSON(plan, { ...preset, reason }, locate), null, 2) + '
+' : explainText(plan, { id: preset.id, title: preset.title, reason }, locate)
   // document text (headings, units, titles) may hold escape sequences: never raw to a terminal
   io.stdout.write(opts.format === 'json' ? text : printableLines(text))
   return 0
