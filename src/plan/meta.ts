@@ -116,7 +116,8 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
   meta.jurisdiction = jurisdictionFrom(parts)
   // period
   const periodSource = meta.title?.text ?? front.map(content).join('')
-  const p = /[（(]\s*((?:19|20)\d{2})\s*年?\s*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年?\s*[）)]/.exec(periodSource)
+  // a chain (（2006—2010—2020年）) runs from its first year to its last
+  const p = /[（(]\s*((?:19|20)\d{2})\s*年?\s*(?:[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\s*)*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年?\s*[）)]/.exec(periodSource)
   if (p) meta.period = { start: Number(p[1]), end: Number(p[2]) }
   // draft status
   meta.draft = front.some((l) => /征求意见稿|送审稿|讨论稿|草案/.test(content(l)))

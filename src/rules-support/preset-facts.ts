@@ -34,17 +34,47 @@ export function documentFor(preset: Preset, owner?: string): PresetDocument | un
   return preset.document
 }
 
-/** The plan belongs to the preset's family (its title has a keyword of the preset's scope),
- * or nothing says otherwise. Family checks (actions, projects, targets) apply only then. */
+/** The plan belongs to the preset's family, or nothing says otherwise. Family checks
+ * (actions, projects, targets) apply only then. Out of the family: a title without any of the
+ * preset's `scope.titleKeywords` (a 科普日 or 营商环境 plan), and a plan of an older family —
+ * its period ends before the preset's document begins (2006—2010, 2011—2015 under a
+ * 2021—2035 纲要), or the upper plan it cites before its first heading is one the preset
+ * marks superseded while it cites no current one. */
 export function inScope(plan: PlanTree, preset: Preset): boolean {
+  if (olderFamily(plan, preset)) return false
   const keywords = preset.scope?.titleKeywords
   if (!keywords || !plan.title) return true
   return keywords.some((k) => plan.title!.text.includes(k))
 }
 
-/** The date a plan speaks for: its 印发 (or signature) date, else the end of its own 文号's year. */
+/** `（2006-2010-2020年）` and `（2006—2010—2020年）` alike; no title marks, brackets or spaces. */
+function normTitle(s: string): string {
+  return s
+    .replace(/[\s《》〈〉<>‹›“”"（）()]/g, '')
+    .replace(/[—–\-－~～至到]+/g, '—')
+}
+
+function olderFamily(plan: PlanTree, preset: Preset): boolean {
+  const start = /\d{4}/.exec(preset.document?.period ?? '')
+  if (start && plan.period && plan.period.end < Number(start[0])) return true
+  const firstHeading = plan.headings[0]?.position.start.offset ?? Number.POSITIVE_INFINITY
+  const cited = plan.citations.filter((c) => c.position.start.offset < firstHeading).map((c) => normTitle(c.title))
+  if (cited.length === 0) return false
+  const familyDocs = [preset.document, ...preset.documents].filter((d): d is PresetDocument => !!d && !!d.period)
+  const isCited = (d: PresetDocument) =>
+    [d.title, d.shortTitle, ...(d.aliases ?? [])].some((t) => t && cited.some((c) => c.includes(normTitle(t))))
+  const old = familyDocs.filter((d) => d.status === 'superseded' && isCited(d))
+  const current = familyDocs.filter((d) => d.status !== 'superseded' && isCited(d))
+  return old.length > 0 && current.length === 0
+}
+
+/** The date a plan speaks for: its 印发 date, else its signature date (both read into
+ * `plan.date`), else the end of its own 文号's year, else — for a published plan, not a draft —
+ * the start of its period. A draft with none of these is judged today (undefined here): it is
+ * being written now, whatever period it covers. */
 export function planDate(plan: PlanTree): string | undefined {
   if (plan.date) return plan.date
   if (plan.docNumber) return `${plan.docNumber.year}-12-31`
+  if (plan.period && !plan.draft) return `${plan.period.start}-01-01`
   return undefined
 }

@@ -75,4 +75,23 @@ describe('documents outside the preset family', () => {
     const family = lintText(text.replace('2022年全国科普日活动实施方案', '全民科学素质行动规划纲要实施方案（2021—2025年）'), { config: {}, preset: 'jiangxi' })
     expect(family.messages.some((m) => m.ruleId === 'population-actions')).toBe(true)
   })
+
+  it('a plan of an older family (its period, or the upper plan it cites) is not checked against the 2021 family', async () => {
+    const { lintText } = await import('../../src/index.js')
+    // (a vague target is still reported by quantified-targets: that is a general convention)
+    const family = ['population-actions', 'key-projects', 'target-alignment']
+    const body = '\n一、工作目标\n到2010年，全县公民科学素质明显提高。\n二、主要行动\n（一）未成年人科学素质行动\n1.开展活动。\n三、保障措施\n正文。'
+    // the period ends before the 2021—2035 纲要 begins
+    const byPeriod = lintText(`XX县全民科学素质行动计划纲要实施方案（2006—2010年）${body}`, { config: {}, preset: 'jiangxi' })
+    expect(byPeriod.messages.filter((m) => family.includes(m.ruleId ?? ''))).toEqual([])
+    // a 2006—2010—2020 chain is read as one period, 2006 to 2020
+    const chain = lintText(`XX县全民科学素质行动计划纲要（2006—2010—2020年）实施方案${body}`, { config: {}, preset: 'jiangxi' })
+    expect(chain.messages.filter((m) => family.includes(m.ruleId ?? ''))).toEqual([])
+    // no period in the title: the upper plan cited at the top is the superseded 纲要
+    const byCitation = lintText(`XX县全民科学素质工作方案\n根据《全民科学素质行动计划纲要（2006—2010—2020年）》，制定本方案。${body}`, { config: {}, preset: 'jiangxi' })
+    expect(byCitation.messages.filter((m) => family.includes(m.ruleId ?? ''))).toEqual([])
+    // citing the current 纲要 keeps it in the family
+    const current = lintText(`XX县全民科学素质工作方案\n根据《全民科学素质行动规划纲要（2021—2035年）》，制定本方案。${body}`, { config: {}, preset: 'jiangxi' })
+    expect(current.messages.some((m) => m.ruleId === 'population-actions')).toBe(true)
+  })
 })
