@@ -52,10 +52,15 @@ export default defineRule<Options>({
           // inside the window in which local governments carried the reform out: not certain
           const settled = settledBy(r)
           if (settled && asOf < settled) continue
-          if (level && r.levels && r.levels.length > 0 && !r.levels.includes(level)) continue
-          const current = r.new.map(cleanNewName).filter((n, i, a) => n && a.indexOf(n) === i)
-          const replacement = hit.prefix + current[0]!
-          const data = { written: hit.written, reform: reformName(r.reform), since: sinceText(r.since), current: current.slice(0, 3).map((n) => hit.prefix + n).join('」或「') }
+          // the level of the unit named, not of the plan: 省地震局 in a county plan is a
+          // provincial unit; a national name (卫生部) is national in any plan
+          const unitLevel = levelOfUnit(hit.prefix, r.levels, level, plan.jurisdiction?.parts ?? [])
+          if (unitLevel && r.levels && r.levels.length > 0 && !r.levels.includes(unitLevel)) continue
+          // the local prefix stays: 区委社治委 → 区委社会工作部, not 社会工作部
+          const prefix = hit.prefix || ownPrefix(hit.old, r.old, ctx.preset.units.prefixes)
+          const current = r.new.map((n) => localName(prefix, cleanNewName(n))).filter((n, i, a) => n && a.indexOf(n) === i)
+          const replacement = current[0]!
+          const data = { written: hit.written, reform: reformName(r.reform), since: sinceText(r.since), current: current.slice(0, 3).join('」或「') }
           const nearby = ctx.text.slice(Math.max(0, hit.start - 80), hit.end + 80)
           const duplicate = nearby.includes(replacement)
           const fix = r.unambiguous && !duplicate ? { range: [hit.start, hit.end] as [number, number], text: replacement } : undefined
@@ -75,6 +80,45 @@ export default defineRule<Options>({
   },
 })
 
+
+/** The prefix an old name carries itself (`区委社治委`, listed beside `社治委`): `区委`. */
+function ownPrefix(old: string, olds: string[], prefixes: string[]): string {
+  const p = [...prefixes].sort((a, b) => b.length - a.length).find((x) => old.startsWith(x) && olds.includes(old.slice(x.length)))
+  return p ?? ''
+}
+
+/** A new name under the local prefix: 区委 + 党委社会工作部 → 区委社会工作部; 区 + 农业农村局 →
+ * 区农业农村局; a name that already carries the prefix stays as it is. */
+function localName(prefix: string, name: string): string {
+  if (!prefix) return name
+  if (name.startsWith(prefix)) return name
+  if (name.startsWith('党委')) return (prefix.endsWith('委') ? prefix : `${prefix}委`) + name.slice(2)
+  return prefix + name
+}
+
+type Level = NonNullable<NonNullable<PlanTree['jurisdiction']>['level']>
+
+/**
+ * The level of the unit a hit names: a national-only rename names a national body wherever it
+ * is written; a level prefix says it (省/自治区 → province, 县/区/旗 → county, 市/州/盟 → city, or
+ * the plan's own level in a county-level city's plan); a place name of the plan's jurisdiction
+ * says which part; a bare name is the plan's own unit.
+ */
+function levelOfUnit(prefix: string, levels: string[] | undefined, planLevel: Level | undefined, parts: string[]): string | undefined {
+  if (levels && levels.length === 1 && levels[0] === 'national') return 'national'
+  const p = prefix.replace(/^(.*?)(委)?$/, '$1')
+  if (!p) return planLevel
+  if (/^(省|自治区)$/.test(p)) return 'province'
+  if (/^(县|区|旗|自治县)$/.test(p)) return 'county'
+  if (/^(市|州|盟)$/.test(p)) return planLevel === 'county' || planLevel === 'town' ? (parts.at(-1)?.endsWith(p) ? 'county' : 'city') : 'city'
+  // a place name: the part it names
+  const i = parts.findIndex((x) => x === p || x.replace(/(自治区|自治州|自治县|省|市|州|盟|地区|区|县|旗)$/, '') === p)
+  if (i === -1 || i === parts.length - 1) return planLevel
+  const part = parts[i]!
+  if (/(省|自治区)$/.test(part)) return 'province'
+  if (/(市|州|盟|地区)$/.test(part)) return 'city'
+  return planLevel
+}
 
 function reformName(reform: string): string {
   const r = reform.replace(/\s+/g, '')

@@ -21,6 +21,13 @@ tester.run('outdated-unit-names', rule, {
     { code: '（配合单位：市自然资源和规划局）', config: today },
     // a qualified brand that is current
     { code: '（牵头单位：县农业农村局（乡村振兴局））', config: today },
+    // a published plan of 2006—2010 with no date is judged at the start of its period, not
+    // by the 2018 and 2023 reforms
+    'XX县全民科学素质行动计划纲要实施方案（2006—2010年）\n一、工作目标\n（责任单位：县科技局、县卫生局、县农业局、县乡村振兴局、县文化局、县环保局）',
+    // 地震局: national and provincial ones exist (a 省地震局 named in a county plan is
+    // provincial); counties differ, so a county's is not reported either
+    { code: '成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）\n（配合单位：省地震局、区地震局、区科协）', config: today },
+    { code: '四川省全民科学素质行动规划纲要实施方案（2021—2025年）\n（配合单位：省地震局、省科协）', config: today },
   ],
   invalid: [
     {
@@ -48,7 +55,8 @@ tester.run('outdated-unit-names', rule, {
       // jinjiang-draft: 区委社治委 in a draft with no date, judged as of today
       code: '〔牵头单位：区委宣传部，责任单位：区委社治委、区教育局〕',
       config: today,
-      errors: [{ message: '「区委社治委」是2023—2024年机构改革（2023年3月起）前的名称，现为「党委社会工作部」或「社会工作部」或「社工部」', column: 18, endColumn: 23, severity: 1 }],
+      // the local prefix stays in what it is now called
+      errors: [{ message: '「区委社治委」是2023—2024年机构改革（2023年3月起）前的名称，现为「区委社会工作部」或「区委社工部」', column: 18, endColumn: 23, severity: 1 }],
     },
     {
       // in running text the level prefix marks where the name starts
@@ -66,6 +74,26 @@ tester.run('outdated-unit-names', rule, {
         { message: '「区安监局」是2018年机构改革（2018年3月起）前的名称，现为「区应急管理局」或「区应急局」', column: 12, endColumn: 16 },
       ],
       output: '（责任单位：区卫计委、区应急管理局）',
+    },
+    {
+      // a draft is being written now: its period does not date it
+      code: '成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）\n（征求意见稿）\n〔责任单位：区委社治委、区科协〕',
+      options: {},
+      errors: [{ messageId: 'outdated', line: 3 }],
+    },
+    {
+      // a city's own 地震局 is reported (warning); the province's in the same list is not
+      code: '德阳市全民科学素质行动规划纲要实施方案（2021—2025年）\n（配合单位：省地震局、市地震局、市科协）',
+      config: today,
+      errors: [{ message: '「市地震局」是2018年机构改革（2018年3月起）前的名称，现为「市应急管理局」', line: 2, column: 12, severity: 1 }],
+      output: null,
+    },
+    {
+      // a national name is national in any plan
+      code: '成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）\n（指导单位：国家卫计委；牵头单位：区卫健局）',
+      config: today,
+      errors: [{ messageId: 'outdated', line: 2, column: 7 }],
+      output: '成都市锦江区全民科学素质行动规划纲要实施方案（2021—2025年）\n（指导单位：国家卫生健康委员会；牵头单位：区卫健局）',
     },
   ],
 })
