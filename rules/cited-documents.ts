@@ -74,12 +74,13 @@ export default defineRule({
             node,
             severity,
             expected,
+            expectedFrom: 'upper-plan',
             actual: `《${node.title}》`,
           })
           return
         }
         if (problem === 'title') {
-          ctx.report({ messageId: 'wrongTitle', data: { written: node.title, expected }, node, severity, expected, actual: `《${node.title}》` })
+          ctx.report({ messageId: 'wrongTitle', data: { written: node.title, expected }, node, severity, expected, expectedFrom: 'upper-plan', actual: `《${node.title}》` })
           return
         }
         if (node.docNumber && doc.docNumber) checkDocNumber(node.docNumber, doc)
@@ -99,6 +100,7 @@ export default defineRule({
         range: [at, at + wrong.length],
         fix: { range: [at, at + wrong.length], text: right },
         expected: right,
+        expectedFrom: 'standard',
         actual: wrong,
       })
     }
@@ -113,6 +115,7 @@ export default defineRule({
         node: dn,
         severity: severityFor(doc.confidence, ctx.severity),
         expected: doc.docNumber!,
+        expectedFrom: 'upper-plan',
         actual: dn.text,
       })
     }
@@ -139,6 +142,7 @@ export default defineRule({
         node,
         severity: 'warn',
         expected: quoteDocument(successor),
+        expectedFrom: 'upper-plan',
         actual: `《${node.title}》`,
       })
     }

@@ -3,7 +3,9 @@
  * back, a clause or list item repeated right after itself (`拓展科普，拓展科普`), a run-in
  * heading whose title is repeated as the first sentence of its body
  * (`26.拓展科普传播跨界融合。拓展科普传播跨界融合。`), and a unit named twice in one list
- * of units (`区教育局、区教育局`). The fix removes the repeat.
+ * of units (`区教育局、区教育局`). The fix removes the repeat. A longer clause written again
+ * further on in the same paragraph is reported too, with a suggestion rather than a fix (what
+ * lies between may have been meant to go with it).
  */
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../src/types.js'
@@ -35,6 +37,7 @@ export default defineRule({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     schema: { type: 'object', additionalProperties: false },
     messages: {
       paragraph: '这一段与上一段完全相同：「{{text}}」，应删除重复的一段',
@@ -42,6 +45,7 @@ export default defineRule({
       clause: '「{{text}}」紧接着又重复了{{times}}，应删除重复的部分',
       title: '标题「{{text}}」在正文开头又写了一遍，应删除正文开头重复的标题',
       unit: '「{{text}}」在同一名单中已列出，应删除重复的单位',
+      clauseInParagraph: '「{{text}}」在本段前文已写过一遍，应删除重复的部分',
     },
   },
   create(ctx) {
@@ -108,6 +112,7 @@ export default defineRule({
           }
         }
         for (const s of sentences) clauses(s.position.start.offset, s.position.end.offset)
+        repeatedInParagraph(start, end)
       },
       responsibility(r: ResponsibilityNode) {
         for (const list of [r.lead, r.partners]) units(list)
@@ -153,6 +158,41 @@ export default defineRule({
         if (atEnd) flush()
       }
       flush()
+    }
+
+    /** A clause of 8 or more characters written again later in the same paragraph (not right
+     * after itself: that is `clause`). */
+    function repeatedInParagraph(start: number, end: number) {
+      const seen = new Map<string, number>()
+      let segStart = start
+      let prevText = ''
+      for (let i = start; i <= end; i++) {
+        const kind = i === end ? 2 : BREAK[text.charCodeAt(i)]!
+        if (kind === 0) continue
+        const raw = text.slice(segStart, i)
+        const seg = raw.trim()
+        const from = segStart + raw.indexOf(seg)
+        const sep = i
+        segStart = i + 1
+        const adjacent = seg === prevText
+        prevText = seg
+        if (seg.length < 8 || ![...seg].every((c) => HAN.test(c) || /[0-9A-Za-z“”《》]/.test(c))) continue
+        if (!seen.has(seg)) {
+          seen.set(seg, from)
+          continue
+        }
+        if (adjacent || reported.has(from)) continue
+        reported.add(from)
+        // the suggestion removes the repeat with the separator after it (or before it, at the end)
+        const after = sep < end && BREAK[text.charCodeAt(sep)] === 1
+        const cut: [number, number] = after ? [from, sep + 1] : [Math.max(start, from - 1), from + seg.length]
+        ctx.report({
+          messageId: 'clauseInParagraph',
+          data: { text: seg.length > 40 ? `${seg.slice(0, 39)}…` : seg },
+          range: [from, from + seg.length],
+          suggest: [{ desc: '删除重复的这一处', fix: { range: cut, text: '' } }],
+        })
+      }
     }
 
     /** A unit named twice in one list: the second mention is reported. */

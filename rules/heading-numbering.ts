@@ -81,6 +81,7 @@ export default defineRule({
               range: [mp.start.offset, mp.end.offset],
               fix: expected && h.number > 0 && h.number < 100 ? { range: [mp.start.offset, mp.end.offset], text: expected } : undefined,
               expected: replacement,
+              expectedFrom: 'standard',
               actual: h.marker,
             })
           }

@@ -95,6 +95,7 @@ export default defineRule({
               node: renamed.s.heading,
               severity,
               expected: p.name,
+              expectedFrom: 'upper-plan',
               actual: renamed.s.name,
             })
             continue
@@ -102,7 +103,7 @@ export default defineRule({
           // merged: named only in the text of another project
           const hosts = plan.projects.filter((s) => keys(p).some((k) => ctx.text.slice(s.position.start.offset, s.position.end.offset).includes(k)))
           if (hosts.length === 1) {
-            ctx.report({ messageId: 'merged', data: { name: p.name, document: docOf(p), section: hosts[0]!.name }, node: hosts[0]!.heading, severity, expected: p.name })
+            ctx.report({ messageId: 'merged', data: { name: p.name, document: docOf(p), section: hosts[0]!.name }, node: hosts[0]!.heading, severity, expected: p.name, expectedFrom: 'upper-plan' })
             continue
           }
           // named in several projects: the topic runs through the plan rather than missing from it
@@ -113,6 +114,7 @@ export default defineRule({
             node: plan.projectsHeading ?? plan.projects[0]!.heading,
             severity,
             expected: p.name,
+            expectedFrom: 'upper-plan',
           })
         }
       },

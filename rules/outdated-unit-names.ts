@@ -72,6 +72,7 @@ export default defineRule<Options>({
             fix,
             suggest: r.unambiguous && duplicate ? [{ desc: `改为「${replacement}」（同一处已列出该单位，请酌情删除重复）`, fix: { range: [hit.start, hit.end], text: replacement } }] : undefined,
             expected: replacement,
+            expectedFrom: 'standard',
             actual: hit.written,
           })
         }

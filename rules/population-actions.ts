@@ -24,7 +24,7 @@ export default defineRule({
     fixable: false,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
-      missing: '缺少「{{name}}」：{{document}}要求的{{count}}项提升行动之一',
+      missing: '缺少「{{name}}」：{{document}}要求的{{count}}项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: {{id}}，reason: 理由）',
       noActions: '未找到提升行动部分：{{document}}要求实施{{names}}',
     },
   },
@@ -57,10 +57,11 @@ export default defineRule({
           if (replacementStated(ctx.text, p)) continue
           ctx.report({
             messageId: 'missing',
-            data: { name: p.name, document: docOf(p), count: chineseCount(populations.length) },
+            data: { name: p.name, document: docOf(p), count: chineseCount(populations.length), id: p.id },
             node: at,
             severity: severityFor(p.confidence, ctx.severity),
             expected: p.name,
+            expectedFrom: 'upper-plan',
           })
         }
       },

@@ -72,6 +72,7 @@ export default defineRule<Options>({
           node: 'position' in at ? at : plan,
           severity: severityFor(target.confidence, ctx.severity),
           expected: `${target.indicator}${target.value ?? ''}`,
+          expectedFrom: 'upper-plan',
         })
       },
       target(t: TargetNode) {

@@ -81,6 +81,7 @@ export default defineRule({
             node: s,
             severity: severityFor(parent.confidence, ctx.severity),
             expected: parent.value ?? `${parent.pct}%`,
+            expectedFrom: 'upper-plan',
             actual: s.text,
           })
         }

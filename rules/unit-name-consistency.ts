@@ -121,6 +121,7 @@ export default defineRule({
                 fix: certain ? fix : undefined,
                 suggest: !certain && fix ? [{ desc: `改为「${replacement}」`, fix }] : undefined,
                 expected: replacement,
+                expectedFrom: 'document',
                 actual: written,
                 related: preferred.mentions.map((pm) => ({
                   range: [pm.position.start.offset, pm.position.end.offset] as [number, number],

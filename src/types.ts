@@ -477,12 +477,33 @@ export interface LintMessage {
   fatal?: boolean
   /** Where the user sees it in Word/PDF. */
   location?: { paragraph?: number; page?: number }
-  /** What the upper plan says instead, for reporters that show it. */
+  /** What the text should say instead, for reporters that show it; `expectedFrom` says whose
+   * wording it is (an upper plan's, a standard's, or the document's own majority spelling). */
   expected?: string
+  expectedFrom?: ExpectedSource
   actual?: string
   url?: string
   /** The other places of a grouped finding. */
   related?: RelatedPlace[]
+  /** The same problem at several places: how many, and every place (the first included). */
+  count?: number
+  places?: RelatedLocation[]
+}
+
+/** Whose wording `expected` is: an upper plan's, a standard's (GB/T, 公文 rules), or the
+ * document's own majority spelling. */
+export type ExpectedSource = 'upper-plan' | 'standard' | 'document'
+
+/** One place of a grouped finding. */
+export interface RelatedLocation {
+  line: number
+  column: number
+  endLine: number
+  endColumn: number
+  range: [number, number]
+  location?: { paragraph?: number; page?: number }
+  fix?: Fix
+  suggestions?: Suggestion[]
 }
 
 export interface LintResult {
@@ -552,6 +573,8 @@ export interface ReportDescriptor {
   /** Overrides the rule's severity for this one message (e.g. a fact known only from memory). */
   severity?: 'error' | 'warn'
   expected?: string
+  /** Whose wording `expected` is (default: none said). */
+  expectedFrom?: ExpectedSource
   actual?: string
   /** The other places of a grouped finding (at most 20 are kept). */
   related?: RelatedPlace[]

@@ -123,11 +123,14 @@ function el(doc: XmlDocument, name: string, attrs: Record<string, string | numbe
   return e
 }
 
-/** The comment itself: message, rule id, the upper plan's wording, and what happened to the fix. */
+/** How the comment labels `expected`: only an upper plan's own wording is 上级规划表述. */
+const EXPECTED_LABELS: Record<string, string> = { 'upper-plan': '上级规划表述', standard: '规范写法', document: '本方案多数写法' }
+
+/** The comment itself: message, rule id, the expected wording and whose it is, and what happened to the fix. */
 function commentElement(doc: XmlDocument, id: number, date: string, m: LintMessage, fixNote?: string): Element {
   const c = el(doc, 'comment', { id, author: PLANLINT_AUTHOR, date, initials: 'PL' })
   const lines = [`${m.severity === 2 ? '错误' : '警告'}：${m.message}（规则 ${m.ruleId ?? 'planlint'}）`]
-  if (m.expected) lines.push(`上级规划表述：${m.expected}`)
+  if (m.expected) lines.push(`${EXPECTED_LABELS[m.expectedFrom ?? ''] ?? '建议写法'}：${m.expected}`)
   if (fixNote) lines.push(fixNote)
   lines.forEach((line, i) => {
     const p = el(doc, 'p')

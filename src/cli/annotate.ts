@@ -5,6 +5,7 @@
  * is written atomically (temp file + rename), so a failure leaves no half-written file.
  * Exit code as for linting: 1 when errors were found, 0 otherwise, 2 when it could not run.
  */
+import { expandGroups } from '../engine/group.js'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 import type { LintOptions } from '../engine/lint.js'
@@ -50,7 +51,8 @@ export async function annotateDocxBytes(
   const read = await readDocxDetailed(bytes, filePath)
   if (read.source.text.trim() === '') throw new InputError('empty', '文档中没有文字，没有可检查的内容', filePath)
   const result = engine.lintText(read.source.text, { ...lintOptions, source: read.source })
-  const messages = result.messages.filter((m) => !m.fatal)
+  // a grouped finding is marked at each of its places
+  const messages = expandGroups(result.messages.filter((m) => !m.fatal))
   const summary = await annotateDocx(read.opened, read.mapped, messages, { filePath })
   const data = await read.opened.zip.generateAsync({ type: 'nodebuffer', compression: 'DEFLATE', mimeType: 'application/vnd.openxmlformats-officedocument.wordprocessingml.document' })
   return { data, summary, result }

@@ -179,8 +179,7 @@ export async function runExplain(file: string, opts: ExplainOptions, io: CliIO):
   const plan = buildPlan(source.text, parseText(source.text))
   const { preset, reason } = choosePreset(plan, config, { cwd: io.cwd, ...(opts.preset === undefined ? {} : { preset: opts.preset }) })
   const locate = source.format === 'docx' || source.format === 'doc' || source.format === 'pdf' ? source.locate.bind(source) : undefined
-  const text = opts.format === 'json' ? JSON.stringify(planToJSON(plan, { ...preset, reason }, locate), null, 2) + '
-' : explainText(plan, { id: preset.id, title: preset.title, reason }, locate)
+  const text = opts.format === 'json' ? JSON.stringify(planToJSON(plan, { ...preset, reason }, locate), null, 2) + '\n' : explainText(plan, { id: preset.id, title: preset.title, reason }, locate)
   // document text (headings, units, titles) may hold escape sequences: never raw to a terminal
   io.stdout.write(opts.format === 'json' ? text : printableLines(text))
   return 0

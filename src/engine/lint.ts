@@ -12,6 +12,7 @@ import { buildPlan } from '../plan/index.js'
 import { loadPreset } from '../presets/index.js'
 import type { LintResult, PlanlintConfig, PlanTree, Preset, RuleSetting, SourceText } from '../types.js'
 import { resolveConfig } from './config.js'
+import { groupMessages } from './group.js'
 import { lintCore, makeResult } from './lint-core.js'
 import { loadPlugins } from './plugins.js'
 import { knownRules, resolveRuleEntries, type SettingLayer } from './registry.js'
@@ -114,7 +115,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     plan,
     ...(locate ? { locate, source: options.source! } : {}),
   })
-  return makeResult(filePath, out.messages, {
+  // one finding per distinct problem, with every place
+  const messages = timed('group', () => groupMessages(out.output, out.messages))
+  return makeResult(filePath, messages, {
     ...(out.fixed ? { output: out.output } : {}),
     source: out.output,
     preset: { id: preset.id, reason },

@@ -232,6 +232,7 @@ export function runRules(input: RunRulesInput): LintMessage[] {
         msg.suggestions = d.suggest.map((s): Suggestion => ({ desc: s.desc, fix: checkFix(s.fix, text.length) }))
       }
       if (d.expected !== undefined) msg.expected = d.expected
+      if (d.expectedFrom !== undefined) msg.expectedFrom = d.expectedFrom
       if (d.actual !== undefined) msg.actual = d.actual
       if (d.related && d.related.length > 0) msg.related = checkRelated(d.related, text.length)
       sink.push(msg)

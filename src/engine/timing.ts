@@ -10,7 +10,7 @@ import { maxOf } from '../text/arrays.js'
 const performance = { now: (): number => Number(process.hrtime.bigint()) / 1e6 }
 
 /** Phases in pipeline order; rules are added as `rule:<id>`. */
-export type Phase = 'read' | 'config' | 'parse' | 'plan' | 'preset' | 'rules' | 'directives' | 'report'
+export type Phase = 'read' | 'config' | 'parse' | 'plan' | 'preset' | 'rules' | 'directives' | 'group' | 'report'
 
 let enabled = typeof process !== 'undefined' && isTimingValue(process.env.TIMING)
 const phases = new Map<string, number>()

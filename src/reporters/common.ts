@@ -40,13 +40,26 @@ export function totals(results: LintResult[]): { errors: number; warnings: numbe
   return { errors, warnings }
 }
 
+/** `（共 6 处：第 22、32、33 行…）` for a grouped finding; '' for one place. The places are
+ * given as paragraphs (Word) or pages (PDF) when the input has them. */
+export function placesSuffix(m: LintMessage, limit = 12): string {
+  const places = m.places
+  if (!places || places.length < 2) return ''
+  const where = (p: NonNullable<LintMessage['places']>[number]) =>
+    p.location?.paragraph !== undefined ? `第${p.location.paragraph}段` : p.location?.page !== undefined ? `第${p.location.page}页第${p.line}行` : `第${p.line}行`
+  const shown = places.slice(0, limit).map(where)
+  const byLine = shown.every((s) => /^第\d+行$/.test(s))
+  const list = byLine ? `第${shown.map((s) => s.slice(1, -1)).join('、')}行` : shown.join('、')
+  return `（共 ${places.length} 处：${list}${places.length > limit ? ' 等' : ''}）`
+}
+
 /** Line and column clamped to what CI tools accept (1-based, never 0). */
-export function startOf(m: LintMessage): { line: number; column: number } {
+export function startOf(m: Pick<LintMessage, 'line' | 'column'>): { line: number; column: number } {
   return { line: Math.max(1, m.line || 1), column: Math.max(1, m.column || 1) }
 }
 
 /** End line and column, never before the start. */
-export function endOf(m: LintMessage): { line: number; column: number } {
+export function endOf(m: Pick<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn'>): { line: number; column: number } {
   const start = startOf(m)
   const line = Math.max(start.line, m.endLine || start.line)
   const column = line === start.line ? Math.max(start.column, m.endColumn || start.column) : Math.max(1, m.endColumn || 1)

@@ -5,7 +5,7 @@
  */
 import type { LintResult } from '../types.js'
 import { printable } from '../text/printable.js'
-import { endOf, isError, relativePath, ruleIdOf, startOf, userPlace } from './common.js'
+import { endOf, isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import type { FormatterContext } from './types.js'
 
 /**
@@ -38,7 +38,7 @@ export function github(results: LintResult[], ctx: FormatterContext): string {
       ].join(',')
       // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
       const place = userPlace(m)
-      lines.push(`::${isError(m) ? 'error' : 'warning'} ${props}::${escapeData(place ? `${place}：${m.message}` : m.message)}`)
+      lines.push(`::${isError(m) ? 'error' : 'warning'} ${props}::${escapeData((place ? `${place}：${m.message}` : m.message) + placesSuffix(m))}`)
     }
   }
   return lines.length ? lines.join('\n') + '\n' : ''

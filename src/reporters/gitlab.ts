@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { LintResult } from '../types.js'
-import { isError, relativePath, ruleIdOf, startOf, userPlace } from './common.js'
+import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import type { FormatterContext } from './types.js'
 
 export interface CodeQualityIssue {
@@ -33,7 +33,7 @@ export function toCodeQuality(results: LintResult[], ctx: FormatterContext): Cod
       seen.set(base, n + 1)
       issues.push({
         // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
-        description: userPlace(m) ? `${userPlace(m)}：${m.message}` : m.message,
+        description: userPlace(m) ? `${userPlace(m)}：${m.message}${placesSuffix(m)}` : m.message + placesSuffix(m),
         check_name: id,
         fingerprint: createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32),
         severity: m.fatal ? 'critical' : isError(m) ? 'major' : 'minor',

@@ -6,7 +6,7 @@
  * escaped.
  */
 import type { LintMessage, LintResult, RuleMeta, SuppressedMessage, SuppressionKind } from '../types.js'
-import { isError, relativePath, ruleIdOf } from './common.js'
+import { isError, relativePath, ruleIdOf, placesSuffix } from './common.js'
 import { escapeHtml as h } from './escape.js'
 import type { FormatterContext } from './types.js'
 
@@ -139,7 +139,7 @@ function finding(m: LintMessage, result: LintResult, meta: Record<string, RuleMe
   const ruleLink = rule?.docs.url ? `<a href="${h(rule.docs.url)}">${h(id)}</a>` : h(id)
   return [
     `<article class="finding ${cls}">`,
-    `<div class="head"><span class="badge ${cls}">${severityWord(m)}</span><span class="where">${h(where(m))}</span><span class="msg">${h(m.message)}</span></div>`,
+    `<div class="head"><span class="badge ${cls}">${severityWord(m)}</span><span class="where">${h(where(m))}</span><span class="msg">${h(m.message + placesSuffix(m))}</span></div>`,
     `<div class="rule">规则：<code>${ruleLink}</code>　${h(describeRule(id, rule))}${m.fix ? '　（可用 --fix 自动修复）' : ''}</div>`,
     expect,
     note,

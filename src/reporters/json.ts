@@ -23,6 +23,12 @@ export interface JsonMessage {
   related?: { line: number; column: number; endLine: number; endColumn: number; message: string }[]
   fix?: { range: [number, number]; text: string }
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
+  /** Whose wording `expected` is: upper-plan, standard or document. */
+  expected?: string
+  expectedFrom?: string
+  /** A grouped finding: how many places, and every place (the first included) with its own fix. */
+  count?: number
+  relatedLocations?: { line: number; column: number; endLine: number; endColumn: number; location?: { paragraph?: number; page?: number }; fix?: { range: [number, number]; text: string } }[]
 }
 
 /** A suppressed finding, as ESLint writes it: the message and why it was suppressed. */
@@ -54,6 +60,19 @@ function toJsonMessage(m: LintMessage, result?: LintResult): JsonMessage {
   if (m.fix) out.fix = { range: m.fix.range, text: m.fix.text }
   if (m.suggestions?.length) {
     out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }))
+  }
+  if (m.expected !== undefined) out.expected = m.expected
+  if (m.expectedFrom !== undefined) out.expectedFrom = m.expectedFrom
+  if (m.places && m.places.length > 1) {
+    out.count = m.places.length
+    out.relatedLocations = m.places.map((p) => ({
+      line: p.line,
+      column: p.column,
+      endLine: p.endLine,
+      endColumn: p.endColumn,
+      ...(p.location ? { location: { ...p.location } } : {}),
+      ...(p.fix ? { fix: { range: p.fix.range, text: p.fix.text } } : {}),
+    }))
   }
   return out
 }

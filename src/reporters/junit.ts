@@ -5,7 +5,7 @@
  * it still shows up as checked.
  */
 import type { LintResult } from '../types.js'
-import { isError, relativePath, ruleIdOf, startOf, userPlace } from './common.js'
+import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import { escapeXml as x } from './escape.js'
 import type { FormatterContext } from './types.js'
 
@@ -28,13 +28,13 @@ export function junit(results: LintResult[], ctx: FormatterContext): string {
         suiteFailures++
         cases.push(
           `    <testcase name="${x(name)}" classname="${x(file)}" file="${x(file)}" line="${line}">\n` +
-            `      <failure message="${x(m.message)}" type="${x(id)}">${x(`错误：${m.message}\n位置：${where}\n规则：${id}`)}</failure>\n` +
+            `      <failure message="${x(m.message + placesSuffix(m))}" type="${x(id)}">${x(`错误：${m.message}${placesSuffix(m)}\n位置：${where}\n规则：${id}`)}</failure>\n` +
             `    </testcase>`,
         )
       } else {
         cases.push(
           `    <testcase name="${x(name)}" classname="${x(file)}" file="${x(file)}" line="${line}">\n` +
-            `      <system-out>${x(`警告：${m.message}\n位置：${where}\n规则：${id}`)}</system-out>\n` +
+            `      <system-out>${x(`警告：${m.message}${placesSuffix(m)}\n位置：${where}\n规则：${id}`)}</system-out>\n` +
             `    </testcase>`,
         )
       }

@@ -9,7 +9,7 @@ import { pathToFileURL } from 'node:url'
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif'
 import { resultKeys, type FindingKey } from '../engine/fingerprint.js'
 import type { LintMessage, LintResult, RuleMeta, SuppressedMessage } from '../types.js'
-import { endOf, isError, NO_RULE_ID, relatedPlaces, relativePath, ruleIdOf, startOf, type PlacedRelated } from './common.js'
+import { endOf, isError, NO_RULE_ID, relatedPlaces, relativePath, ruleIdOf, startOf, placesSuffix, type PlacedRelated } from './common.js'
 import { markdownToText, packageInfo, ruleHelp } from './rule-help.js'
 import type { FormatterContext } from './types.js'
 
@@ -77,7 +77,7 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number, key: FindingKe
     ruleId: ruleIdOf(m),
     ruleIndex,
     level: isError(m) ? 'error' : 'warning',
-    message: { text: m.message },
+    message: { text: m.message + placesSuffix(m) },
     locations: [
       {
         physicalLocation: {
@@ -90,7 +90,22 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number, key: FindingKe
   // Stable across line moves: code scanning matches the result on this, not on the line.
   if (key) result.partialFingerprints = { [FINGERPRINT_KEY]: key.fingerprint }
   if (places.length) result.relatedLocations = related(places, uri)
-  if (m.fix) result.properties = { fixable: true }
+  // a grouped finding: its other places too, and the count
+  if (m.places && m.places.length > 1) {
+    const start = result.relatedLocations?.length ?? 0
+    const others = m.places.slice(1).map((p, i) => {
+      const s = startOf(p)
+      const e = endOf(p)
+      return {
+        id: start + i + 1,
+        physicalLocation: { artifactLocation: { uri }, region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column } },
+        message: { text: m.message },
+      }
+    })
+    result.relatedLocations = [...(result.relatedLocations ?? []), ...others]
+    result.properties = { ...result.properties, count: m.places.length }
+  }
+  if (m.fix) result.properties = { ...result.properties, fixable: true }
   return result
 }
 

@@ -8,6 +8,7 @@
  *
  *   ✖ 共 2 个问题（1 个错误，1 个警告）
  */
+import { placesSuffix } from './common.js'
 import { sep } from 'node:path'
 import { displayWidth as stringWidth } from './width.js'
 import type { LintMessage, LintResult } from '../types.js'
@@ -49,7 +50,7 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
       sep: sep ?? ':',
       severity: m.fatal || m.severity === 2 ? '错误' : '警告',
       isError: m.fatal === true || m.severity === 2,
-      message: printable(m.message.replace(/\s*\n\s*/g, ' ')),
+      message: printable((m.message + placesSuffix(m)).replace(/\s*\n\s*/g, ' ')),
       ruleId: printable(m.ruleId ?? ''),
     }
   })

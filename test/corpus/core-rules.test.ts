@@ -68,7 +68,7 @@ describe('the four core rules on the corpus, through the CLI', () => {
 
   it('messages quote the upper plan', () => {
     const q = lint(path.join(corpusDir, 'qingyunpu.txt'))
-    expect(q.messages[0]!.message).toBe('缺少「农民科学素质提升行动」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一')
+    expect(q.messages[0]!.message).toBe('缺少「农民科学素质提升行动」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: farmers，reason: 理由）')
     const n = lint(path.join(corpusDir, 'nansha.txt'))
     expect(n.messages[0]!.message).toBe(
       '主要目标没有给出到2025年「公民具备科学素质的比例」的具体数值：《广州市全民科学素质行动规划纲要实施方案（2022—2025年）》要求达到24.5%',

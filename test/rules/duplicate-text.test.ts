@@ -8,6 +8,9 @@ const task = (body: string) => `一、提升行动\n（一）实施青少年科�
 
 tester.run('duplicate-text', rule, {
   valid: [
+    // a short formula repeated in one paragraph is not an accident; a long clause in two paragraphs neither
+    '开展科普活动，提升科学素质；开展科普活动，服务基层群众。',
+    '广泛开展科普进校园活动，组织参观。\n广泛开展科普进校园活动，服务群众。',
     task('1.开展科普活动。积极开展科普活动，提升科学素质。〔牵头单位：区教育局，责任单位：区科协、团区委〕'),
     // parallel phrases that repeat a word are not repeats
     '推进应急知识进企业、进社区、进学校、进家庭。',
@@ -17,6 +20,19 @@ tester.run('duplicate-text', rule, {
     task('1.开展活动。〔牵头单位：区教育局，责任单位：区教育局〕'),
   ],
   invalid: [
+    {
+      // a long clause written again further on in the same paragraph: a suggestion, no fix
+      code: '广泛开展科普进校园活动，组织青少年参观科普场馆，广泛开展科普进校园活动，提升青少年科学兴趣。',
+      errors: [
+        {
+          message: '「广泛开展科普进校园活动」在本段前文已写过一遍，应删除重复的部分',
+          line: 1,
+          column: 25,
+          endColumn: 36,
+        },
+      ],
+      output: null,
+    },
     {
       // jinjiang: the run-in title repeated as the first sentence
       code: task('26.拓展科普传播跨界融合。拓展科普传播跨界融合。鼓励科研机构开展科学传播。'),
@@ -44,4 +60,13 @@ tester.run('duplicate-text', rule, {
       output: '（二）实施农民科学素质提升行动\n正文。',
     },
   ],
+})
+describe('duplicate-text suggestion for a clause repeated in its paragraph', () => {
+  it('removes the repeat with its separator', () => {
+    const code = '广泛开展科普进校园活动，组织青少年参观科普场馆，广泛开展科普进校园活动，提升青少年科学兴趣。'
+    const m = lintText(code, { config: { rules: {} }, preset: 'national' }).messages.find((x) => x.ruleId === 'duplicate-text')!
+    expect(m.suggestions?.map((s) => s.desc)).toEqual(['删除重复的这一处'])
+    const f = m.suggestions![0]!.fix
+    expect(code.slice(0, f.range[0]) + f.text + code.slice(f.range[1])).toBe('广泛开展科普进校园活动，组织青少年参观科普场馆，提升青少年科学兴趣。')
+  })
 })

@@ -13,7 +13,8 @@ const ACTIONS = {
 }
 const plan = (...keys: (keyof typeof ACTIONS)[]) => `一、总体要求\n正文。\n二、提升行动\n${keys.map((k) => ACTIONS[k]).join('\n')}\n三、组织实施\n（一）加强组织领导。`
 const all = plan('youth', 'farmers', 'workers', 'elderly', 'officials')
-const msg = (name: string) => `缺少「${name}」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一`
+const IDS: Record<string, string> = { 农民科学素质提升行动: 'farmers', 领导干部和公务员科学素质提升行动: 'officials' }
+const msg = (name: string) => `缺少「${name}」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: ${IDS[name]}，reason: 理由）`
 
 tester.run('population-actions', rule, {
   valid: [
