@@ -222,7 +222,12 @@ function findDocument(
   // the right name with the wrong period (or a period the document's title does not have)
   const others = unique(byCore.map((k) => k.doc))
   if (others.length !== 1) return undefined
-  return { doc: others[0]!, problem: periodOf(others[0]!) ? 'period' : 'title' }
+  // another edition of a series (…实施方案（2011—2015年）) is no typo of the one the preset
+  // knows when that one did not exist yet at the plan's time, or the cited period ended first
+  const period = periodOf(others[0]!)
+  const date = planDate(plan)
+  if (period && cited.years && (cited.years.at(-1)! < period[0]! || (date && Number(date.slice(0, 4)) < period[0]!))) return undefined
+  return { doc: others[0]!, problem: period ? 'period' : 'title' }
 }
 
 /** The place a title starts with (`江西省`, `成都市`), or ''. */

@@ -7,6 +7,7 @@
  * uses one form (`1.` or `1、`, not both), and no space follows a marker.
  */
 
+import { fragmentKind } from '../src/rules-support/completeness.js'
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import type { HeadingNode, MarkerStyle, PlanTree } from '../src/types.js'
 
@@ -137,6 +138,7 @@ export default defineRule({
           for (const h of siblings) collect(h.children)
         }
         collect(plan.outline)
+        const excerpt = fragmentKind(plan, ctx.text) === 'excerpt'
         for (const [key, list] of groups) {
           const level = Number(key.split(':')[0])
           list.sort((a, b) => a[0]!.position.start.offset - b[0]!.position.start.offset)
@@ -150,8 +152,10 @@ export default defineRule({
           }
           const continuous = runOn > restart
           let carried = 0
-          for (const g of list) {
-            checkGroup(g, continuous ? carried + 1 : 1, level)
+          for (const [k, g] of list.entries()) {
+            // an excerpt may start at any number (（三）老年人…): its first list is not a gap
+            const start = k === 0 && excerpt && plan.outline.includes(g[0]!) ? g[0]!.number : 1
+            checkGroup(g, continuous ? Math.max(carried + 1, start) : start, level)
             carried = g[g.length - 1]!.number
           }
         }

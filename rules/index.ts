@@ -20,7 +20,8 @@ import unitNameConsistency from './unit-name-consistency.js'
 import jurisdictionTerms from './jurisdiction-terms.js'
 import keyProjects from './key-projects.js'
 import targetAlignment from './target-alignment.js'
+import planCompleteness from './plan-completeness.js'
 
 export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue,
   pairedPunctuation, numeralTypos, punctuationWidth, headingNumbering, duplicateText,
-  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts, keyProjects, targetAlignment, jurisdictionTerms]
+  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts, keyProjects, targetAlignment, jurisdictionTerms, planCompleteness]

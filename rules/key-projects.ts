@@ -7,6 +7,7 @@
  * through the plan and is not reported). Confidence caps the severity: a project list
  * the preset only inferred gives a warning at most.
  */
+import { fragmentKind } from '../src/rules-support/completeness.js'
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
@@ -42,6 +43,8 @@ export default defineRule({
       plan(plan: PlanTree) {
         // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
         if (!inScope(plan, ctx.preset)) return
+        // a notice or an excerpt is not judged for the parts it does not contain (plan-completeness)
+        if (fragmentKind(plan, ctx.text)) return
         // a town (镇/乡/街道) plan takes on only the projects that fit it (基层科普, 设施…)
         if (plan.jurisdiction?.level === 'town') return
         const required = ctx.preset.projects

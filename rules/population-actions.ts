@@ -3,6 +3,7 @@
  * Matched by the preset's names and aliases against action headings only — a plan that
  * mentions 农民 in passing still lacks the 农民 action.
  */
+import { fragmentKind } from '../src/rules-support/completeness.js'
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { chineseCount, quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
@@ -33,6 +34,10 @@ export default defineRule({
       plan(plan: PlanTree) {
         // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
         if (!inScope(plan, ctx.preset)) return
+        // a notice or an excerpt is not judged for the parts it does not contain (plan-completeness)
+        if (fragmentKind(plan, ctx.text)) return
+        // a town (镇/乡/街道) plan takes on only the actions that fit its residents
+        if (plan.jurisdiction?.level === 'town') return
         const populations = ctx.preset.populations
         if (populations.length === 0) return
         const exempt = new Set((ctx.config.exemptions ?? []).flatMap((e) => ('population' in e ? [e.population] : [])))

@@ -4,6 +4,7 @@
  * a vague word (一批, 明显, 进一步…) get a warning. A sentence that carries a number, a count
  * or an absolute (全覆盖) is left alone: precision matters more than recall.
  */
+import { fragmentKind } from '../src/rules-support/completeness.js'
 import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { HeadingNode, PlanTree, PresetTarget, TargetNode } from '../src/types.js'
@@ -50,7 +51,7 @@ export default defineRule<Options>({
     return {
       plan(plan: PlanTree) {
         // a text with no outline is not a plan whose goals can be found
-        if (!ctx.options.headline || !inScope(plan, ctx.preset) || plan.headings.length === 0) return
+        if (!ctx.options.headline || !inScope(plan, ctx.preset) || plan.headings.length === 0 || fragmentKind(plan, ctx.text)) return
         const target = headlineTarget(ctx.preset.targets, plan)
         if (!target) return
         const names = indicatorNames(ctx.preset.targets, target.indicator).map(norm)

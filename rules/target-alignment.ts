@@ -114,12 +114,17 @@ function headlineValue(t: TargetNode, indicator: string): Stated | undefined {
 
 const RANK: Record<string, number> = { national: 0, province: 1, provincial: 1, city: 2, county: 3, town: 4 }
 
-/** The target's upper plan is exactly one level above the plan (or a level is unknown): never
- * the plan's own level (a preset of the plan itself, named by the user) nor two levels up. */
+/** The target's upper plan is exactly one level above the plan: never the plan's own level
+ * (a preset of the plan itself, named by the user) nor two levels up. A plan whose level is
+ * unknown is not compared (a false finding costs more than a missed one), nor is a province
+ * with the national target: a national figure is an average over provinces that set their own
+ * (several below it), not a floor for each. */
 function directlyAbove(preset: Preset, target: PresetTarget, plan: PlanTree): boolean {
   const own = plan.jurisdiction?.level
   const doc = preset.documents.find((d) => d.id === target.from)
   const theirs = doc?.level
-  if (!own || !theirs || RANK[own] === undefined || RANK[theirs] === undefined) return true
+  if (!own || RANK[own] === undefined) return false
+  if (!theirs || RANK[theirs] === undefined) return true
+  if (RANK[theirs] === 0) return false
   return RANK[own]! - RANK[theirs]! === 1
 }

@@ -17,6 +17,7 @@ import { gitlab, toCodeQuality } from '../src/reporters/gitlab.js'
 import { html, paragraphWithMark } from '../src/reporters/html.js'
 import { junit } from '../src/reporters/junit.js'
 import { sarif, toSarif } from '../src/reporters/sarif.js'
+import { placesSuffix } from '../src/reporters/common.js'
 import type { FormatterContext } from '../src/reporters/types.js'
 import type { LintMessage, LintResult, RuleMeta } from '../src/types.js'
 
@@ -116,7 +117,9 @@ describe('sarif', () => {
       expect(res.ruleId).toBe(m.ruleId)
       expect(run.tool.driver.rules![res.ruleIndex!]!.id).toBe(m.ruleId)
       expect(res.level).toBe(m.severity === 2 ? 'error' : 'warning')
-      expect(res.message.text).toBe(m.message)
+      // a grouped finding says how many places and which
+      expect(res.message.text).toBe(m.message + placesSuffix(m))
+      if (m.places && m.places.length > 1) expect(res.relatedLocations).toHaveLength(m.places.length - 1)
       const loc = res.locations![0]!.physicalLocation!
       expect(loc.artifactLocation!.uri!).toMatch(/^[A-Za-z0-9\-._~%!$&'()*+,;=:@/]+$/)
       expect(decodeURIComponent(loc.artifactLocation!.uri!)).toBe(file)
@@ -178,7 +181,7 @@ describe('github', () => {
       endLine: m.endLine,
       endColumn: m.endColumn,
       ruleId: m.ruleId,
-      message: m.message,
+      message: m.message + placesSuffix(m),
     }))
     expect(parsed).toEqual(expected)
   })
@@ -241,7 +244,7 @@ describe('gitlab', () => {
     expect(issues).toHaveLength(all.length)
     issues.forEach((issue: ReturnType<typeof toCodeQuality>[number], i: number) => {
       const { file, m } = all[i]!
-      expect(issue.description).toBe(m.message)
+      expect(issue.description).toBe(m.message + placesSuffix(m))
       expect(issue.check_name).toBe(m.ruleId)
       expect(issue.severity).toBe(m.severity === 2 ? 'major' : 'minor')
       expect(issue.location).toEqual({ path: file, lines: { begin: m.line } })

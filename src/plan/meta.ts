@@ -115,7 +115,8 @@ export function readMeta(text: string, lines: Line[], loc: Locator, firstHeading
   }
   meta.jurisdiction = jurisdictionFrom(parts)
   // period
-  const periodSource = meta.title?.text ?? front.map(content).join('')
+  // without a title, the front text's own words: a period inside a cited 《…》 is the other document's
+  const periodSource = meta.title?.text ?? front.map(content).join('').replace(/《[^《》]*》/g, '')
   // a chain (（2006—2010—2020年）) runs from its first year to its last
   const p = /[（(]\s*((?:19|20)\d{2})\s*年?\s*(?:[—–\-－~～至到]+\s*(?:19|20)\d{2}\s*年?\s*)*[—–\-－~～至到]+\s*((?:19|20)\d{2})\s*年?\s*[）)]/.exec(periodSource)
   if (p) meta.period = { start: Number(p[1]), end: Number(p[2]) }

@@ -23,9 +23,6 @@ export interface JsonMessage {
   related?: { line: number; column: number; endLine: number; endColumn: number; message: string }[]
   fix?: { range: [number, number]; text: string }
   suggestions?: { desc: string; fix: { range: [number, number]; text: string } }[]
-  /** Whose wording `expected` is: upper-plan, standard or document. */
-  expected?: string
-  expectedFrom?: string
   /** A grouped finding: how many places, and every place (the first included) with its own fix. */
   count?: number
   relatedLocations?: { line: number; column: number; endLine: number; endColumn: number; location?: { paragraph?: number; page?: number }; fix?: { range: [number, number]; text: string } }[]
@@ -61,8 +58,6 @@ function toJsonMessage(m: LintMessage, result?: LintResult): JsonMessage {
   if (m.suggestions?.length) {
     out.suggestions = m.suggestions.map((s) => ({ desc: s.desc, fix: { range: s.fix.range, text: s.fix.text } }))
   }
-  if (m.expected !== undefined) out.expected = m.expected
-  if (m.expectedFrom !== undefined) out.expectedFrom = m.expectedFrom
   if (m.places && m.places.length > 1) {
     out.count = m.places.length
     out.relatedLocations = m.places.map((p) => ({

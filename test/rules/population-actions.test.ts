@@ -43,7 +43,7 @@ tester.run('population-actions', rule, {
     {
       // jinjiang-draft: 城市居民 instead of 农民, and 农民 mentioned in passing in the body
       code: all.replace('农民科学素质提升行动\n2.开展农业培训。', '城市居民科学素质提升行动\n2.开展科普宣传，带动进城农民参与。'),
-      errors: [{ messageId: 'missing', data: { name: '农民科学素质提升行动', document: '《全民科学素质行动规划纲要（2021—2035年）》', count: '五' }, line: 3 }],
+      errors: [{ messageId: 'missing', data: { name: '农民科学素质提升行动', document: '《全民科学素质行动规划纲要（2021—2035年）》', count: '五', id: 'farmers' }, line: 3 }],
     },
     {
       // two missing: one message each, in the preset's order

@@ -20,6 +20,10 @@ tester.run('target-alignment', rule, {
     // no percentage: quantified-targets' business
     plan('到2025年，全区各人群科学素质发展不均衡明显改善。'),
     // a number outside the goals section is not the headline target
+    // a province below the national figure: an average over provinces, not a floor
+    { code: '江西省全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n（一）工作目标\n到2025年，全省公民具备科学素质的比例超过14%。\n二、提升行动\n（一）青少年科学素质提升行动\n1.开展活动。', preset: 'national' },
+    // a plan whose level is unknown (a name GB/T 2260 does not hold) is not compared
+    { code: '黔东南州全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n（一）工作目标\n到2025年，全州公民具备科学素质的比例达到10%。\n二、提升行动\n（一）青少年科学素质提升行动\n1.开展活动。', preset: 'national' },
     // the plan's own preset named by the user is its own level, not the level above: a 广州市
     // plan is not held to the 广州市 plan's number
     '广州市全民科学素质行动规划纲要实施方案（2022—2025年）\n一、总体要求\n（一）工作目标\n到2025年，全市公民具备科学素质的比例达到20%。\n二、提升行动\n（一）青少年科学素质提升行动\n1.开展活动。',
