@@ -399,3 +399,29 @@ describe('PDF spacing', () => {
     ])
   })
 })
+
+describe('leads stated once for many tasks', () => {
+  it('one statement at the end of the actions section: the k-th unit leads the k-th action', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。\n2.建设基地。\n（二）老年人科学素质提升行动\n3.开展智慧助老。\n以上两项提升行动分别由区教育局、区民政局牵头，区科协及各有关单位按职责分工负责。')
+    expect(p.tasks.map((t) => [t.title, t.lead.map((u) => u.name), t.leadSource])).toEqual([
+      ['开展科技活动', ['区教育局'], 'block'],
+      ['建设基地', ['区教育局'], 'block'],
+      ['开展智慧助老', ['区民政局'], 'block'],
+    ])
+  })
+
+  it('a statement whose count of units differs from the count of actions assigns nothing', () => {
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。\n（二）老年人科学素质提升行动\n2.开展智慧助老。\n以上提升行动分别由区教育局、区民政局、区科协牵头。')
+    expect(p.tasks.map((t) => t.lead.length)).toEqual([0, 0])
+  })
+
+  it('排在第一位的为牵头单位: only the first unit of each list leads', () => {
+    const body = '（一）青少年科学素质提升行动\n1.开展科技活动。（区教育局、区科协、团区委）\n2.建设基地。（区科技局、区科协）\n注：各项任务所列单位中，排在第一位的为牵头单位。'
+    expect(plan(body).tasks.map((t) => [t.lead.map((u) => u.name), t.partners.map((u) => u.name)])).toEqual([
+      [['区教育局'], ['区科协', '团区委']],
+      [['区科技局'], ['区科协']],
+    ])
+    // without the note every listed unit stays a lead, as before
+    expect(plan(body.replace(/\n注：.*$/, '')).tasks[0]!.lead.map((u) => u.name)).toEqual(['区教育局', '区科协', '团区委'])
+  })
+})

@@ -20,6 +20,7 @@ import { splitLines, Locator, type Line } from './lines.js'
 import { readMeta } from './meta.js'
 import { classify, findBlocks, nest, stripVerb, type Block } from './outline.js'
 import { resolveLead, statementsIn } from './assign.js'
+import { firstListedLeads, sectionLeads } from './section-leads.js'
 import { toNode } from './responsibilities.js'
 import { matchTable, normTitle, readTable } from './table.js'
 import { findTargets, type Region } from './targets.js'
@@ -131,6 +132,9 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
     for (const task of item.tasks) if (!task.responsibilities.some((r) => r.convention === 'table')) task.responsibilities.push(node)
   }
 
+  // leads stated once for a whole section (以上五项行动分别由…牵头)
+  sectionLeads(text, actions, loc, ctx)
+  sectionLeads(text, projects, loc, ctx)
   for (const item of ordered) {
     pushAll(responsibilities, item.responsibilities)
     const blockLead = item.responsibilities.find((r) => r.lead.length > 0)
@@ -141,6 +145,8 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
     }
   }
   responsibilities.sort((a, b) => a.position.start.offset - b.position.start.offset)
+  // 排在第一位的为牵头单位: the first unit of each list leads
+  firstListedLeads(text, ordered.flatMap((i) => i.tasks))
 
   const units = dedupeUnits(responsibilities.flatMap((r) => [...r.lead, ...r.partners]))
   const regions = topRegions(roots, lines, text.length, annexLine)
