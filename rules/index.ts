@@ -21,7 +21,8 @@ import jurisdictionTerms from './jurisdiction-terms.js'
 import keyProjects from './key-projects.js'
 import targetAlignment from './target-alignment.js'
 import planCompleteness from './plan-completeness.js'
+import citationMarks from './citation-marks.js'
 
 export const builtinRules: Rule[] = [populationActions, leadUnit, quantifiedTargets, outdatedUnitNames, draftResidue,
   pairedPunctuation, numeralTypos, punctuationWidth, headingNumbering, duplicateText,
-  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts, keyProjects, targetAlignment, jurisdictionTerms, planCompleteness]
+  unitNameConsistency, citedDocuments, docNumberFormat, declaredCounts, keyProjects, targetAlignment, jurisdictionTerms, planCompleteness, citationMarks]
