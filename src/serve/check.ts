@@ -6,7 +6,6 @@
  * the fix, and the `explain` tree. The downloads (annotated .docx, fixed text, HTML and
  * JSON reports) reuse `planlint annotate` and the reporters. Nothing is written to disk.
  */
-import { expandGroups } from '../engine/group.js'
 import { annotateDocxBytes } from '../cli/annotate.js'
 import { planToJSON, type ExplainJSON } from '../cli/explain-json.js'
 import { choosePreset, lintText, type LintOptions } from '../engine/lint.js'
@@ -180,10 +179,8 @@ export async function checkUpload(input: CheckInput, settings: ServeSettings): P
   } catch (e) {
     throw asRequestError(e)
   }
-  // the page marks every place of a grouped finding, as annotate does
-  const placed = expandGroups(result.messages)
-  const json = toJsonResults([{ ...result, messages: placed }])[0]!
-  const messages: PageMessage[] = placed.map((m, i) => {
+  const json = toJsonResults([result])[0]!
+  const messages: PageMessage[] = result.messages.map((m, i) => {
     const out: PageMessage = { ...json.messages[i]!, range: [...m.range] }
     if (m.expected !== undefined) out.expected = m.expected
     if (m.actual !== undefined) out.actual = m.actual
@@ -201,9 +198,9 @@ export async function checkUpload(input: CheckInput, settings: ServeSettings): P
     text: source.text,
     messages,
     counts: {
-      errors: placed.filter(isError).length,
-      warnings: placed.filter((m) => !isError(m)).length,
-      fixable: placed.filter((m) => m.fix).length,
+      errors: result.messages.filter(isError).length,
+      warnings: result.messages.filter((m) => !isError(m)).length,
+      fixable: result.messages.filter((m) => m.fix).length,
     },
     preset: {
       id: preset.id,
