@@ -57,7 +57,7 @@ describe('planlint preset build', () => {
       .replace(/乐平市全民科学素质行动规划纲要\s*实施方案/g, '乐平市某某镇全民科学素质行动实施方案')
     const result = lintText(town, { config: {}, preset: out })
     expect(result.messages.filter((m) => m.ruleId === 'population-actions').map((m) => m.message)).toEqual([
-      '缺少「老年人科学素质提升行动」：《乐平市全民科学素质行动规划纲要实施方案（2021—2025年）》要求的五项提升行动之一',
+      '缺少「老年人科学素质提升行动」：《乐平市全民科学素质行动规划纲要实施方案（2021—2025年）》要求的五项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: elderly，reason: 理由）',
     ])
     // the unchanged plan passes against the preset built from it
     const same = lintText(leping, { config: {}, preset: out, rules: { 'population-actions': 'error' } })

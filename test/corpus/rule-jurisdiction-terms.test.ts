@@ -1,3 +1,4 @@
+import { expandGroups } from '../../src/engine/group.js'
 /** jurisdiction-terms on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/jurisdiction-terms.js'
@@ -7,7 +8,7 @@ import { corpusDir, corpusFiles, readCorpus, type CorpusName } from './corpus.js
 
 describe('jurisdiction-terms on the corpus', () => {
   const lint = (text: string, name: CorpusName) =>
-    lintText(text, { filePath: `${corpusDir}/${name}.txt`, config: { rules: { 'jurisdiction-terms': 'warn' } } }).messages.filter((m) => m.ruleId === 'jurisdiction-terms')
+    expandGroups(lintText(text, { filePath: `${corpusDir}/${name}.txt`, config: { rules: { 'jurisdiction-terms': 'warn' } } }).messages).filter((m) => m.ruleId === 'jurisdiction-terms')
 
   // leping says 全市 / 我市; the three districts say 全区 / 我区 of themselves and 全市 / 全省 of
   // the city and province above (nansha: 全国、全省、全市青少年科技活动)

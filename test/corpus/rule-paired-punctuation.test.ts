@@ -1,3 +1,4 @@
+import { expandGroups } from '../../src/engine/group.js'
 /** paired-punctuation on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/paired-punctuation.js'
@@ -7,8 +8,8 @@ import { corpusFiles, readCorpus } from './corpus.js'
 
 describe('paired-punctuation on the corpus', () => {
   const lint = (name: (typeof corpusFiles)[number]) =>
-    lintText(readCorpus(name), { filePath: name, config: { rules: { 'paired-punctuation': 'error' } }, preset: 'national' })
-      .messages.filter((m) => m.ruleId === 'paired-punctuation')
+    expandGroups(lintText(readCorpus(name), { filePath: name, config: { rules: { 'paired-punctuation': 'error' } }, preset: 'national' })
+      .messages).filter((m) => m.ruleId === 'paired-punctuation')
       .map((m) => [m.messageId, m.line, m.column])
   it('jinjiang-draft: the 〔…） of task 11', () => expect(lint('jinjiang-draft')).toEqual([['mismatch', 32, 190]]))
   it('qingyunpu: parens broken over PDF lines still pair', () => expect(lint('qingyunpu')).toEqual([]))

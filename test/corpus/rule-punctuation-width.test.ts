@@ -1,3 +1,4 @@
+import { expandGroups } from '../../src/engine/group.js'
 /** punctuation-width on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
@@ -8,7 +9,7 @@ import { corpusFiles, onlyRule, readCorpus } from './corpus.js'
 
 describe('punctuation-width on the corpus', () => {
   const lint = (name: (typeof corpusFiles)[number]) =>
-    lintText(readCorpus(name), { filePath: name, config: { rules: { 'punctuation-width': 'warn' } }, preset: 'national' }).messages.filter(
+    expandGroups(lintText(readCorpus(name), { filePath: name, config: { rules: { 'punctuation-width': 'warn' } }, preset: 'national' }).messages).filter(
       (m) => m.ruleId === 'punctuation-width',
     )
   it('leping is clean', () => expect(lint('leping')).toEqual([]))
@@ -25,7 +26,7 @@ describe('punctuation-width on the corpus', () => {
     expect(lint('qingyunpu').at(-1)!.message).toBe('此后另有 4 段共 9 处半角标点用在中文里，应改为全角（常见于从 PDF 转换的文稿）；使用 --fix 可一次全部改正')
     // with a higher limit, every paragraph is its own finding
     const all = lintText(readCorpus('qingyunpu'), { config: { rules: { 'punctuation-width': ['warn', { maxParagraphs: 100 }] } }, preset: 'national' })
-    expect(all.messages.filter((m) => m.ruleId === 'punctuation-width')).toHaveLength(14)
+    expect(expandGroups(all.messages).filter((m) => m.ruleId === 'punctuation-width')).toHaveLength(14)
   })
   it('nansha (from PDF, 115 paragraphs): ten findings and one for the rest, never a flood', () => {
     const msgs = lint('nansha')
@@ -38,7 +39,7 @@ describe('punctuation-width on the corpus', () => {
   it('--fix converts them all and a second --fix changes nothing', () => {
     for (const name of corpusFiles) {
       const first = lintText(readCorpus(name), { config: { rules: { 'punctuation-width': 'warn' } }, preset: 'national', fix: true })
-      expect(first.messages.filter((m) => m.ruleId === 'punctuation-width')).toEqual([])
+      expect(expandGroups(first.messages).filter((m) => m.ruleId === 'punctuation-width')).toEqual([])
       const second = lintText(first.output ?? readCorpus(name), { config: { rules: { 'punctuation-width': 'warn' } }, preset: 'national', fix: true })
       expect(second.output).toBeUndefined()
     }

@@ -1,3 +1,4 @@
+import { expandGroups } from '../../src/engine/group.js'
 /** unit-name-consistency on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/unit-name-consistency.js'
@@ -17,7 +18,7 @@ describe('unit-name-consistency on the corpus', () => {
   }
   it.each(corpusFiles)('%s', (name) => {
     const r = lintText(readCorpus(name), { filePath: `${corpusDir}/${name}.txt`, config: { rules: { 'unit-name-consistency': 'warn' } } })
-    const mine = r.messages.filter((m) => m.ruleId === 'unit-name-consistency')
+    const mine = expandGroups(r.messages).filter((m) => m.ruleId === 'unit-name-consistency')
     expect(mine.every((m) => m.messageId === 'inconsistent' && m.severity === 1)).toBe(true)
     expect(mine.map((m) => m.line)).toEqual(expected[name])
   })
