@@ -36,8 +36,6 @@ export default defineRule({
         if (!inScope(plan, ctx.preset)) return
         // a notice or an excerpt is not judged for the parts it does not contain (plan-completeness)
         if (fragmentKind(plan, ctx.text)) return
-        // a town (镇/乡/街道) plan takes on only the actions that fit its residents
-        if (plan.jurisdiction?.level === 'town') return
         const populations = ctx.preset.populations
         if (populations.length === 0) return
         const exempt = new Set((ctx.config.exemptions ?? []).flatMap((e) => ('population' in e ? [e.population] : [])))
