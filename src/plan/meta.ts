@@ -11,7 +11,8 @@ const PLAN_WORDS = /(方案|规划|纲要|计划|意见|办法)/
 /** Longest title read (characters, line breaks removed): real ones are under 80. */
 const MAX_TITLE_CHARS = 200
 const TERMINALS = /[。！？；;!?，,：:]/
-const PLACE_TOKEN = /^(.{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗|镇|乡|街道))/
+// Han characters only: `德阳市贯彻落实《四川省…》任务分工方案` is 德阳市, not 德阳市 › 贯彻落实《四川省
+const PLACE_TOKEN = /^([\u3400-\u9fff]{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗|镇|乡|街道))/
 const DATE_OR_NUMBER = /^[\d\s年月日〔〕\[\]号.-]+$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/
 /** A date in Arabic or Chinese numerals: 2022年3月5日, 二〇二二年三月五日. */
 const DATE = '((?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日'
@@ -24,7 +25,7 @@ function numberOf(s: string): number {
   return chineseNumber(s)
 }
 const BRACKETED = /^[（(〔【][^（(）)]*[）)〕】]$/
-const NOT_PLACE = /^(全民|关于|国民|人民|科学|全面|实施|印发)/
+const NOT_PLACE = /^(全民|关于|国民|人民|科学|全面|实施|印发|贯彻|落实|深入|推进)/
 
 export type Meta = Pick<PlanTree, 'title' | 'jurisdiction' | 'period' | 'date' | 'docNumber' | 'draft'>
 
