@@ -321,7 +321,7 @@ describe('init', () => {
     const r = run(['init', 'draft.txt'], { cwd: dir })
     expect(r.status, r.stderr).toBe(0)
     const config = fs.readFileSync(path.join(dir, 'planlint.config.yaml'), 'utf8')
-    expect(config).toMatch(/^preset: national$/m)
+    expect(config).toMatch(/^preset: chengdu$/m)
     expect(config).toContain('# 识别到的辖区：成都市武侯区')
     for (const id of ruleIds) expect(config).toMatch(new RegExp(`^  ${id}: (error|warn|off)$`, 'm'))
     expect(config).toMatch(/^ignores:$/m)

@@ -111,6 +111,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('--suppressions-location <路径>', '批量忽略文件的位置（默认 planlint-suppressions.json）')
     .option('--prune-suppressions', '从批量忽略文件中删除已不再出现的问题')
     .option('--force', '输出文件已存在且不像是 planlint 的报告或缓存时，仍然覆盖（输入文件永远不会被覆盖）')
+    .option('--print-config <文件>', '显示检查该文件时实际使用的配置（配置文件、预设及其上级链、每条规则的级别和选项），JSON 格式，不做检查')
     .option('--debug', '出错时显示详细信息')
     .addHelpText(
       'after',
@@ -121,6 +122,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         '  planlint 文稿目录/                    检查目录下所有 .txt、.md、.docx 等文件',
         '  planlint 实施方案.txt --fix           修复可自动修复的问题',
         '  planlint explain 实施方案.txt         查看 planlint 对文稿结构的理解',
+        '  planlint --print-config 实施方案.txt  查看检查该文件时使用的预设和规则设置',
         '  planlint 文稿目录/ --format stylish --format sarif:planlint.sarif --format html:报告.html',
         '                                        屏幕显示问题，同时生成 SARIF 和网页报告',
         '',
@@ -134,7 +136,16 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
         '退出码：0 未发现错误；1 有错误（或警告超过 --max-warnings）；2 无法运行（如文件不存在、配置有误）。',
       ].join('\n'),
     )
-    .action(async (files: string[], opts: Partial<LintCommandOptions>) => {
+    .action(async (files: string[], opts: Partial<LintCommandOptions> & { printConfig?: string }) => {
+      if (opts.printConfig !== undefined) {
+        if (files.length > 0) {
+          const { PlanlintError } = await import('../errors.js')
+          throw new PlanlintError('--print-config 一次说明一个文件，不能同时列出要检查的文件')
+        }
+        const { runPrintConfig } = await import('./print-config.js')
+        setExit(await runPrintConfig(opts.printConfig, { ...(opts.preset === undefined ? {} : { preset: opts.preset }), ...(opts.config === undefined ? {} : { config: opts.config }), rule: opts.rule ?? [] }, io))
+        return
+      }
       const { runLint } = await import('./lint.js')
       setExit(await runLint(files, { ...opts, format: opts.format ?? [], rule: opts.rule ?? [] }, io))
     })

@@ -1,7 +1,8 @@
 /**
  * `planlint init [FILE]`: writes a commented planlint.config.yaml in the current directory
  * that lists every rule with its default, so a drafter can switch rules by editing one
- * word. With FILE, the plan's title is read and the jurisdiction found is noted.
+ * word. With FILE, the preset is the one lint would choose for that file without a config
+ * (the same `choosePreset`), written with the reason as a comment.
  */
 import fs from 'node:fs'
 import path from 'node:path'
@@ -21,6 +22,8 @@ export interface InitInfo {
   jurisdiction?: JurisdictionInfo
   draft?: boolean
   fileName?: string
+  /** The preset a lint of the file would choose without a config, and why (one zh-CN sentence). */
+  preset?: { id: string; reason: string }
 }
 
 /** The text of a new config file. */
@@ -33,18 +36,15 @@ export function configTemplate(rules: Rule[], info: InitInfo = {}): string {
   if (info.fileName) {
     out.push(`# 根据文件生成：${oneLine(info.fileName)}`)
     out.push(`# 文件标题：${info.title ? oneLine(info.title) : '（未识别）'}`)
-    if (info.jurisdiction) {
-      out.push(`# 识别到的辖区：${oneLine(info.jurisdiction.name)}`)
-      out.push('# 目前统一使用全国预设；按辖区自动选择省、市预设将在后续版本提供，')
-      out.push('# 如已有本地预设，可把下面的 national 换成预设名称或预设文件路径。')
-    } else {
-      out.push('# 未能从标题中识别辖区，使用全国预设。')
-    }
+    if (info.jurisdiction) out.push(`# 识别到的辖区：${oneLine(info.jurisdiction.name)}`)
     out.push('')
   }
+  out.push('# 预设：本方案所依据的上级规划（national 为全国纲要）。可写预设名称或 .yaml 文件路径，')
+  out.push('# 如已有本地预设，把下面的名称换成它即可。')
+  if (info.preset) out.push(`# ${oneLine(info.preset.reason)}（与不带配置运行 planlint 时的选择相同）`)
+  else out.push('# 未指定文稿，使用全国预设；运行 planlint init 文稿.txt 可按标题选择上级预设。')
   out.push(
-    '# 预设：本方案所依据的上级规划（national 为全国纲要）。可写预设名称或 .yaml 文件路径。',
-    'preset: national',
+    `preset: ${info.preset?.id ?? 'national'}`,
     '',
     '# 规则级别：error（错误，会使检查不通过）、warn（警告）、off（关闭）。',
     '# 需要选项时写成列表，例如：lead-unit: [warn, { allowVague: true }]',
@@ -79,20 +79,28 @@ export async function runInit(file: string | undefined, io: CliIO): Promise<numb
   const { getRules } = await import('../index.js')
   const info: InitInfo = {}
   if (file !== undefined) {
-    const [{ readSource }, { buildPlan }] = await Promise.all([import('../io/index.js'), import('../plan/index.js')])
+    const [{ readSource }, { buildPlan }, { parseText }, { choosePreset }] = await Promise.all([
+      import('../io/index.js'),
+      import('../plan/index.js'),
+      import('../parse/index.js'),
+      import('../engine/lint.js'),
+    ])
     const abs = path.resolve(io.cwd, file)
     if (!fs.existsSync(abs)) throw new PlanlintError('找不到该文件', file)
     const source = await readSource(abs)
-    const plan = buildPlan(source.text)
+    const plan = buildPlan(source.text, parseText(source.text))
     info.fileName = file
     info.title = plan.title?.text
     info.jurisdiction = plan.jurisdiction
     info.draft = plan.draft ? true : undefined
+    // The very choice lint makes for this file when no config names a preset.
+    const { preset, reason } = choosePreset(plan, {}, { cwd: io.cwd })
+    info.preset = { id: preset.id, reason }
   }
   const text = configTemplate(ruleList(getRules() as Iterable<Rule>), info)
   if (createFileExclusive(target, text) === 'exists') {
     throw new PlanlintError('配置文件已存在，未做任何修改（如需重新生成，请先删除或改名）', CONFIG_FILE_NAME)
   }
-  io.stdout.write(`已生成 ${CONFIG_FILE_NAME}${info.jurisdiction ? `（识别到辖区：${info.jurisdiction.name}，预设暂用 national）` : ''}\n`)
+  io.stdout.write(`已生成 ${CONFIG_FILE_NAME}${info.preset ? `（预设 ${info.preset.id}：${oneLine(info.preset.reason)}）` : ''}\n`)
   return 0
 }

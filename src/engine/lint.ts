@@ -72,7 +72,16 @@ export function choosePreset(
   return { preset: loadPreset(detected.id, { cwd }), reason: detected.reason }
 }
 
-function configFor(filePath: string | undefined, options: LintOptions): PlanlintConfig {
+/** Where rule settings come from, lowest precedence first: the preset, the config, `--rule`. */
+export function ruleLayers(preset: Preset, config: PlanlintConfig, options: Pick<LintOptions, 'rules'> = {}): SettingLayer[] {
+  return [
+    { rules: preset.rules, source: preset.filePath ?? `预设 ${preset.id}` },
+    { rules: config.rules, source: config.filePath ?? '配置' },
+    { rules: options.rules, source: '--rule' },
+  ]
+}
+
+export function configFor(filePath: string | undefined, options: LintOptions): PlanlintConfig {
   if (options.config) return options.config
   const real = filePath && filePath !== '<stdin>' && filePath !== '<text>' ? filePath : undefined
   const opts: { configPath?: string; cwd?: string } = {}
@@ -95,12 +104,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const plan = timed('plan', () => buildPlan(text, nlcst))
   const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
 
-  const layers: SettingLayer[] = [
-    { rules: preset.rules, source: preset.filePath ?? `预设 ${preset.id}` },
-    { rules: config.rules, source: config.filePath ?? '配置' },
-    { rules: options.rules, source: '--rule' },
-  ]
-  const rules = resolveRuleEntries(known, layers)
+  const rules = resolveRuleEntries(known, ruleLayers(preset, config, options))
   const locate = options.source && options.source.text === text ? options.source.locate.bind(options.source) : undefined
 
   const out = lintCore({
