@@ -46,7 +46,7 @@ export interface LintCommandOptions {
 
 export interface CliIO {
   cwd: string
-  stdout: NodeJS.WritableStream & { isTTY?: boolean }
+  stdout: NodeJS.WritableStream & { isTTY?: boolean; columns?: number }
   stderr: NodeJS.WritableStream & { isTTY?: boolean }
   env: NodeJS.ProcessEnv
 }
@@ -57,6 +57,13 @@ function parseMaxWarnings(raw: string | undefined): number {
   const n = Number(raw)
   if (n < -1) throw new PlanlintError(`--max-warnings 应为 0 或正整数（-1 表示不限），收到“${raw}”`)
   return n
+}
+
+/** The terminal's width when stdout is one (reports shown there are fitted to it); else undefined. */
+export function terminalColumns(stdout: CliIO['stdout']): number | undefined {
+  if (!stdout.isTTY) return undefined
+  const c = stdout.columns
+  return typeof c === 'number' && Number.isFinite(c) && c >= 20 ? Math.floor(c) : undefined
 }
 
 /** Keeps only errors, as `--quiet` asks. */
@@ -327,6 +334,7 @@ async function lintRun(inputs: string[], opts: LintCommandOptions, io: CliIO): P
       maxWarningsExceeded: tooManyWarnings ? { maxWarnings, foundWarnings: warnings } : undefined,
     },
     useColor(io.stdout, opts.color, io.env),
+    terminalColumns(io.stdout),
   )
   })
   const stdoutText = timing.timed('report', () => writeOutputs(rendered, io.cwd))

@@ -73,13 +73,15 @@ export interface RenderedOutput {
 export function renderOutputs(
   planned: { out: PlannedOutput; formatter: Formatter }[],
   results: LintResult[],
-  ctx: Omit<FormatterContext, 'color'>,
+  ctx: Omit<FormatterContext, 'color' | 'columns'>,
   stdoutColor: boolean,
+  /** The terminal's width when stdout is a TTY; only output shown on it is fitted to it. */
+  stdoutColumns?: number,
 ): RenderedOutput[] {
   return planned.map(({ out, formatter }) => ({
     name: out.spec.name,
     ...(out.file ? { file: out.file } : {}),
-    text: formatter(results, { ...ctx, color: out.file ? false : stdoutColor }),
+    text: formatter(results, { ...ctx, color: out.file ? false : stdoutColor, ...(out.file || !stdoutColumns ? {} : { columns: stdoutColumns }) }),
   }))
 }
 

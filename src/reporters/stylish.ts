@@ -7,6 +7,10 @@
  *     12:40  警告  任务缺少牵头单位      lead-unit
  *
  *   ✖ 共 2 个问题（1 个错误，1 个警告）
+ *
+ * With `ctx.columns` (the terminal's width; the CLI sets it only when stdout is a TTY), no
+ * line is wider than the terminal: a long message wraps under the message column and the
+ * rule id stays on the row's first line. Without it (a pipe, a file, CI) nothing changes.
  */
 import { placesSuffix } from './common.js'
 import { sep } from 'node:path'
@@ -14,6 +18,7 @@ import { displayWidth as stringWidth } from './width.js'
 import type { LintMessage, LintResult } from '../types.js'
 import { paint, type Paint } from './ansi.js'
 import { displayPath } from './paths.js'
+import { wrapToWidth } from './wrap.js'
 import type { FormatterContext } from './types.js'
 import { pushAll } from '../text/arrays.js'
 import { printable } from '../text/printable.js'
@@ -60,18 +65,53 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
     w.right = Math.max(w.right, stringWidth(r.right))
     w.message = Math.max(w.message, stringWidth(r.message))
   }
+  const columns = ctx.columns
   // a file name may hold a line break or an escape sequence (even a `::error` command)
-  const header = p.underline(p.bold(printable(displayPath(result.filePath, ctx.cwd))))
-  const presetNote = showPreset && result.preset ? p.dim(`  （预设：${result.preset.id}）`) : ''
-  const lines = [header + presetNote]
+  const path = printable(displayPath(result.filePath, ctx.cwd))
+  const presetText = showPreset && result.preset ? `  （预设：${result.preset.id}）` : ''
+  const lines: string[] = []
+  if (columns && stringWidth(path + presetText) > columns) {
+    lines.push(...wrapToWidth(path, columns).map((l) => p.underline(p.bold(l))))
+    if (presetText) lines.push(p.dim(presetText))
+  } else {
+    lines.push(p.underline(p.bold(path)) + (presetText ? p.dim(presetText) : ''))
+  }
+  // '  ' position '  ' 错误 '  ' message '  ' rule id
+  const posWidth = w.left + (w.right > 0 ? 1 + w.right : 0)
+  const prefixWidth = 2 + posWidth + 2 + 4 + 2
+  const ruleWidth = Math.max(0, ...rows.map((r) => stringWidth(r.ruleId)))
+  const tooWide = columns !== undefined && prefixWidth + w.message + 2 + ruleWidth > columns
+  // On a narrow terminal the message column is what is left beside the rule ids; below
+  // MIN_MESSAGE columns the message goes under the row instead, indented by four.
+  const messageWidth = tooWide ? columns! - prefixWidth - 2 - ruleWidth : w.message
+  const under = tooWide && messageWidth < MIN_MESSAGE
   for (const r of rows) {
     const pos = padDisplay(r.left, w.left, true) + (w.right > 0 ? (r.right ? r.sep : ' ') + padDisplay(r.right, w.right) : '')
     const sev = r.isError ? p.red(r.severity) : p.yellow(r.severity)
-    const parts = ['  ' + p.dim(pos), sev, r.ruleId ? padDisplay(r.message, w.message) : r.message]
-    if (r.ruleId) parts.push(p.dim(r.ruleId))
-    lines.push(parts.join('  '))
+    const start = '  ' + p.dim(pos) + '  ' + sev + '  '
+    if (!tooWide) {
+      lines.push(start + (r.ruleId ? padDisplay(r.message, w.message) + '  ' + p.dim(r.ruleId) : r.message))
+    } else if (under) {
+      lines.push(start + p.dim(r.ruleId))
+      for (const l of wrapToWidth(r.message, columns! - 4)) lines.push('    ' + l)
+    } else {
+      const chunks = wrapToWidth(r.message, r.ruleId ? messageWidth : columns! - prefixWidth)
+      lines.push(start + (r.ruleId ? padDisplay(chunks[0]!, messageWidth) + '  ' + p.dim(r.ruleId) : chunks[0]!))
+      for (const l of chunks.slice(1)) lines.push(' '.repeat(prefixWidth) + l)
+    }
   }
   return lines
+}
+
+/** Below this many columns for the message beside the rule ids, messages go under their row. */
+const MIN_MESSAGE = 16
+
+/** A summary line, wrapped to the terminal with continuation lines under its text. */
+function fit(line: string, columns: number | undefined, indent: number): string[] {
+  if (!columns || stringWidth(line) <= columns) return [line]
+  const head = line.slice(0, indent)
+  const [first, ...rest] = wrapToWidth(line.slice(indent), columns - indent)
+  return [head + first, ...rest.map((l) => ' '.repeat(indent) + l)]
 }
 
 /** Paths under cwd inside free text (e.g. a preset's reason), shown relative. */
@@ -108,13 +148,15 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
   if (total === 0) {
     const what = ctx.quiet ? '未发现错误' : '未发现问题'
     const files = `已检查 ${results.length} 个文件`
-    out.push(p.green(`✔ ${what}`) + `（${files}${onePreset ? `，预设：${onePreset.id}` : ''}）`)
+    const rest = `（${files}${onePreset ? `，预设：${onePreset.id}` : ''}）`
+    const [first, ...more] = fit(`✔ ${what}${rest}`, ctx.columns, 2)
+    out.push(p.green(`✔ ${what}`) + first!.slice(`✔ ${what}`.length), ...more)
   } else {
     const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
     out.push(errors > 0 ? p.bold(p.red(summary)) : p.bold(p.yellow(summary)))
     if (fixable > 0) out.push(`  其中 ${fixable} 个可用 --fix 自动修复`)
-    if (fixableInWord > 0) out.push(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`)
-    if (presetLine) out.push(p.dim(`  ${presetLine}`))
+    if (fixableInWord > 0) out.push(...fit(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`, ctx.columns, 2))
+    if (presetLine) out.push(...fit(`  ${presetLine}`, ctx.columns, 2).map((l) => p.dim(l)))
   }
   if (suppressed > 0) out.push(p.dim(`  另有 ${suppressed} 个问题已按忽略注释、Word 批注、配置或批量忽略文件忽略（--format json 或 html 可查看理由）`))
   if (ctx.maxWarningsExceeded) {

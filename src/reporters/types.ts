@@ -17,6 +17,8 @@ export interface FormatterContext {
   maxWarningsExceeded?: { maxWarnings: number; foundWarnings: number }
   /** planlint's version (SARIF's tool.driver.version, the HTML report's footer). */
   version?: string
+  /** Width of the terminal the report is shown on; set only when stdout is a TTY (stylish wraps to it). */
+  columns?: number
 }
 
 export type Formatter = (results: LintResult[], context: FormatterContext) => string
