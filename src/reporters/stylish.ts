@@ -20,7 +20,7 @@ import { paint, type Paint } from './ansi.js'
 import { displayPath } from './paths.js'
 import { wrapToWidth } from './wrap.js'
 import type { FormatterContext } from './types.js'
-import { pushAll } from '../text/arrays.js'
+import { maxOf, pushAll } from '../text/arrays.js'
 import { printable } from '../text/printable.js'
 
 /** Pads `s` with spaces on the right (or left) to `width` display columns. */
@@ -71,7 +71,7 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
   const presetText = showPreset && result.preset ? `  （预设：${result.preset.id}）` : ''
   const lines: string[] = []
   if (columns && stringWidth(path + presetText) > columns) {
-    lines.push(...wrapToWidth(path, columns).map((l) => p.underline(p.bold(l))))
+    pushAll(lines, wrapToWidth(path, columns).map((l) => p.underline(p.bold(l))))
     if (presetText) lines.push(p.dim(presetText))
   } else {
     lines.push(p.underline(p.bold(path)) + (presetText ? p.dim(presetText) : ''))
@@ -79,7 +79,7 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
   // '  ' position '  ' 错误 '  ' message '  ' rule id
   const posWidth = w.left + (w.right > 0 ? 1 + w.right : 0)
   const prefixWidth = 2 + posWidth + 2 + 4 + 2
-  const ruleWidth = Math.max(0, ...rows.map((r) => stringWidth(r.ruleId)))
+  const ruleWidth = Math.max(0, maxOf(rows.map((r) => stringWidth(r.ruleId))))
   const tooWide = columns !== undefined && prefixWidth + w.message + 2 + ruleWidth > columns
   // On a narrow terminal the message column is what is left beside the rule ids; below
   // MIN_MESSAGE columns the message goes under the row instead, indented by four.
@@ -155,8 +155,8 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
     out.push(errors > 0 ? p.bold(p.red(summary)) : p.bold(p.yellow(summary)))
     if (fixable > 0) out.push(`  其中 ${fixable} 个可用 --fix 自动修复`)
-    if (fixableInWord > 0) out.push(...fit(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`, ctx.columns, 2))
-    if (presetLine) out.push(...fit(`  ${presetLine}`, ctx.columns, 2).map((l) => p.dim(l)))
+    if (fixableInWord > 0) pushAll(out, fit(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`, ctx.columns, 2))
+    if (presetLine) pushAll(out, fit(`  ${presetLine}`, ctx.columns, 2).map((l) => p.dim(l)))
   }
   if (suppressed > 0) out.push(p.dim(`  另有 ${suppressed} 个问题已按忽略注释、Word 批注、配置或批量忽略文件忽略（--format json 或 html 可查看理由）`))
   if (ctx.maxWarningsExceeded) {
