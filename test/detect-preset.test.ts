@@ -37,7 +37,7 @@ describe('choosing the preset from the title', () => {
   })
 
   it('national, saying so, when nothing is known', () => {
-    expect(detect('XX县全民科学素质行动实施方案\n一、总体要求\n正文。')).toEqual({ id: 'national', reason: '未能确定「XX县」的行政区划，使用全国预设 national' })
+    expect(detect('某某县全民科学素质行动实施方案\n一、总体要求\n正文。')).toEqual({ id: 'national', reason: '未能确定「某某县」的行政区划，使用全国预设 national' })
     expect(detect('关于做好科普工作的通知')).toEqual({ id: 'national', reason: '未从标题识别出行政区划，使用全国预设 national' })
     // placed, but no bundled preset on its chain
     expect(detect('杭州市西湖区全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n正文。')).toEqual({
