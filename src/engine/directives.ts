@@ -15,7 +15,7 @@
  * messages (a rule that crashed) are never hidden. Findings inside a directive comment
  * itself are dropped: the comment is not content.
  */
-import type { LintMessage, SuppressedMessage } from '../types.js'
+import type { Fix, LintMessage, SuppressedMessage } from '../types.js'
 import { lineIndexAt, lineStarts, type Locate } from './location.js'
 import { compareMessages, makeMessage } from './runner.js'
 
@@ -190,12 +190,31 @@ export function applyDirectives(
     }
   }
 
+  // A message is kept by where it starts, but its fix may reach into a region where its rule
+  // is disabled (a combined fix spanning many paragraphs): that part of the fix is undone, or
+  // the whole fix dropped when it cannot be split.
+  const regionsByRule = new Map<string, [number, number][]>()
+  const regionsOf = (ruleId: string): [number, number][] => {
+    let r = regionsByRule.get(ruleId)
+    if (!r) regionsByRule.set(ruleId, (r = disabledRegions(ruleId, text.length, changes, lineOff, starts, directives)))
+    return r
+  }
+  const withFixInside = (m: LintMessage): LintMessage => {
+    if (!m.fix || m.ruleId === null) return m
+    const fix = fixOutside(text, m.fix, regionsOf(m.ruleId))
+    if (fix === m.fix) return m
+    const copy: LintMessage = { ...m }
+    if (fix) copy.fix = fix
+    else delete copy.fix
+    return copy
+  }
+
   const kept: LintMessage[] = []
   const suppressed: SuppressedMessage[] = []
   messages.forEach((m, i) => {
     if (dropped[i]) return
     const by = disabledBy[i]
-    if (by === undefined) kept.push(m)
+    if (by === undefined) kept.push(withFixInside(m))
     else suppressed.push({ ...m, suppressions: [{ kind: 'directive', justification: directives[by]!.reason }] })
   })
 
@@ -240,4 +259,62 @@ class BlockState {
     if (own !== undefined) return own
     return this.all !== undefined && !this.on.has(ruleId) ? this.all : undefined
   }
+}
+
+/** Sorted, disjoint [start, end) regions of the text where `ruleId` is disabled: block
+ * regions, the lines of line directives, and the directive comments themselves. */
+export function disabledRegions(
+  ruleId: string,
+  length: number,
+  changes: readonly BlockChange[],
+  lineOff: ReadonlyMap<number, readonly { rules: ReadonlySet<string> }[]>,
+  starts: readonly number[],
+  directives: readonly Directive[],
+): [number, number][] {
+  const raw: [number, number][] = []
+  const state = new BlockState()
+  for (let i = 0; i < changes.length; i++) {
+    state.apply(changes[i]!)
+    const from = changes[i]!.at
+    const to = i + 1 < changes.length ? changes[i + 1]!.at : length
+    if (to > from && state.disabledBy(ruleId) !== undefined) raw.push([from, to])
+  }
+  for (const [line, list] of lineOff) {
+    if (line >= starts.length || !list.some((l) => l.rules.has('*') || l.rules.has(ruleId))) continue
+    raw.push([starts[line]!, line + 1 < starts.length ? starts[line + 1]! : length])
+  }
+  for (const d of directives) raw.push([d.range[0], d.range[1]])
+  raw.sort((a, b) => a[0] - b[0] || a[1] - b[1])
+  const merged: [number, number][] = []
+  for (const r of raw) {
+    const last = merged[merged.length - 1]
+    if (last && r[0] <= last[1]) last[1] = Math.max(last[1], r[1])
+    else merged.push([r[0], r[1]])
+  }
+  return merged
+}
+
+/**
+ * `fix` without the parts that fall in `regions`: the same fix when it touches none; a fix
+ * that replaces character for character (same length, like a punctuation fix) with the
+ * original characters put back inside the regions; `undefined` (no fix) otherwise.
+ */
+export function fixOutside(text: string, fix: Fix, regions: readonly [number, number][]): Fix | undefined {
+  const [start, end] = fix.range
+  const hit = regions.filter(([s, e]) => (start === end ? s <= start && start < e : s < end && start < e))
+  if (hit.length === 0) return fix
+  if (fix.text.length !== end - start) return undefined
+  let out = fix.text
+  for (const [s, e] of hit) {
+    const from = Math.max(s, start)
+    const to = Math.min(e, end)
+    out = out.slice(0, from - start) + text.slice(from, to) + out.slice(to - start)
+  }
+  if (out === text.slice(start, end)) return undefined
+  // Trim the unchanged ends so the fix touches only what it changes.
+  let a = 0
+  let b = out.length
+  while (a < b && out.charCodeAt(a) === text.charCodeAt(start + a)) a++
+  while (b > a && out.charCodeAt(b - 1) === text.charCodeAt(start + b - 1)) b--
+  return { range: [start + a, start + b], text: out.slice(a, b) }
 }
