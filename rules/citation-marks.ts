@@ -4,7 +4,7 @@
  * `《国务院关于…的通知》（国发〔2021〕9号）`); a title nested inside 《》 takes 〈〉, not <>,
  * ‹› or “” (`《关于印发<…>的通知》` → `《关于印发〈…〉的通知》`).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 
 /** An issuer's 关于…的通知/意见/决定 right before a bracketed 文号, with no 《 before it. */
 const UNMARKED = /(?<![《〈<“"‹])((?:国务院|中共中央|[\u3400-\u9fff]{1,16}?(?:人民政府|办公厅|办公室|委员会|领导小组|部|局|厅))(?:办公厅|办公室)?关于[^《》〈〉<>，。；;\n]{2,80}?的(?:通知|意见|决定|批复|办法))(?=[（(][^（）()\n]{0,30}?[〔[]\d{4}[〕\]]\d+号[）)])/g

@@ -6,7 +6,7 @@
  * warning at most. Matching ignores what the typography rules check (half- and full-width
  * brackets, the kind of dash, spaces).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, planDate } from '../src/rules-support/preset-facts.js'
 import type { CitationNode, DocNumberNode, PlanTree, PresetDocument } from '../src/types.js'
 import { editDistance } from '../src/text/edit-distance.js'

@@ -6,8 +6,8 @@
  * action or project section are about something smaller; nothing is said when the plan tree
  * found no such sections.
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
-import { asciiDigits, chineseNumber } from '../src/plan/markers.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
+import { asciiDigits, chineseNumber } from '../src/lexicon/numerals.js'
 import type { ActionNode, PlanTree, Position } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
 

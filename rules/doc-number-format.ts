@@ -4,7 +4,7 @@
  * Reads plan.docNumbers (every 文号 the builder found, with the brackets as typed). The fix
  * changes only the wrong characters, never the agency, year or serial.
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { DocNumberNode, Fix } from '../src/types.js'
 
 /** Endings of a 机关代字 (粤府, 国办发, 川府函, 穗南府, 中发, …): a bracketed year after a

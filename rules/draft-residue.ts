@@ -8,7 +8,7 @@
  * and in a .docx linted directly, the comments and tracked changes the input adapter found
  * in the document itself (`ctx.source.residue`).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { isSuppressionComment } from '../src/engine/suppressions.js'
 import type { RuleContext } from '../src/types.js'
 

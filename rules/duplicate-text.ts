@@ -7,7 +7,7 @@
  * further on in the same paragraph is reported too, with a suggestion rather than a fix (what
  * lies between may have been meant to go with it).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl, span } from '../src/rules-support/context.js'
 import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../src/types.js'
 
 const HAN = /[\u3400-\u9fff]/
@@ -16,12 +16,6 @@ const TERMINAL = '。！？；;!?'
 const BREAK = new Uint8Array(65536)
 for (const ch of '，,；;、\t') BREAK[ch.charCodeAt(0)] = 1
 for (const ch of TERMINAL) BREAK[ch.charCodeAt(0)] = 2
-
-interface NlcstNode {
-  type: string
-  position: Position
-  children?: NlcstNode[]
-}
 
 export default defineRule({
   meta: {
@@ -88,7 +82,7 @@ export default defineRule({
         else if (!/[，,]/.test(text[end] ?? '')) return
         report('title', title, [p, p + title.length], [p, end], {}, [titleStart, titleEnd])
       },
-      ParagraphNode(node: NlcstNode) {
+      ParagraphNode(node) {
         const start = node.position.start.offset
         const end = node.position.end.offset
         const para = text.slice(start, end)
@@ -98,20 +92,17 @@ export default defineRule({
           report('paragraph', trimmed, [start, end], [prevPara.end, end], {}, [prevPara.start, prevPara.end])
         }
         if (trimmed !== '' && !/^[\s*\-—–]+$/.test(trimmed)) prevPara = { text: trimmed, start, end }
-        const sentences = (node.children ?? []).filter((c) => c.type === 'SentenceNode')
+        const sentences = node.children.filter((c) => c.type === 'SentenceNode').map(span)
         for (let i = 1; i < sentences.length; i++) {
           const a = sentences[i - 1]!
           const b = sentences[i]!
-          const ta = text.slice(a.position.start.offset, a.position.end.offset).trim()
-          const tb = text.slice(b.position.start.offset, b.position.end.offset).trim()
+          const ta = text.slice(a[0], a[1]).trim()
+          const tb = text.slice(b[0], b[1]).trim()
           if (ta === tb && ta.length >= 4 && HAN.test(ta)) {
-            report('sentence', tb, [b.position.start.offset, b.position.end.offset], [a.position.end.offset, b.position.end.offset], {}, [
-              a.position.start.offset,
-              a.position.end.offset,
-            ])
+            report('sentence', tb, [b[0], b[1]], [a[1], b[1]], {}, [a[0], a[1]])
           }
         }
-        for (const s of sentences) clauses(s.position.start.offset, s.position.end.offset)
+        for (const s of sentences) clauses(s[0], s[1])
         repeatedInParagraph(start, end)
       },
       responsibility(r: ResponsibilityNode) {

@@ -8,7 +8,7 @@
  */
 
 import { fragmentKind } from '../src/rules-support/completeness.js'
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { HeadingNode, MarkerStyle, PlanTree } from '../src/types.js'
 
 const CN_DIGITS = ['', '一', '二', '三', '四', '五', '六', '七', '八', '九']

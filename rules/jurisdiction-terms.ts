@@ -8,7 +8,7 @@
  * make another word (安全区, 资本市场, 全区域, 全县（市、区）, 开发区全区); never after the
  * sentence has named another place of that level (对口帮扶某某县，助力全县…).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { JurisdictionInfo, Position } from '../src/types.js'
 
 interface SentenceLike {

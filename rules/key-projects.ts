@@ -8,7 +8,7 @@
  * the preset only inferred gives a warning at most.
  */
 import { fragmentKind } from '../src/rules-support/completeness.js'
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 

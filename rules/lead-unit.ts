@@ -3,7 +3,7 @@
  * convention the plan uses — inline, once per block, on its own line, or in the 任务分工表.
  * A lead that names no one in particular (各成员单位, 有关部门) is a warning.
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { TaskNode } from '../src/types.js'
 
 interface Options {

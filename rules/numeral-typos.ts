@@ -5,7 +5,7 @@
  * 4.13.3.2), and full-width digits mixed with half-width ones in one plan (the minority is
  * reported).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { Position } from '../src/types.js'
 
 /** A run of Chinese digits, possibly with look-alikes of 〇 among them. */

@@ -5,10 +5,10 @@
  * unambiguous. One pass over the text for the whole dictionary.
  */
 import { CompiledRenames, cleanNewName } from '../src/dict/renames.js'
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { planDate, severityFor } from '../src/rules-support/preset-facts.js'
 import type { PlanTree } from '../src/types.js'
-import { placeNamesOf } from '../src/plan/index.js'
+import { placeNamesOf } from '../src/lexicon/places.js'
 
 interface Options {
   /** Judge the plan as of this date (ISO); overrides the plan's own date. */

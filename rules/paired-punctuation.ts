@@ -7,7 +7,7 @@
  * family: a pair written `（…)` is reported here only when punctuation-width would not
  * catch the half-width mark (it is not in Chinese context).
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { Position } from '../src/types.js'
 import { isChineseContext } from './punctuation-width.js'
 

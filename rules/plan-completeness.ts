@@ -5,7 +5,7 @@
  * (population-actions, key-projects, the headline check of quantified-targets, the numbering
  * start of heading-numbering) stay silent on it.
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { fragmentKind } from '../src/rules-support/completeness.js'
 import type { PlanTree } from '../src/types.js'
 

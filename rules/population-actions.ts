@@ -4,7 +4,7 @@
  * mentions 农民 in passing still lacks the 农民 action.
  */
 import { fragmentKind } from '../src/rules-support/completeness.js'
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { chineseCount, quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'

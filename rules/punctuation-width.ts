@@ -4,7 +4,7 @@
  * reports ONE finding per paragraph, with the count, and its fix converts all of them.
  * Numbers (`1,000`, `12:30`), URLs (`http://`), and marks between Latin letters are left alone.
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { Position } from '../src/types.js'
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' }

@@ -5,7 +5,7 @@
  * or an absolute (全覆盖) is left alone: precision matters more than recall.
  */
 import { fragmentKind } from '../src/rules-support/completeness.js'
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { HeadingNode, PlanTree, PresetTarget, TargetNode } from '../src/types.js'
 import { normIndicator as norm } from '../src/text/indicator.js'

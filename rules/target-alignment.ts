@@ -5,7 +5,7 @@
  * its province — each level calibrates its own number). Equal or above is fine. Of `超过18%，
  * 力争达到20%` the firm 18 counts; a 力争 value alone is taken as the plan's number.
  */
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { PlanTree, Position, Preset, PresetTarget, TargetNode } from '../src/types.js'
 import { normIndicator as norm } from '../src/text/indicator.js'

@@ -11,7 +11,7 @@
  * for two names listed side by side, never across level prefixes (区委… / 区…).
  */
 import { CompiledRenames } from '../src/dict/renames.js'
-import { defineRule, ruleDocsUrl } from '../src/engine/rule.js'
+import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { Fix, PlanTree, UnitMention } from '../src/types.js'
 import { maxOf } from '../src/text/arrays.js'
 

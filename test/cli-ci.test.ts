@@ -443,7 +443,7 @@ describe('cache in process', () => {
     cold.save()
     const warm = new LintCache(cacheFile, settings)
     // Every file is in the cache under the key this run computes (so the run below is all hits).
-    const { resolveConfig } = await import('../src/engine/config.js')
+    const { resolveConfig } = await import('../src/config/config.js')
     for (const t of tasks) {
       const key = await warm.keyFor(t.file, fs.readFileSync(t.file), resolveConfig(t.file, { cwd: dir }))
       expect(warm.get(t.file, key), t.file).toStrictEqual(plain[tasks.indexOf(t)])

@@ -6,7 +6,7 @@ import { PlanlintError } from '../src/errors.js'
 // `planlint rules` is made to fail in two ways: a PlanlintError and a plain bug.
 const failure = vi.hoisted(() => ({ error: undefined as unknown }))
 vi.mock('../src/cli/rules.js', () => ({
-  runRules: async () => {
+  printRules: async () => {
     throw failure.error
   },
 }))

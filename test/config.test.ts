@@ -2,7 +2,7 @@ import { mkdirSync, mkdtempSync, rmSync, utimesSync, writeFileSync } from 'node:
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
-import { findConfigFile, loadConfig, normalizeSeverity, resolveConfig } from '../src/engine/config.js'
+import { findConfigFile, loadConfig, normalizeSeverity, resolveConfig } from '../src/config/config.js'
 import type { RuleSetting } from '../src/types.js'
 import { errorOf } from './helpers/errors.js'
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import { applyDirectives, findDirectives } from '../src/engine/directives.js'
 import { applyFixes, fixLoop, MAX_FIX_PASSES } from '../src/engine/fixer.js'
-import { textLocator } from '../src/engine/location.js'
+import { textLocator } from '../src/support/location.js'
 import { makeMessage } from '../src/engine/runner.js'
 import type { LintMessage } from '../src/types.js'
 
@@ -81,6 +81,16 @@ describe('applyDirectives', () => {
   it('disable all; enabling one keeps the others off; enable all clears', () => {
     const text = '<!-- planlint-disable -->\n甲\n<!-- planlint-enable rule-b -->\n甲\n<!-- planlint-enable -->\n甲'
     expect(keep(text, [...at(text, '甲', 'rule-a'), ...at(text, '甲', 'rule-b')])).toEqual(['rule-a:6', 'rule-b:4', 'rule-b:6'])
+  })
+
+  it('a second disable-all turns off again a rule enabled after the first', () => {
+    const text = '<!-- planlint-disable -->\n<!-- planlint-enable rule-b -->\n甲\n<!-- planlint-disable -->\n甲'
+    expect(keep(text, [...at(text, '甲', 'rule-a'), ...at(text, '甲', 'rule-b')])).toEqual(['rule-b:3'])
+  })
+
+  it('disable one rule, then disable all, then enable all: both back on', () => {
+    const text = '<!-- planlint-disable rule-a -->\n甲\n<!-- planlint-disable -->\n甲\n<!-- planlint-enable -->\n甲'
+    expect(keep(text, [...at(text, '甲', 'rule-a'), ...at(text, '甲', 'rule-b')])).toEqual(['rule-a:6', 'rule-b:2', 'rule-b:6'])
   })
 
   it('disable-next-line and disable-line touch only their line', () => {

@@ -1,10 +1,12 @@
 import { describe, expect, it } from 'vitest'
 import { PlanlintError } from '../src/errors.js'
 import { parseText } from '../src/parse/index.js'
-import { defineRule, validateRuleMeta } from '../src/engine/rule.js'
-import { interpolate, mergeOptions, runRules, type RuleEntry } from '../src/engine/runner.js'
+import { validateRuleMeta } from '../src/engine/rule.js'
+import { defineRule } from '../src/rules-support/context.js'
+import { interpolate, mergeOptions, type RuleEntry } from '../src/engine/runner.js'
+import { runPlanRules as runRules } from '../src/lint/analyse.js'
 import type { HeadingNode, PlanTree, Position, Rule, RuleMeta, RuleVisitors, RuleContext, TaskNode } from '../src/types.js'
-import { emptyPlan, minimalPreset as testPreset } from '../src/engine/testing.js'
+import { emptyPlan, minimalPreset as testPreset } from '../src/testing/empty-plan.js'
 
 function pos(start: number, end: number): Position {
   return { start: { line: 1, column: start + 1, offset: start }, end: { line: 1, column: end + 1, offset: end } }

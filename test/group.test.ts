@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import { expandGroups, groupMessages } from '../src/engine/group.js'
-import { lintText } from '../src/engine/lint.js'
+import { lintText } from '../src/lint/lint.js'
 import { toJsonResults } from '../src/reporters/json.js'
 import { toSarif } from '../src/reporters/sarif.js'
 import { placesSuffix } from '../src/reporters/common.js'

@@ -2,8 +2,8 @@ import { mkdtempSync, readdirSync, rmSync, writeFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { join } from 'node:path'
 import { afterAll, afterEach, describe, expect, it, vi } from 'vitest'
-import { clearConfigCache, loadConfig } from '../src/engine/config.js'
-import { resetCacheDir } from '../src/presets/cache.js'
+import { clearConfigCache, loadConfig } from '../src/config/config.js'
+import { resetCacheDir } from '../src/support/cache.js'
 import { clearPresetCache, listPresets, loadPreset, loadUnitDictionary } from '../src/presets/index.js'
 
 const tmp = mkdtempSync(join(tmpdir(), 'planlint-cache-'))

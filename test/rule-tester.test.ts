@@ -1,8 +1,8 @@
 import { describe, expect, it } from 'vitest'
-import { defineRule } from '../src/engine/rule.js'
-import { RuleTester as CoreRuleTester } from '../src/engine/rule-tester-core.js'
-import { RuleTester } from '../src/engine/rule-tester.js'
-import { minimalPreset } from '../src/engine/testing.js'
+import { defineRule } from '../src/rules-support/context.js'
+import { RuleTester as CoreRuleTester } from '../src/testing/rule-tester-core.js'
+import { RuleTester } from '../src/testing/rule-tester.js'
+import { minimalPreset } from '../src/testing/empty-plan.js'
 import type { Rule } from '../src/types.js'
 
 /** Reports each 甲 and fixes it to `to`. */

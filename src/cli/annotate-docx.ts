@@ -7,7 +7,7 @@
  * reading a paragraph back), so the order of edits does not matter.
  */
 import type { Document as XmlDocument, Element } from '@xmldom/xmldom'
-import type { LintMessage } from '../types.js'
+import type { LintMessage } from '../engine/types.js'
 import type { MappedText, Segment } from '../io/mapped.js'
 import {
   PLANLINT_AUTHOR,

@@ -8,7 +8,7 @@
 import { expandGroups } from '../engine/group.js'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
-import type { LintOptions } from '../engine/lint.js'
+import type { LintOptions } from '../lint/lint.js'
 import type { LintResult } from '../types.js'
 import type { AnnotateSummary } from './annotate-docx.js'
 import { BoundedReadError, readRegularFileSync } from '../io/read-bounded.js'

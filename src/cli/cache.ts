@@ -130,7 +130,7 @@ export class LintCache {
   private readonly memo = new Map<string, string>()
   private engine?: typeof import('../index.js')
   private presetsModule?: typeof import('../presets/index.js')
-  private pluginsModule?: typeof import('../engine/plugins.js')
+  private pluginsModule?: typeof import('../config/plugins.js')
 
   /** A one-line note for stderr when the cache file was discarded. */
   readonly warning?: string
@@ -171,7 +171,7 @@ export class LintCache {
   private async modules() {
     this.engine ??= await import('../index.js')
     this.presetsModule ??= await import('../presets/index.js')
-    this.pluginsModule ??= await import('../engine/plugins.js')
+    this.pluginsModule ??= await import('../config/plugins.js')
     return { engine: this.engine, presets: this.presetsModule, plugins: this.pluginsModule }
   }
 

@@ -3,20 +3,9 @@
  * as the editor and the review page consume it. Documented in docs/explain-json.md; bump
  * `version` on any change that is not purely additive.
  */
-import type {
-  ActionNode,
-  CitationNode,
-  HeadingNode,
-  PlanTree,
-  Position,
-  Preset,
-  ResponsibilityConvention,
-  ResponsibilityNode,
-  TargetNode,
-  TaskNode,
-  UnitMention,
-  UserLocation,
-} from '../types.js'
+import type { ActionNode, CitationNode, HeadingNode, PlanTree, ResponsibilityConvention, ResponsibilityNode, TargetNode, TaskNode, UnitMention } from '../plan/types.js'
+import type { Preset } from '../presets/types.js'
+import type { Position, UserLocation } from '../support/position.js'
 
 export const EXPLAIN_JSON_VERSION = 1
 

@@ -7,7 +7,9 @@
 import path from 'node:path'
 import { displayWidth as stringWidth, loadFullWidth } from '../reporters/width.js'
 import { PlanlintError } from '../errors.js'
-import type { ActionNode, HeadingNode, PlanTree, Position, Preset, ResponsibilityConvention, TaskNode, UnitMention, UserLocation } from '../types.js'
+import type { ActionNode, HeadingNode, PlanTree, ResponsibilityConvention, TaskNode, UnitMention } from '../plan/types.js'
+import type { Preset } from '../presets/types.js'
+import type { Position, UserLocation } from '../support/position.js'
 import { planToJSON } from './explain-json.js'
 import type { CliIO } from './lint.js'
 import { maxOf, pushAll } from '../text/arrays.js'
@@ -171,8 +173,8 @@ export async function runExplain(file: string, opts: ExplainOptions, io: CliIO):
     import('../io/index.js'),
     import('../plan/index.js'),
     import('../parse/index.js'),
-    import('../engine/config.js'),
-    import('../engine/lint.js'),
+    import('../config/config.js'),
+    import('../lint/lint.js'),
   ])
   const config = resolveConfig(abs, { ...(opts.config === undefined ? {} : { configPath: path.resolve(io.cwd, opts.config) }), cwd: io.cwd })
   const source = await readSource(abs)

@@ -155,8 +155,8 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .description('列出全部规则：默认级别、能否自动修复、说明')
     .option('-f, --format <格式>', '输出格式：text（默认）或 markdown（README 中的规则表）')
     .action(async (opts: { format?: string }) => {
-      const { runRules } = await import('./rules.js')
-      setExit(await runRules(io, opts.format ?? 'text'))
+      const { printRules } = await import('./rules.js')
+      setExit(await printRules(io, opts.format ?? 'text'))
     })
 
   program

@@ -7,7 +7,8 @@
 import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
-import type { JurisdictionInfo, Rule } from '../types.js'
+import type { JurisdictionInfo } from '../plan/types.js'
+import type { Rule } from '../rules-support/context.js'
 import type { CliIO } from './lint.js'
 import { ruleList } from './rules.js'
 import { createFileExclusive } from './write.js'
@@ -83,7 +84,7 @@ export async function runInit(file: string | undefined, io: CliIO): Promise<numb
       import('../io/index.js'),
       import('../plan/index.js'),
       import('../parse/index.js'),
-      import('../engine/lint.js'),
+      import('../lint/lint.js'),
     ])
     const abs = path.resolve(io.cwd, file)
     if (!fs.existsSync(abs)) throw new PlanlintError('找不到该文件', file)

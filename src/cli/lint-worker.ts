@@ -3,8 +3,8 @@
  * same engine call a serial run makes, and posts each result (or the one-line error) back.
  */
 import { parentPort, workerData } from 'node:worker_threads'
-import type { LintFilesOptions } from '../engine/lint.js'
-import type { LintResult } from '../types.js'
+import type { LintFilesOptions } from '../lint/lint.js'
+import type { LintResult } from '../engine/types.js'
 
 export interface WorkerTask {
   index: number

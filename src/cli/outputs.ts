@@ -12,7 +12,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 import type { Formatter, FormatterContext } from '../reporters/index.js'
-import type { LintResult } from '../types.js'
+import type { LintResult } from '../engine/types.js'
 import { writeFileAtomic } from './write.js'
 
 export interface FormatSpec {

@@ -50,9 +50,9 @@ export async function resolvedConfigFor(file: string, opts: PrintConfigOptions, 
       import('../io/index.js'),
       import('../plan/index.js'),
       import('../parse/index.js'),
-      import('../engine/lint.js'),
-      import('../engine/plugins.js'),
-      import('../engine/registry.js'),
+      import('../lint/lint.js'),
+      import('../config/plugins.js'),
+      import('../lint/rule-registry.js'),
       import('../engine/runner.js'),
     ])
   const { presetsDir } = await import('../presets/resolve.js')

@@ -3,7 +3,7 @@
  * `id:[severity, options]` as JSON (`lead-unit:["warn",{"allowVague":true}]`).
  */
 import { PlanlintError } from '../errors.js'
-import type { RuleSetting } from '../types.js'
+import type { RuleSetting } from '../engine/types.js'
 
 const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2])
 const HINT = '写法示例：--rule lead-unit:error 或 --rule \'lead-unit:["warn",{…}]\''

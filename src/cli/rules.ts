@@ -3,7 +3,7 @@
  * repair it, and what it checks — columns aligned by display width.
  */
 import { displayWidth as stringWidth, loadFullWidth } from '../reporters/width.js'
-import type { Rule } from '../types.js'
+import type { Rule } from '../rules-support/context.js'
 import type { CliIO } from './lint.js'
 import { maxOf, pushAll } from '../text/arrays.js'
 
@@ -45,7 +45,7 @@ export function rulesMarkdown(rules: Rule[]): string {
   return ['| 规则 | 默认级别 | 可自动修复 | 说明 |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n'
 }
 
-export async function runRules(io: CliIO, format = 'text'): Promise<number> {
+export async function printRules(io: CliIO, format = 'text'): Promise<number> {
   await loadFullWidth()
   if (format !== 'text' && format !== 'markdown') {
     const { PlanlintError } = await import('../errors.js')

@@ -9,7 +9,7 @@ import type { Worker } from 'node:worker_threads'
 import { PlanlintError } from '../errors.js'
 import { InputError } from '../io/errors.js'
 import { readRegularFileSync } from '../io/read-bounded.js'
-import type { LintFilesOptions } from '../engine/lint.js'
+import type { LintFilesOptions } from '../lint/lint.js'
 import type { LintResult } from '../types.js'
 import type { LintCache } from './cache.js'
 import type { WorkerReply, WorkerTask } from './lint-worker.js'
@@ -77,7 +77,7 @@ async function lintOne(task: FileTask, options: RunFilesOptions['lintOptions']):
 /** The cache key of a task, or undefined when it cannot be cached (ignored, unreadable, bad config). */
 async function keyOf(task: FileTask, cache: LintCache, options: RunFilesOptions['lintOptions']): Promise<string | undefined> {
   try {
-    const { resolveConfig } = await import('../engine/config.js')
+    const { resolveConfig } = await import('../config/config.js')
     const { isIgnored } = await import('../index.js')
     const config = resolveConfig(task.file, {
       ...(options.configFile !== undefined ? { configPath: options.configFile } : {}),

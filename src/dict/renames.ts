@@ -3,7 +3,7 @@
  * every old name, and the checks that make a hit a unit name rather than a substring
  * (`绿色、环保的生活方式` is not 环保局; `自然资源和规划局` is not 规划局).
  */
-import type { UnitDictionary, UnitRename } from '../types.js'
+import type { UnitDictionary, UnitRename } from '../presets/types.js'
 import { AhoCorasick, longestNonOverlapping } from './aho-corasick.js'
 
 export interface RenameHit {

@@ -15,8 +15,8 @@
  * messages (a rule that crashed) are never hidden. Findings inside a directive comment
  * itself are dropped: the comment is not content.
  */
-import type { Fix, LintMessage, SuppressedMessage } from '../types.js'
-import { lineIndexAt, lineStarts, type Locate } from './location.js'
+import type { Fix, LintMessage, SuppressedMessage } from './types.js'
+import { lineIndexAt, lineStarts, type Locate } from '../support/location.js'
 import { compareMessages, makeMessage } from './runner.js'
 
 export type DirectiveKind = 'disable' | 'enable' | 'disable-line' | 'disable-next-line'

@@ -6,7 +6,7 @@
  * inserting a paragraph, renumbering headings or moving a paragraph keeps every key.
  */
 import { createHash } from 'node:crypto'
-import type { LintMessage } from '../types.js'
+import type { LintMessage } from './types.js'
 
 /** How far a sentence is followed from the finding in each direction (keeps the work linear). */
 const REACH = 300

@@ -4,7 +4,7 @@
  * the new text again, and repeat until no fix applies or 10 passes have run. The messages
  * returned are those of the last lint, so nothing the fixer did not fix is hidden.
  */
-import type { LintMessage } from '../types.js'
+import type { LintMessage } from './types.js'
 
 export const MAX_FIX_PASSES = 10
 

@@ -9,7 +9,7 @@
  * report (the text between them kept), so applying it fixes every place; when members
  * overlap, or some have no fix, the group carries no fix and the members keep theirs.
  */
-import type { Fix, LintMessage, RelatedLocation } from '../types.js'
+import type { Fix, LintMessage, RelatedLocation } from './types.js'
 
 function keyOf(m: LintMessage): string | undefined {
   if (m.fatal || m.ruleId === null) return undefined

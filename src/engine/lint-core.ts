@@ -1,33 +1,37 @@
 /**
- * One document through the pipeline, once the rules, preset and config are known:
- * parse → buildPlan → runRules → directives, and the fix loop around it. Shared by
- * `lintText` and the RuleTester (which runs one rule alone through exactly this path).
+ * One document through the kernel, once the rules are known: analyse (the composition root's
+ * parse + plan, handed in) → runRules → suppressions (directives, Word comments, exemptions),
+ * and the fix loop around it. Shared by `lintText` and the RuleTester (which runs one rule
+ * alone through exactly this path).
  */
-import { parseText } from '../parse/index.js'
-import { buildPlan } from '../plan/index.js'
-import type { LintMessage, LintResult, NlcstRoot, PlanlintConfig, PlanTree, Preset, SourceText, SuppressedMessage } from '../types.js'
+import type { LintMessage, LintResult, SuppressedMessage } from './types.js'
 import { fixLoop } from './fixer.js'
-import { textLocator, type Locate } from './location.js'
-import { runRules, type RuleEntry } from './runner.js'
-import { applySuppressions } from './suppressions.js'
+import { textLocator, type Locate } from '../support/location.js'
+import { runRules, type RuleEntry, type Walker } from './runner.js'
+import { applySuppressions, type CommentSource, type SuppressionSettings } from './suppressions.js'
 import { timed } from './timing.js'
 
-export interface LintCoreInput {
+/** What the composition root makes of a text: the rules' environment and the walk over it. */
+export interface Analysis<Env extends object = object> {
+  env: Env
+  walk: Walker
+}
+
+export interface LintCoreInput<Env extends object = object> {
   text: string
   filePath: string
-  config: PlanlintConfig
-  preset: Preset
   rules: Map<string, RuleEntry>
   /** Every registered rule id, for checking the ids named in directives. */
   knownRuleIds: ReadonlySet<string>
+  /** Parses a text (the input when `first`, or a fixed version of it) into what rules read. */
+  analyse: (text: string, first: boolean) => Analysis<Env>
+  /** The config's `linterOptions` and `exemptions`. */
+  suppression?: SuppressionSettings
   fix?: boolean
   /** Offset → user location for `text` (the input adapter's); later fix passes use the text's lines. */
   locate?: Locate
-  /** The input adapter's result for `text` (first pass only, like `locate`). */
-  source?: SourceText
-  /** Trees of `text`, when the caller already built them. */
-  nlcst?: NlcstRoot
-  plan?: PlanTree
+  /** The input adapter's result for `text` (its Word comments; first pass only, like `locate`). */
+  source?: CommentSource
 }
 
 export interface LintCoreOutput {
@@ -41,31 +45,20 @@ export interface LintCoreOutput {
 }
 
 /** Lints one text; with `fix`, applies fixes until stable (at most 10 passes). */
-export function lintCore(input: LintCoreInput): LintCoreOutput {
+export function lintCore<Env extends object>(input: LintCoreInput<Env>): LintCoreOutput {
   let suppressed: SuppressedMessage[] = []
   const lintOnce = (text: string): LintMessage[] => {
     const first = text === input.text
-    const nlcst = (first && input.nlcst) || timed('parse', () => parseText(text))
-    const plan = (first && input.plan) || timed('plan', () => buildPlan(text, nlcst))
+    const { env, walk } = input.analyse(text, first)
     const locate = (first && input.locate) || textLocator(text)
-    const messages = timed('rules', () => runRules({
-      text,
-      nlcst,
-      plan,
-      preset: input.preset,
-      config: input.config,
-      rules: input.rules,
-      filePath: input.filePath,
-      locate,
-      ...(first && input.source ? { source: input.source } : {}),
-    }))
+    const messages = timed('rules', () => runRules({ text, env, walk, rules: input.rules, filePath: input.filePath, locate }))
     const out = timed('directives', () =>
       applySuppressions({
         text,
         messages,
         knownRuleIds: input.knownRuleIds,
         locate,
-        config: input.config,
+        config: input.suppression ?? {},
         ...(first && input.source ? { source: input.source } : {}),
       }),
     )

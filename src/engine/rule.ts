@@ -6,18 +6,9 @@
 import { createRequire } from 'node:module'
 import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
 import { PlanlintError } from '../errors.js'
-import { cached, contentKey } from '../presets/cache.js'
-import type { Rule, RuleMeta } from '../types.js'
+import { cached, contentKey } from '../support/cache.js'
+import type { Rule, RuleMeta } from './types.js'
 
-/** Identity helper that types a rule (and its options) for authors. */
-export function defineRule<Options = Record<string, unknown>>(rule: Rule<Options>): Rule<Options> {
-  return rule
-}
-
-/** Where a built-in rule's doc page lives. */
-export function ruleDocsUrl(id: string): string {
-  return `https://github.com/planlint/planlint/blob/main/rules/${id}.md`
-}
 
 const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 const TYPES = new Set(['problem', 'suggestion', 'layout'])

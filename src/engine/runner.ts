@@ -1,27 +1,14 @@
 /**
- * The rule runner: every enabled rule's `create(ctx)` once, then ONE walk over the plan tree
- * (document order) and the nlcst tree, then `plan:exit`. Listeners are looked up in a map
- * built once per run, so a node type no rule listens to costs nothing (its part of the tree
- * is not even collected). A rule that throws becomes one fatal message naming it, is
- * disabled for the rest of the file, and the others go on.
+ * The rule runner (the kernel): every enabled rule's `create(ctx)` once, then ONE walk of
+ * the document, as the composition root's `walk` emits it (enter events, `key:exit` events,
+ * with the ancestors of each node). Listeners are looked up in a map built once per run, and
+ * the walker is told which keys have listeners, so a node type no rule listens to costs
+ * nothing. A rule that throws becomes one fatal message naming it, is disabled for the rest
+ * of the file, and the others go on. The runner knows no node type, parser, plan or preset.
  */
 import { PlanlintError } from '../errors.js'
-import type {
-  Fix,
-  LintMessage,
-  NlcstRoot,
-  PlanlintConfig,
-  PlanTree,
-  Position,
-  Preset,
-  RelatedPlace,
-  ReportDescriptor,
-  Rule,
-  RuleContext,
-  SourceText,
-  Suggestion,
-} from '../types.js'
-import { textLocator, type Locate } from './location.js'
+import type { Fix, LintMessage, Position, RelatedPlace, ReportDescriptor, Rule, RuleContext, Suggestion } from './types.js'
+import { textLocator, type Locate } from '../support/location.js'
 import { formatAjvErrors, getOptionsValidator } from './rule.js'
 import { addRule, timedListener, timingEnabled } from './timing.js'
 
@@ -37,46 +24,24 @@ export interface RuleEntry {
   settingSource?: string
 }
 
-export interface RunRulesInput {
+/** Emits one document's nodes in order: `visit(key, node, ancestors)` for each node a
+ * listener may want (`wants(key)`), and `visit(key + ':exit', …)` after its children. */
+export type Walker = (
+  visit: (key: string, node: unknown, ancestors: readonly unknown[]) => void,
+  wants: (key: string) => boolean,
+) => void
+
+export interface RunRulesInput<Env extends object = object> {
   text: string
-  nlcst: NlcstRoot
-  plan: PlanTree
-  preset: Preset
-  config: PlanlintConfig
+  /** What every rule's context carries besides the kernel's fields. */
+  env: Env
+  walk: Walker
   /** Rule id (as the user writes it, `foo/bar` for plugins) → enabled rule. */
   rules: Map<string, RuleEntry>
   filePath: string
   /** Offset → where the user sees it; defaults to line/column in `text`. */
   locate?: Locate
-  /** The input adapter's result for `text`, handed to rules as `ctx.source`. */
-  source?: SourceText
 }
-
-/** Plan-tree visitor keys and the arrays of the plan tree that hold those nodes. */
-const PLAN_ARRAYS: ReadonlyArray<readonly [keys: readonly string[], array: keyof PlanTree]> = [
-  [['heading'], 'headings'],
-  [['action', 'project'], 'actions'],
-  [['action', 'project'], 'projects'],
-  [['task'], 'tasks'],
-  [['responsibility'], 'responsibilities'],
-  [['unit'], 'units'],
-  [['target'], 'targets'],
-  [['citation'], 'citations'],
-  [['docNumber'], 'docNumbers'],
-  [['tableRow'], 'tableRows'],
-]
-
-const NLCST_KEYS = new Set([
-  'RootNode',
-  'ParagraphNode',
-  'SentenceNode',
-  'WordNode',
-  'PunctuationNode',
-  'SymbolNode',
-  'WhiteSpaceNode',
-  'SourceNode',
-  'TextNode',
-])
 
 function isPlainObject(v: unknown): v is Record<string, unknown> {
   return typeof v === 'object' && v !== null && !Array.isArray(v)
@@ -126,7 +91,7 @@ function offsetsOf(position: Position | undefined): [number, number] | undefined
 
 interface Listener {
   id: string
-  fn: (node: any) => void
+  fn: (node: unknown) => void
 }
 
 export function compareMessages(a: LintMessage, b: LintMessage): number {
@@ -169,17 +134,18 @@ function checkRelated(related: RelatedPlace[], length: number): RelatedPlace[] {
 }
 
 /** Runs the rules over one document and returns their messages sorted by line/column. */
-export function runRules(input: RunRulesInput): LintMessage[] {
-  const { text, nlcst, plan, preset, config, filePath } = input
+export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMessage[] {
+  const { text, filePath } = input
   const locate = input.locate ?? textLocator(text)
   const byRule = new Map<string, LintMessage[]>()
   const crashed = new Set<string>()
   const listeners = new Map<string, Listener[]>()
+  let ancestors: readonly unknown[] = []
 
-  const crash = (id: string, err: unknown, where?: { position?: Position }): void => {
+  const crash = (id: string, err: unknown, where?: unknown): void => {
     crashed.add(id)
     const reason = err instanceof Error ? err.message : String(err)
-    const range = offsetsOf(where?.position) ?? [0, 0]
+    const range = offsetsOf((where as { position?: Position } | undefined)?.position) ?? [0, 0]
     byRule.set(id, [
       makeMessage(locate, [range[0], range[0]], {
         ruleId: id,
@@ -237,27 +203,27 @@ export function runRules(input: RunRulesInput): LintMessage[] {
       if (d.related && d.related.length > 0) msg.related = checkRelated(d.related, text.length)
       sink.push(msg)
     }
-    const ctx: RuleContext = {
+    const ctx = {
+      ...input.env,
       id,
       options,
       severity: severity === 2 ? 'error' : 'warn',
-      preset,
-      plan,
-      nlcst,
       text,
       filePath,
-      config,
-      ...(input.source ? { source: input.source } : {}),
       report,
-      getText(nodeOrRange) {
+      getText(nodeOrRange: { position?: Position | undefined } | [number, number]) {
         const r = Array.isArray(nodeOrRange) ? nodeOrRange : offsetsOf(nodeOrRange.position)
         return r ? text.slice(r[0], r[1]) : ''
       },
-    }
-    let visitors: ReturnType<Rule['create']>
+      /** The nodes around the one being visited, outermost first (a copy). */
+      ancestors: (): unknown[] => [...ancestors],
+      /** The node directly around the one being visited. */
+      parent: (): unknown => ancestors[ancestors.length - 1],
+    } as RuleContext<Record<string, unknown>, Env>
+    let visitors: Record<string, unknown>
     const createStart = timingEnabled() ? performance.now() : 0
     try {
-      visitors = rule.create(ctx)
+      visitors = (rule as Rule<Record<string, unknown>, Env>).create(ctx) as Record<string, unknown>
     } catch (e) {
       crash(id, e)
       continue
@@ -269,28 +235,27 @@ export function runRules(input: RunRulesInput): LintMessage[] {
       if (typeof fn !== 'function') continue
       let list = listeners.get(key)
       if (!list) listeners.set(key, (list = []))
-      list.push({ id, fn: timedListener(id, fn) })
-    }
-  }
-
-  const dispatch = (key: string, node: any): void => {
-    const list = listeners.get(key)
-    if (!list) return
-    for (const l of list) {
-      if (crashed.has(l.id)) continue
-      try {
-        l.fn(node)
-      } catch (e) {
-        crash(l.id, e, node)
-      }
+      list.push({ id, fn: timedListener(id, fn as (node: unknown) => void) })
     }
   }
 
   if (listeners.size > 0) {
-    dispatch('plan', plan)
-    walkPlan(plan, listeners, dispatch)
-    if (hasNlcstListener(listeners)) walkNlcst(nlcst, listeners, dispatch)
-    dispatch('plan:exit', plan)
+    input.walk(
+      (key, node, around) => {
+        const list = listeners.get(key)
+        if (!list) return
+        ancestors = around
+        for (const l of list) {
+          if (crashed.has(l.id)) continue
+          try {
+            l.fn(node)
+          } catch (e) {
+            crash(l.id, e, node)
+          }
+        }
+      },
+      (key) => listeners.has(key),
+    )
   }
 
   const out: LintMessage[] = []
@@ -305,57 +270,4 @@ function checkFix(fix: Fix, length: number): Fix {
   }
   if (typeof fix.text !== 'string') throw new Error('修复缺少 text')
   return { range: [s, e], text: fix.text }
-}
-
-function walkPlan(plan: PlanTree, listeners: Map<string, Listener[]>, dispatch: (k: string, n: any) => void): void {
-  const nodes: { node: any; order: number }[] = []
-  const seen = new Set<unknown>()
-  let order = 0
-  for (const [keys, array] of PLAN_ARRAYS) {
-    if (!keys.some((k) => listeners.has(k))) continue
-    const list = plan[array]
-    if (!Array.isArray(list)) continue
-    for (const node of list) {
-      if (seen.has(node) || !listeners.has((node as { type: string }).type)) continue
-      seen.add(node)
-      nodes.push({ node, order: order++ })
-    }
-  }
-  if (nodes.length === 0) return
-  nodes.sort((a, b) => {
-    const as = a.node.position?.start?.offset ?? 0
-    const bs = b.node.position?.start?.offset ?? 0
-    if (as !== bs) return as - bs
-    // Outer nodes (longer spans) before the nodes they contain.
-    const ae = a.node.position?.end?.offset ?? 0
-    const be = b.node.position?.end?.offset ?? 0
-    return be - ae || a.order - b.order
-  })
-  for (const { node } of nodes) dispatch(node.type, node)
-}
-
-function hasNlcstListener(listeners: Map<string, Listener[]>): boolean {
-  for (const key of listeners.keys()) if (NLCST_KEYS.has(key)) return true
-  return false
-}
-
-/** nlcst types found only inside a sentence (and white space between sentences). */
-const BELOW_SENTENCE = ['WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
-
-function walkNlcst(root: NlcstRoot, listeners: Map<string, Listener[]>, dispatch: (k: string, n: any) => void): void {
-  // Most of the tree's nodes are words and punctuation; when no rule listens to them the
-  // walk stops at sentences (same events, in the same order, for every listened type).
-  const intoSentences = BELOW_SENTENCE.some((k) => listeners.has(k))
-  // Iterative pre-order walk; deep trees cannot overflow the stack.
-  const stack: any[] = [root]
-  while (stack.length > 0) {
-    const node = stack.pop()
-    // nlcst types already end in `Node` (`ParagraphNode`); the key is the type itself.
-    const type: string = node.type
-    const key = type.endsWith('Node') ? type : type + 'Node'
-    if (listeners.has(key)) dispatch(key, node)
-    if (!intoSentences && key === 'SentenceNode') continue
-    const children = node.children
-    if (Array.isArray(children)) for (let i = children.length - 1; i >= 0; i--) stack.push(children[i])
-  }
 }

@@ -10,17 +10,30 @@
  * Suppressed findings are kept, with their justification, as the result's
  * `suppressedMessages`; they are not counted and do not fail the run.
  */
-import type { LintMessage, PlanlintConfig, RuleExemption, SeverityName, SourceText, SuppressedMessage } from '../types.js'
+import type { LinterOptions, LintMessage, RuleExemption, SeverityName, SuppressedMessage } from './types.js'
 import { applyDirectives, directiveProblem, splitRulesAndReason, type DirectiveChecks } from './directives.js'
 import { sentenceAround } from './fingerprint.js'
-import type { Locate } from './location.js'
+import type { Locate } from '../support/location.js'
 import { compareMessages } from './runner.js'
 import { pushAll } from '../text/arrays.js'
+
+/** What the kernel reads of a config: a planlint config satisfies it. */
+export interface SuppressionSettings {
+  linterOptions?: LinterOptions | undefined
+  /** Exemptions; the kernel applies those naming a `rule`, and leaves other kinds to rules. */
+  exemptions?: readonly (RuleExemption | object)[] | undefined
+}
+
+/** What the kernel reads of an input adapter's result: its Word comments. */
+export interface CommentSource {
+  format: string
+  residue?: readonly { kind: string; offset: number; end?: number | undefined; text: string }[] | undefined
+}
 
 const SEVERITY: Record<SeverityName, 0 | 1 | 2> = { off: 0, warn: 1, error: 2 }
 
 /** The config's `linterOptions`, as severities. */
-export function directiveChecks(config: PlanlintConfig): DirectiveChecks {
+export function directiveChecks(config: SuppressionSettings): DirectiveChecks {
   const o = config.linterOptions ?? {}
   return {
     unused: SEVERITY[o.reportUnusedDisableDirectives ?? 'warn'],
@@ -33,9 +46,9 @@ export interface SuppressInput {
   messages: LintMessage[]
   knownRuleIds: ReadonlySet<string>
   locate: Locate
-  config: PlanlintConfig
+  config: SuppressionSettings
   /** The input adapter's result (its Word comments), first pass only. */
-  source?: SourceText
+  source?: CommentSource | undefined
 }
 
 export interface SuppressOutput {
@@ -76,7 +89,7 @@ export interface CommentDirective {
 const COMMENT_KEYWORD = /^\s*planlint(?:-disable(?![\w-])|\s*[:：]\s*忽略)/
 
 /** The Word comments of `source` that are suppression directives. */
-export function wordCommentDirectives(source: SourceText, textLength: number): CommentDirective[] {
+export function wordCommentDirectives(source: CommentSource, textLength: number): CommentDirective[] {
   const out: CommentDirective[] = []
   for (const r of source.residue ?? []) {
     if (r.kind !== 'comment') continue

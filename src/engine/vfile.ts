@@ -3,7 +3,7 @@
  * (`source: 'planlint'`, `ruleId`, `place`, `url`, `actual`, `expected`, `fatal`).
  */
 import { VFile } from 'vfile'
-import type { LintResult } from '../types.js'
+import type { LintResult } from './types.js'
 
 type VFileMessage = ReturnType<VFile['message']>
 

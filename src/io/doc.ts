@@ -6,7 +6,7 @@
  * otherwise turn “” into " and — into -, which changes findings).
  */
 import { wordExtractor } from './word-libraries.js'
-import type { SourceText } from '../types.js'
+import type { SourceText } from './types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
 import { isEncryptedOoxml, isOle } from './sniff.js'

@@ -10,7 +10,7 @@
  */
 import type { Element, Node as XmlNode } from '@xmldom/xmldom'
 import { mammoth as mammothLib, xmldom } from './word-libraries.js'
-import type { SourceResidue, SourceText } from '../types.js'
+import type { SourceResidue, SourceText } from './types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder, type MappedText, type Segment } from './mapped.js'
 import { W_NS, bodyParagraphs, childElements, closestW, openDocx, paragraphText, type OpenedDocx } from './ooxml.js'

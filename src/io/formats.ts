@@ -3,7 +3,7 @@
  * Word and PDF adapters load their libraries on first use, so linting .txt never pays
  * for mammoth or pdf.js.
  */
-import type { SourceText } from '../types.js'
+import type { SourceText } from './types.js'
 import { decodeBytes, type DecodeOptions } from './decode.js'
 import { InputError } from './errors.js'
 import { sourceFromText } from './source.js'

@@ -4,7 +4,7 @@
  * PlanlintError with a `kind`) whose one-line zh-CN message names the file.
  */
 import { BoundedReadError, readRegularFileSync } from './read-bounded.js'
-import type { SourceText } from '../types.js'
+import type { SourceText } from './types.js'
 import type { DecodeOptions } from './decode.js'
 import { InputError } from './errors.js'
 import { readWithFormat } from './formats.js'

@@ -3,8 +3,9 @@
  * to where the user sees it: the 1-based Word paragraph (and the offset inside that
  * paragraph's text, for writing comments back) or the PDF page.
  */
-import { textLocator } from '../engine/location.js'
-import type { SourceText, UserLocation } from '../types.js'
+import { textLocator } from '../support/location.js'
+import type { SourceText } from './types.js'
+import type { UserLocation } from '../support/position.js'
 
 /** [start, end) of the text that came from one paragraph (or page). */
 export interface Segment {

@@ -10,7 +10,7 @@
  *
  * A PDF whose pages carry no text (a scan) is refused: it must be OCR'd first.
  */
-import type { SourceText } from '../types.js'
+import type { SourceText } from './types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
 import { maxOf } from '../text/arrays.js'

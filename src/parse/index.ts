@@ -38,8 +38,10 @@
  * share one Position): treat positions as read-only, copy a Point before changing it.
  */
 import type { Root } from 'nlcst'
+
+/** The nlcst tree the parser returns. */
+export type NlcstRoot = Root
 import type { Plugin } from 'unified'
-import type { NlcstRoot } from '../types.js'
 import { Scanner } from './scanner.js'
 
 /** Parse plain text into an nlcst tree. Total: never throws, any string parses. */

@@ -3,7 +3,7 @@
  * A statement inside a task's text is the task's; one before the first task of an action,
  * or standing alone after its last task when no task has its own, is the block's.
  */
-import type { ResponsibilityNode, TaskNode, UnitMention } from '../types.js'
+import type { ResponsibilityNode, TaskNode, UnitMention } from './types.js'
 import type { Line, Locator } from './lines.js'
 import { compact, findGroups, parseStatement, unitsOnly, type ParsedStatement } from './responsibilities.js'
 import type { UnitListContext } from './units.js'

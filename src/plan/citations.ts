@@ -2,7 +2,7 @@
  * Citations (《…》) and document numbers (文号, GB/T 9704: 机关代字〔年份〕序号号), in any
  * bracket style a drafter may have typed, so that rules can check the style.
  */
-import type { CitationNode, DocNumberNode } from '../types.js'
+import type { CitationNode, DocNumberNode } from './types.js'
 import type { Locator } from './lines.js'
 
 // 机关代字: up to 6 Han characters, then the year in any bracket, then the serial and 号.

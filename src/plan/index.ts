@@ -3,18 +3,8 @@
  * rules read — outline with roles, actions and projects with their tasks, who leads each
  * task, targets, unit mentions, citations and 文号. `planlint explain` prints this tree.
  */
-import type {
-  ActionNode,
-  CitationNode,
-  JurisdictionInfo,
-  HeadingNode,
-  NlcstRoot,
-  PlanTree,
-  ResponsibilityNode,
-  SectionRole,
-  TaskNode,
-  UnitMention,
-} from '../types.js'
+import type { NlcstRoot } from '../parse/index.js'
+import type { ActionNode, CitationNode, JurisdictionInfo, HeadingNode, PlanTree, ResponsibilityNode, SectionRole, TaskNode, UnitMention } from './types.js'
 import { findCitations, findDocNumbers } from './citations.js'
 import { splitLines, Locator, type Line } from './lines.js'
 import { readMeta } from './meta.js'
@@ -34,6 +24,8 @@ export { placeParts, jurisdictionFrom } from './meta.js'
 export { placeDivision, divisionsNamed, type Division } from './places.js'
 export { parseUnitList, isUnitName, unitPrefix } from './units.js'
 export { Locator } from './lines.js'
+export { placeNamesOf } from '../lexicon/places.js'
+import { placeNamesOf } from '../lexicon/places.js'
 
 const ANNEX_TITLE = /(任务分工|分工表|任务清单|责任分工|重点任务分解)/
 
@@ -219,12 +211,6 @@ function placeJurisdiction(j: JurisdictionInfo, citations: CitationNode[], front
   if (!d) return
   j.division = { code: d.code, province: d.province, ...(d.city ? { city: d.city } : {}), ...(d.county ? { county: d.county } : {}) }
   if (!town) j.level = d.level
-}
-
-/** The jurisdiction's names as a unit may start with them: 乐平市 and 乐平. */
-export function placeNamesOf(parts: string[]): string[] {
-  // 乐平市 → 乐平, 南沙区 → 南沙; both the short and the full forms
-  return parts.flatMap((p) => [p, p.replace(/(自治区|自治州|自治县|省|市|州|盟|地区|区|县|旗)$/, '')]).filter((s) => s.length >= 2)
 }
 
 function dedupeUnits(units: UnitMention[]): UnitMention[] {

@@ -5,8 +5,8 @@
  * `**`, list bullets `- `, Word bookmark markers, page furniture such as `— 5 —`. A line keeps
  * its raw offsets; `content` is where the meaningful text starts and ends after decoration.
  */
-import { textLocator, type Locate } from '../engine/location.js'
-import type { Point, Position } from '../types.js'
+import { textLocator, type Locate } from '../support/location.js'
+import type { Point, Position } from '../support/position.js'
 
 export type LineKind = 'blank' | 'furniture' | 'table' | 'text'
 

@@ -3,7 +3,7 @@
  * Read from the front matter (red-header 文件 line, 文号, 关于印发…的通知, title lines) and
  * the imprint at the end (…年…月…日印发).
  */
-import type { DocNumberNode, JurisdictionInfo, PlanTree } from '../types.js'
+import type { DocNumberNode, JurisdictionInfo, PlanTree } from './types.js'
 import type { Line, Locator } from './lines.js'
 import { chineseNumber } from './markers.js'
 

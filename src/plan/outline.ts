@@ -2,7 +2,7 @@
  * Outline: headings found by their numbering markers, nested by level, with section roles.
  * Markdown `#`, `**` and list bullets are decoration and never decide a level.
  */
-import type { HeadingNode, SectionRole } from '../types.js'
+import type { HeadingNode, SectionRole } from './types.js'
 import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
 import { isUnitName, isVague } from './units.js'

@@ -6,7 +6,7 @@
  *   own-line  牵头单位：市教育局、科学技术局、科协   (a paragraph of its own, no brackets)
  * Where a statement applies (task or block) is decided by the caller from where it sits.
  */
-import type { ResponsibilityConvention, ResponsibilityNode, UnitMention } from '../types.js'
+import type { ResponsibilityConvention, ResponsibilityNode, UnitMention } from './types.js'
 import type { Locator } from './lines.js'
 import { leadMarked, parseUnitList, type UnitListContext } from './units.js'
 import { pushAll } from '../text/arrays.js'

@@ -6,7 +6,7 @@
  * - a note `排在第一位的为牵头单位`: in every list of units only the first leads, the others
  *   are partners.
  */
-import type { ActionNode, ResponsibilityNode, TaskNode } from '../types.js'
+import type { ActionNode, ResponsibilityNode, TaskNode } from './types.js'
 import type { Locator } from './lines.js'
 import { compact, unitsOnly } from './responsibilities.js'
 import type { UnitListContext } from './units.js'

@@ -2,7 +2,7 @@
  * An appended 任务分工表 (项目 / 要点 / 牵头单位 / 配合单位), as tab-separated rows, matched
  * back to the plan's tasks by title — tolerant of the spaces and noise PDF conversion leaves.
  */
-import type { AnnexTableRow, TaskNode, UnitMention } from '../types.js'
+import type { AnnexTableRow, TaskNode, UnitMention } from './types.js'
 import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
 import { parseUnitList, type UnitListContext } from './units.js'

@@ -2,7 +2,7 @@
  * Targets: sentences that commit to something by a year (`到2025年，…`), split into clauses,
  * each with its measure — a number, a count, an absolute (全覆盖) — or only vague words.
  */
-import type { SectionRole, TargetClause, TargetNode } from '../types.js'
+import type { SectionRole, TargetClause, TargetNode } from './types.js'
 import type { Locator } from './lines.js'
 import { asciiDigits, chineseNumber } from './markers.js'
 import { maxOf } from '../text/arrays.js'

@@ -3,7 +3,7 @@
  * prefix elided after the first unit (`市教育局、科学技术局、科协`), PDF spaces inside names,
  * and vague catch-alls (`各成员单位`, `有关部门`).
  */
-import type { UnitMention } from '../types.js'
+import type { UnitMention } from './types.js'
 import type { Locator } from './lines.js'
 
 /** Level prefixes a unit name may start with, longest first. */

@@ -5,7 +5,8 @@
  * Reads the plan tree; the facts come from the document itself, so they are `verified`
  * with the file as their source.
  */
-import type { ActionNode, PlanTree, Preset, PresetNamedItem, TargetClause } from '../types.js'
+import type { ActionNode, PlanTree, TargetClause } from '../plan/types.js'
+import type { Preset, PresetNamedItem } from './types.js'
 import { normIndicator as norm } from '../text/indicator.js'
 
 export interface BuildOptions {

@@ -6,7 +6,7 @@
  * A plan is checked against the plans ABOVE it: the nearest bundled preset among the
  * jurisdiction's ancestors, never its own (a 南昌市 plan is checked against 江西省's).
  */
-import type { PlanTree } from '../types.js'
+import type { PlanTree } from '../plan/types.js'
 import { placeParts } from '../plan/meta.js'
 import { bundledIds, presetsDir, resolvePresetRef } from './resolve.js'
 import { readPresetFile } from './index.js'

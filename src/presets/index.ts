@@ -20,9 +20,10 @@
 import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
-import type { Preset, PresetDocument, PresetNamedItem, PresetTarget, RuleSetting } from '../types.js'
+import type { RuleSetting } from '../engine/types.js'
+import type { Preset, PresetDocument, PresetNamedItem, PresetTarget } from './types.js'
 import { bundledIds, looksLikePath, isPresetPackageName, presetsDir, resolvePresetRef } from './resolve.js'
-import { cached, contentKey } from './cache.js'
+import { cached, contentKey } from '../support/cache.js'
 import { trustedRun } from './trust.js'
 import {
   clearUnitDictionary,

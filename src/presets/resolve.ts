@@ -7,26 +7,9 @@ import { createRequire } from 'node:module'
 import { dirname, isAbsolute, join, resolve } from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { PlanlintError } from '../errors.js'
+import { packageRoot } from '../support/package-info.js'
 
-let packageRootCache: string | undefined
-
-/**
- * The planlint package root: the nearest directory above this module holding
- * `presets/schema.json`. Works from `src/presets/` (vitest) and `dist/src/presets/` (tsc).
- */
-export function packageRoot(): string {
-  if (packageRootCache) return packageRootCache
-  let dir = dirname(fileURLToPath(import.meta.url))
-  for (;;) {
-    if (existsSync(join(dir, 'presets', 'schema.json')) && existsSync(join(dir, 'package.json'))) {
-      packageRootCache = dir
-      return dir
-    }
-    const up = dirname(dir)
-    if (up === dir) throw new PlanlintError('找不到内置预设目录 presets/（planlint 安装不完整）')
-    dir = up
-  }
-}
+export { packageRoot }
 
 /** Absolute path of the bundled `presets/` directory. */
 export function presetsDir(): string {

@@ -4,8 +4,8 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { UnitDictionary, UnitRename } from '../types.js'
-import { cached, contentKey } from './cache.js'
+import type { UnitDictionary, UnitRename } from './types.js'
+import { cached, contentKey } from '../support/cache.js'
 import { presetsDir } from './resolve.js'
 import { getValidator, validateOrThrow } from './validate.js'
 import { parseYamlText, readTextFile } from './yaml.js'

@@ -4,8 +4,8 @@
  * rule (a rule that crashed, a file the config ignores).
  */
 import path from 'node:path'
-import { textLocator, type Locate } from '../engine/location.js'
-import type { LintMessage, LintResult } from '../types.js'
+import { textLocator, type Locate } from '../support/location.js'
+import type { LintMessage, LintResult } from '../engine/types.js'
 
 /** Rule id used for messages that no rule reported (fatal errors, ignored-file notes). */
 export const NO_RULE_ID = 'planlint'

@@ -8,7 +8,7 @@
  * fingerprint when lines are added above it), plus a counter for identical findings.
  */
 import { createHash } from 'node:crypto'
-import type { LintResult } from '../types.js'
+import type { LintResult } from '../engine/types.js'
 import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import type { FormatterContext } from './types.js'
 

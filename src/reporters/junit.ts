@@ -4,7 +4,7 @@
  * with the finding in <system-out>. A file without findings gets one passing testcase so
  * it still shows up as checked.
  */
-import type { LintResult } from '../types.js'
+import type { LintResult } from '../engine/types.js'
 import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import { escapeXml as x } from './escape.js'
 import type { FormatterContext } from './types.js'

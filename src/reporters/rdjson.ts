@@ -6,7 +6,7 @@
  * Columns are 1-based UTF-8 byte counts, as the format says (a Han character is 3 bytes),
  * computed from the linted text; ends are exclusive. Fixes become `suggestions`.
  */
-import { lineIndexAt, lineStarts } from '../engine/location.js'
+import { lineIndexAt, lineStarts } from '../support/location.js'
 import type { LintMessage, LintResult } from '../types.js'
 import { isError, relativePath, ruleIdOf, startOf, endOf, userPlace } from './common.js'
 import { packageInfo, ruleHelp } from './rule-help.js'

@@ -15,7 +15,7 @@
 import { placesSuffix } from './common.js'
 import { sep } from 'node:path'
 import { displayWidth as stringWidth } from './width.js'
-import type { LintMessage, LintResult } from '../types.js'
+import type { LintMessage, LintResult } from '../engine/types.js'
 import { paint, type Paint } from './ansi.js'
 import { displayPath } from './paths.js'
 import { wrapToWidth } from './wrap.js'

@@ -2,7 +2,7 @@
  * The formatter contract. A formatter turns lint results into the text the user sees
  * (terminal, file, CI log). Formatters are pure: no I/O, no process state.
  */
-import type { LintResult, RuleMeta } from '../types.js'
+import type { LintResult, RuleMeta } from '../engine/types.js'
 
 export interface FormatterContext {
   /** Directory file paths are shown relative to. */

@@ -1,7 +1,8 @@
 /**
  * Small helpers rules share for quoting the upper plan and weighing preset facts.
  */
-import type { Confidence, PlanTree, Preset, PresetDocument } from '../types.js'
+import type { PlanTree } from '../plan/types.js'
+import type { Confidence, Preset, PresetDocument } from '../presets/types.js'
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 

@@ -8,8 +8,8 @@
  */
 import { annotateDocxBytes } from '../cli/annotate.js'
 import { planToJSON, type ExplainJSON } from '../cli/explain-json.js'
-import { choosePreset, lintText, type LintOptions } from '../engine/lint.js'
-import { getRules } from '../engine/registry.js'
+import { choosePreset, lintText, type LintOptions } from '../lint/lint.js'
+import { getRules } from '../lint/rule-registry.js'
 import { PlanlintError } from '../errors.js'
 import { SUPPORTED_EXTENSIONS, readBytes } from '../io/index.js'
 import { parseText } from '../parse/index.js'

@@ -63,8 +63,8 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   const [{ serve }, { createApp }, { resolveConfig }, { loadPlugins }] = await Promise.all([
     import('@hono/node-server'),
     import('./app.js'),
-    import('../engine/config.js'),
-    import('../engine/plugins.js'),
+    import('../config/config.js'),
+    import('../config/plugins.js'),
   ])
   const config = resolveConfig(undefined, { cwd: io.cwd, ...(opts.config === undefined ? {} : { configPath: path.resolve(io.cwd, opts.config) }) })
   await loadPlugins(config, { cwd: io.cwd })
@@ -97,7 +97,7 @@ export async function runServe(opts: ServeOptions, io: CliIO): Promise<number> {
   // Warm up while the drafter picks a file: the Word reader, the rules and the national preset.
   setImmediate(() => {
     void import('../io/docx.js').catch(() => undefined)
-    void import('../engine/lint.js')
+    void import('../lint/lint.js')
       .then(({ lintText }) => lintText('一、总体要求\n', { cwd: io.cwd, config }))
       .catch(() => undefined)
   })

@@ -3,8 +3,8 @@ import { expandGroups } from '../../src/engine/group.js'
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/draft-residue.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 describe('draft-residue on the corpus', () => {
   const corpus = (name: string) => readFileSync(new URL(`../../../shared/corpus/${name}`, import.meta.url), 'utf8')

@@ -2,8 +2,8 @@ import { expandGroups } from '../../src/engine/group.js'
 /** heading-numbering on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/heading-numbering.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 import { corpusFiles, readCorpus } from './corpus.js'
 
 describe('heading-numbering on the corpus', () => {

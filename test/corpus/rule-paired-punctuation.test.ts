@@ -2,8 +2,8 @@ import { expandGroups } from '../../src/engine/group.js'
 /** paired-punctuation on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/paired-punctuation.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 import { corpusFiles, readCorpus } from './corpus.js'
 
 describe('paired-punctuation on the corpus', () => {

@@ -3,8 +3,8 @@ import { expandGroups } from '../../src/engine/group.js'
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import rule, { halfWidthInChinese } from '../../rules/punctuation-width.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 import { corpusFiles, onlyRule, readCorpus } from './corpus.js'
 
 describe('punctuation-width on the corpus', () => {

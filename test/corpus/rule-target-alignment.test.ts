@@ -2,8 +2,8 @@ import { expandGroups } from '../../src/engine/group.js'
 /** target-alignment on the four real plans in ../shared/corpus (corpus suite: npm run test:corpus). */
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/target-alignment.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 import { corpusDir, corpusFiles, readCorpus, type CorpusName } from './corpus.js'
 
 describe('target-alignment on the corpus', () => {

@@ -1,5 +1,5 @@
 import rule from '../../rules/citation-marks.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 

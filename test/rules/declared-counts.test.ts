@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/declared-counts.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/duplicate-text.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester()
 const task = (body: string) => `一、提升行动\n（一）实施青少年科学素质提升行动\n${body}\n二、保障措施`

@@ -1,7 +1,7 @@
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/jurisdiction-terms.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 const plan = (place: string, body: string) => `${place}全民科学素质行动规划纲要实施方案（2021—2025年）\n一、总体要求\n${body}`

@@ -1,5 +1,5 @@
 import rule from '../../rules/lead-unit.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 const wrap = (body: string) => `一、总体要求\n正文。\n二、提升行动\n${body}\n三、组织实施\n（一）加强组织领导。各单位要履职尽责。（各成员单位按职责分工负责）`

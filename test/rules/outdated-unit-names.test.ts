@@ -1,5 +1,5 @@
 import rule from '../../rules/outdated-unit-names.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 const today = { asOf: '2026-11-23' }

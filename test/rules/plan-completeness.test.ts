@@ -1,5 +1,5 @@
 import rule from '../../rules/plan-completeness.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 const excerpt = '（三）老年人科学素质提升行动\n1.实施智慧助老行动。（牵头单位：市民政局；责任单位：市科协）\n2.实施银龄科普行动。（牵头单位：市科协）'

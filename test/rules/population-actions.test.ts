@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/population-actions.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 

@@ -1,8 +1,8 @@
 import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import rule, { halfWidthInChinese } from '../../rules/punctuation-width.js'
-import { lintText } from '../../src/engine/lint.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { lintText } from '../../src/lint/lint.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 import { onlyRule } from '../helpers/rules.js'
 
 const tester = new RuleTester()

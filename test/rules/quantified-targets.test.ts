@@ -1,5 +1,5 @@
 import rule from '../../rules/quantified-targets.js'
-import { RuleTester } from '../../src/engine/rule-tester.js'
+import { RuleTester } from '../../src/testing/rule-tester.js'
 
 const tester = new RuleTester({ preset: 'national' })
 const title = '某某区全民科学素质行动规划纲要实施方案（2021—2025年）\n'

@@ -2,8 +2,9 @@
  * Small builders for tests of rules and of the engine: an empty plan tree and a preset
  * that requires nothing. Real documents should go through `buildPlan` and `loadPreset`.
  */
-import type { PlanTree, Preset } from '../types.js'
-import { textLocator } from './location.js'
+import type { PlanTree } from '../plan/types.js'
+import type { Preset } from '../presets/types.js'
+import { textLocator } from '../support/location.js'
 
 /** A plan tree with nothing in it, spanning `text`. */
 export function emptyPlan(text: string): PlanTree {

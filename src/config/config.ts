@@ -8,12 +8,13 @@
 import { statSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
-import { cached, contentKey } from '../presets/cache.js'
+import { cached, contentKey } from '../support/cache.js'
 import { looksLikePath } from '../presets/resolve.js'
 import { trustedRun } from '../presets/trust.js'
 import { dataError, describeValue, didYouMean, getValidator, validateOrThrow } from '../presets/validate.js'
 import { displayPath, parseYamlText, readTextFile, requireMapping } from '../presets/yaml.js'
-import type { PlanlintConfig, RuleSetting, Severity } from '../types.js'
+import type { PlanlintConfig } from './types.js'
+import type { RuleSetting, Severity } from '../engine/types.js'
 import { unsafeGlobReason } from '../text/safe-pattern.js'
 
 // Imported (not read at run time) so that the single-file build carries it.

@@ -10,13 +10,18 @@ import { PlanlintError } from '../errors.js'
 import { parseText } from '../parse/index.js'
 import { buildPlan } from '../plan/index.js'
 import { loadPreset } from '../presets/index.js'
-import type { LintResult, PlanlintConfig, PlanTree, Preset, RuleSetting, SourceText } from '../types.js'
-import { resolveConfig } from './config.js'
-import { groupMessages } from './group.js'
-import { lintCore, makeResult } from './lint-core.js'
-import { loadPlugins } from './plugins.js'
-import { knownRules, resolveRuleEntries, type SettingLayer } from './registry.js'
-import { timed, timedAsync } from './timing.js'
+import type { PlanlintConfig } from '../config/types.js'
+import type { LintResult, RuleSetting } from '../engine/types.js'
+import type { SourceText } from '../io/types.js'
+import type { PlanTree } from '../plan/types.js'
+import type { Preset } from '../presets/types.js'
+import { resolveConfig } from '../config/config.js'
+import { groupMessages } from '../engine/group.js'
+import { lintCore, makeResult } from '../engine/lint-core.js'
+import { analysePlan } from './analyse.js'
+import { loadPlugins } from '../config/plugins.js'
+import { knownRules, resolveRuleEntries, type SettingLayer } from './rule-registry.js'
+import { timed, timedAsync } from '../engine/timing.js'
 
 export interface LintOptions {
   /** Path of the linted text (for config lookup and messages); `<text>` when absent. */
@@ -107,16 +112,16 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
   const rules = resolveRuleEntries(known, ruleLayers(preset, config, options))
   const locate = options.source && options.source.text === text ? options.source.locate.bind(options.source) : undefined
 
+  const source = locate ? options.source : undefined
   const out = lintCore({
     text,
     filePath,
-    config,
-    preset,
     rules,
     knownRuleIds: new Set(known.keys()),
     fix: options.fix === true,
-    nlcst,
-    plan,
+    // the input's trees are built already; a fixed text is parsed again, without the adapter's source
+    analyse: (t, first) => (first ? analysePlan(t, { preset, config, source, nlcst, plan }) : analysePlan(t, { preset, config })),
+    suppression: config,
     ...(locate ? { locate, source: options.source! } : {}),
   })
   // one finding per distinct problem, with every place

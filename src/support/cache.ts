@@ -12,7 +12,7 @@
 import { createHash } from 'node:crypto'
 import { mkdirSync, readFileSync, renameSync, rmSync, writeFileSync } from 'node:fs'
 import { join } from 'node:path'
-import { packageRoot } from './resolve.js'
+import { packageRoot } from './package-info.js'
 
 /** Bump when the shape of cached values changes. */
 const CACHE_VERSION = '1'

@@ -6,11 +6,13 @@
  */
 import { builtinRules } from '../../rules/index.js'
 import { PlanlintError } from '../errors.js'
-import type { PlanlintConfig, Rule, RuleSetting } from '../types.js'
-import { normalizeSeverity } from './config.js'
-import { allLoadedPlugins, getLoadedPlugins } from './plugins.js'
-import { validateRuleMeta } from './rule.js'
-import type { RuleEntry } from './runner.js'
+import type { PlanlintConfig } from '../config/types.js'
+import type { RuleSetting } from '../engine/types.js'
+import type { Rule } from '../rules-support/context.js'
+import { normalizeSeverity } from '../config/config.js'
+import { allLoadedPlugins, getLoadedPlugins } from '../config/plugins.js'
+import { validateRuleMeta } from '../engine/rule.js'
+import type { RuleEntry } from '../engine/runner.js'
 import { editDistance } from '../text/edit-distance.js'
 
 export const BUILTIN_SOURCE = '内置规则'

@@ -6,12 +6,16 @@
  * `planlint/rule-tester` binds vitest's).
  */
 import { loadPreset } from '../presets/index.js'
-import type { LintMessage, PlanlintConfig, Preset, Rule } from '../types.js'
-import { applyFixes } from './fixer.js'
-import { lintCore } from './lint-core.js'
-import { builtinRuleMap } from './registry.js'
-import { validateRuleMeta } from './rule.js'
-import { interpolate, type RuleEntry } from './runner.js'
+import type { PlanlintConfig } from '../config/types.js'
+import type { LintMessage } from '../engine/types.js'
+import type { Preset } from '../presets/types.js'
+import type { Rule } from '../rules-support/context.js'
+import { applyFixes } from '../engine/fixer.js'
+import { lintCore } from '../engine/lint-core.js'
+import { analysePlan } from '../lint/analyse.js'
+import { builtinRuleMap } from '../lint/rule-registry.js'
+import { validateRuleMeta } from '../engine/rule.js'
+import { interpolate, type RuleEntry } from '../engine/runner.js'
 import { pushAll } from '../text/arrays.js'
 
 export interface RuleTesterConfig {
@@ -112,13 +116,15 @@ export class RuleTester {
     if (c.options !== undefined) entry.options = c.options
     const known = new Set(builtinRuleMap().keys())
     known.add(id)
+    const preset = this.#preset(c.preset)
+    const config = c.config ?? this.#config.config ?? {}
     return lintCore({
       text: code,
       filePath: c.filePath ?? '<test>',
-      config: c.config ?? this.#config.config ?? {},
-      preset: this.#preset(c.preset),
       rules: new Map([[id, entry]]),
       knownRuleIds: known,
+      analyse: (t) => analysePlan(t, { preset, config }),
+      suppression: config,
       fix,
     })
   }

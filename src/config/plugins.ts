@@ -15,8 +15,9 @@ import { createRequire } from 'node:module'
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PlanlintError } from '../errors.js'
-import type { PlanlintConfig, Rule } from '../types.js'
-import { validateRuleMeta } from './rule.js'
+import type { PlanlintConfig } from './types.js'
+import type { Rule } from '../engine/types.js'
+import { validateRuleMeta } from '../engine/rule.js'
 
 export interface LoadedPlugin {
   /** As written in the config. */

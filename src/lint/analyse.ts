@@ -1,0 +1,58 @@
+/**
+ * The composition of parser, plan builder and walk that the kernel is handed: a text becomes
+ * the environment planlint's rules read (`ctx.plan`, `ctx.nlcst`, `ctx.preset`, …) and the
+ * order they see its nodes in.
+ */
+import type { PlanlintConfig } from '../config/types.js'
+import type { Analysis } from '../engine/lint-core.js'
+import { runRules, type RuleEntry } from '../engine/runner.js'
+import { timed } from '../engine/timing.js'
+import type { LintMessage } from '../engine/types.js'
+import type { Locate } from '../support/location.js'
+import type { SourceText } from '../io/types.js'
+import { parseText, type NlcstRoot } from '../parse/index.js'
+import { buildPlan } from '../plan/index.js'
+import type { PlanTree } from '../plan/types.js'
+import { planWalker } from '../plan/walk.js'
+import type { Preset } from '../presets/types.js'
+import type { PlanEnv } from '../rules-support/context.js'
+
+/** Parses `text` and builds its plan (or takes the trees the caller built already). */
+export function analysePlan(
+  text: string,
+  with_: { preset: Preset; config: PlanlintConfig; source?: SourceText | undefined; nlcst?: NlcstRoot | undefined; plan?: PlanTree | undefined },
+): Analysis<PlanEnv> {
+  const nlcst = with_.nlcst ?? timed('parse', () => parseText(text))
+  const plan = with_.plan ?? timed('plan', () => buildPlan(text, nlcst))
+  const env: PlanEnv = { preset: with_.preset, plan, nlcst, config: with_.config }
+  if (with_.source) env.source = with_.source
+  return { env, walk: planWalker(plan, nlcst) }
+}
+
+export interface RunPlanRulesInput {
+  text: string
+  nlcst: NlcstRoot
+  plan: PlanTree
+  preset: Preset
+  config: PlanlintConfig
+  /** Rule id (as the user writes it, `foo/bar` for plugins) → enabled rule. */
+  rules: Map<string, RuleEntry>
+  filePath: string
+  /** Offset → where the user sees it; defaults to line/column in `text`. */
+  locate?: Locate
+  /** The input adapter's result for `text`, handed to rules as `ctx.source`. */
+  source?: SourceText
+}
+
+/** The public `runRules`: planlint's rules over trees the caller built (no directives, no fixes). */
+export function runPlanRules(input: RunPlanRulesInput): LintMessage[] {
+  const { env, walk } = analysePlan(input.text, input)
+  return runRules({
+    text: input.text,
+    env,
+    walk,
+    rules: input.rules,
+    filePath: input.filePath,
+    ...(input.locate ? { locate: input.locate } : {}),
+  })
+}
