@@ -6,7 +6,7 @@
 import { readFileSync } from 'node:fs'
 import { join } from 'node:path'
 import type { Hover, MarkupContent } from 'vscode-languageserver'
-import { LEAD_SOURCE_LABELS } from '../cli/explain.js'
+import { LEAD_SOURCE_LABELS } from '../explain/explain-text.js'
 import { packageRoot } from '../presets/resolve.js'
 import type { ActionNode, LintMessage, Rule, TaskNode, UnitMention } from '../types.js'
 import type { DocumentLint } from './document-linter.js'

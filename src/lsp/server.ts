@@ -25,7 +25,7 @@ import {
   type InitializeResult,
 } from 'vscode-languageserver/node'
 import { TextDocument } from 'vscode-languageserver-textdocument'
-import { explainText } from '../cli/explain.js'
+import { explainText } from '../explain/explain-text.js'
 import { choosePreset, getRules } from '../index.js'
 import { addToSuppressions } from './bulk.js'
 import { FIX_ALL_KIND, fixAllAction, quickFixes, suppressActions, wanted, type SuppressArgs } from './code-actions.js'

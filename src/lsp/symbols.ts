@@ -5,7 +5,7 @@
  */
 import { SymbolKind, type DocumentSymbol } from 'vscode-languageserver'
 import type { TextDocument } from 'vscode-languageserver-textdocument'
-import { ROLE_LABELS } from '../cli/explain.js'
+import { ROLE_LABELS } from '../explain/explain-text.js'
 import type { HeadingNode, PlanTree, SectionRole, TaskNode } from '../types.js'
 import type { DocumentText } from './document-text.js'
 

@@ -7,7 +7,7 @@
  * JSON reports) reuse `planlint annotate` and the reporters. Nothing is written to disk.
  */
 import { annotateDocxBytes } from '../cli/annotate.js'
-import { planToJSON, type ExplainJSON } from '../cli/explain-json.js'
+import { planToJSON, type ExplainJSON } from '../explain/explain-json.js'
 import { choosePreset, lintText, type LintOptions } from '../lint/lint.js'
 import { getRules } from '../lint/rule-registry.js'
 import { PlanlintError } from '../errors.js'
