@@ -36,6 +36,78 @@ function jiaRule(to = '乙', fixable: boolean = true): Rule {
 
 const tester = new CoreRuleTester({ preset: minimalPreset() })
 
+/** Reports each 丙 with one suggestion: 丁. */
+const bingRule: Rule = defineRule({
+  meta: {
+    id: 'no-bing',
+    type: 'suggestion',
+    severity: 'warn',
+    docs: { description: { zh: '不用丙', en: 'no bing' }, url: 'https://example.test/no-bing' },
+    hasSuggestions: true,
+    schema: { type: 'object', additionalProperties: false },
+    messages: { bing: '不要写「丙」' },
+  },
+  create(ctx) {
+    return {
+      WordNode(node) {
+        const [s] = [node.position.start.offset as number]
+        const word = ctx.getText(node)
+        for (let i = word.indexOf('丙'); i !== -1; i = word.indexOf('丙', i + 1)) {
+          const range: [number, number] = [s + i, s + i + 1]
+          ctx.report({ messageId: 'bing', range, suggest: [{ desc: '改为「丁」', fix: { range, text: '丁' } }] })
+        }
+      },
+    }
+  },
+})
+
+describe('RuleTester: suggestions and a frozen tree', () => {
+  it('passes when every suggestion is written with its desc and output', () => {
+    expect(
+      tester.verify('no-bing', bingRule, {
+        valid: ['甲乙'],
+        invalid: [{ code: '甲丙丙', errors: [
+          { messageId: 'bing', column: 2, suggestions: [{ desc: '改为「丁」', output: '甲丁丙' }] },
+          { messageId: 'bing', column: 3, suggestions: [{ desc: '改为「丁」', output: '甲丙丁' }] },
+        ] }],
+      }),
+    ).toEqual([])
+  })
+
+  it('fails when suggestions are left out, or their count, desc or output is wrong', () => {
+    const failures = tester.verify('no-bing', bingRule, {
+      valid: [],
+      invalid: [
+        { code: '丙', errors: [{ messageId: 'bing' }] },
+        { code: '丙', errors: [{ messageId: 'bing', suggestions: [] }] },
+        { code: '丙', errors: [{ messageId: 'bing', suggestions: [{ desc: '改为「戊」', output: '丁' }] }] },
+        { code: '丙', errors: [{ messageId: 'bing', suggestions: [{ desc: '改为「丁」', output: '戊' }] }] },
+      ],
+    })
+    expect(failures.map((f) => f.index)).toEqual([0, 1, 2, 3])
+    expect(failures[0]!.problems.join()).toContain('该条带有 1 条建议修改，请写出 suggestions')
+    expect(failures[0]!.problems.join()).toContain('改为「丁」 → 丁')
+    expect(failures[1]!.problems.join()).toContain('应有 0 条建议修改，实际 1 条')
+    expect(failures[2]!.problems.join()).toContain('desc 应为「改为「戊」」，实际「改为「丁」」')
+    expect(failures[3]!.problems.join()).toContain('应用后应为')
+  })
+
+  it('fails a rule that changes the tree every rule shares', () => {
+    const mutating = defineRule({
+      ...bingRule,
+      create: (ctx) => ({
+        task: () => undefined,
+        plan(plan) {
+          ;(plan as { draft: boolean }).draft = true
+          ctx.report({ messageId: 'bing', range: [0, 0] })
+        },
+      }),
+    })
+    const [f] = tester.verify('no-bing', mutating, { valid: [], invalid: [{ code: '丙', errors: [{ messageId: 'bing' }] }] })
+    expect(f!.problems.join()).toMatch(/规则出错|read only|read-only|Cannot assign/)
+  })
+})
+
 describe('RuleTester.verify', () => {
   it('passes good cases', () => {
     expect(

@@ -7,7 +7,7 @@
  */
 import { loadPreset } from '../presets/index.js'
 import type { PlanlintConfig } from '../config/types.js'
-import type { LintMessage } from '../engine/types.js'
+import type { LintMessage, Suggestion } from '../engine/types.js'
 import type { Preset } from '../presets/types.js'
 import type { Rule } from '../rules-support/context.js'
 import { applyFixes } from '../engine/fixer.js'
@@ -46,6 +46,18 @@ export interface ExpectedError {
   endLine?: number
   endColumn?: number
   severity?: 1 | 2
+  /**
+   * The suggestions the message must carry, in order, as in ESLint's RuleTester: each with
+   * its `desc` and the `output` of applying it to `code` alone. Required whenever the
+   * message has suggestions; `[]` asserts it has none.
+   */
+  suggestions?: ExpectedSuggestion[]
+}
+
+export interface ExpectedSuggestion {
+  desc: string
+  /** `code` with only this suggestion applied. */
+  output: string
 }
 
 export interface InvalidTestCase extends ValidTestCase {
@@ -123,7 +135,13 @@ export class RuleTester {
       filePath: c.filePath ?? '<test>',
       rules: new Map([[id, entry]]),
       knownRuleIds: known,
-      analyse: (t) => analysePlan(t, { preset, config }),
+      // The trees are frozen: a rule that changes what every other rule reads fails its tests.
+      analyse: (t) => {
+        const analysis = analysePlan(t, { preset, config })
+        deepFreeze(analysis.env.plan)
+        deepFreeze(analysis.env.nlcst)
+        return analysis
+      },
       suppression: config,
       fix,
     })
@@ -152,7 +170,7 @@ export class RuleTester {
         )
       }
       const n = Math.min(messages.length, inv.errors.length)
-      for (let i = 0; i < n; i++) pushAll(problems, this.#compare(rule, i, messages[i]!, inv.errors[i]!))
+      for (let i = 0; i < n; i++) pushAll(problems, this.#compare(rule, i, messages[i]!, inv.errors[i]!, c.code))
       pushAll(problems, this.#checkOutput(rule, inv))
     } catch (e) {
       problems.push(`运行出错：${(e as Error).message}`)
@@ -160,7 +178,7 @@ export class RuleTester {
     return problems
   }
 
-  #compare(rule: Rule, i: number, actual: LintMessage, exp: ExpectedError): string[] {
+  #compare(rule: Rule, i: number, actual: LintMessage, exp: ExpectedError, code: string): string[] {
     const out: string[] = []
     const at = `第 ${i + 1} 条`
     if (exp.messageId !== undefined) {
@@ -178,6 +196,27 @@ export class RuleTester {
     }
     for (const k of ['line', 'column', 'endLine', 'endColumn', 'severity'] as const) {
       if (exp[k] !== undefined && actual[k] !== exp[k]) out.push(`${at}：${k} 应为 ${exp[k]}，实际 ${actual[k]}`)
+    }
+    out.push(...this.#compareSuggestions(at, code, actual, exp))
+    return out
+  }
+
+  #compareSuggestions(at: string, code: string, actual: LintMessage, exp: ExpectedError): string[] {
+    const got = actual.suggestions ?? []
+    if (exp.suggestions === undefined) {
+      return got.length === 0 ? [] : [`${at}：该条带有 ${got.length} 条建议修改，请写出 suggestions（desc 与 output）：\n${got.map((s) => `  ${s.desc} → ${applySuggestion(code, s)}`).join('\n')}`]
+    }
+    const out: string[] = []
+    if (got.length !== exp.suggestions.length) {
+      out.push(`${at}：应有 ${exp.suggestions.length} 条建议修改，实际 ${got.length} 条${got.length ? `：${got.map((s) => s.desc).join('；')}` : ''}`)
+    }
+    const n = Math.min(got.length, exp.suggestions.length)
+    for (let i = 0; i < n; i++) {
+      const g = got[i]!
+      const e = exp.suggestions[i]!
+      if (g.desc !== e.desc) out.push(`${at} 第 ${i + 1} 条建议：desc 应为「${e.desc}」，实际「${g.desc}」`)
+      const output = applySuggestion(code, g)
+      if (output !== e.output) out.push(`${at} 第 ${i + 1} 条建议：应用后应为：\n  ${e.output}\n  实际：\n  ${output}`)
     }
     return out
   }
@@ -253,4 +292,23 @@ export class RuleTester {
       })
     })
   }
+}
+
+/** `code` with one suggestion's fix applied. */
+function applySuggestion(code: string, s: Suggestion): string {
+  return code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1])
+}
+
+/** Freezes a tree in place, deeply, so a rule that changes it throws (rules share one tree). */
+export function deepFreeze<T>(value: T): T {
+  const stack: unknown[] = [value]
+  const seen = new Set<unknown>()
+  while (stack.length > 0) {
+    const v = stack.pop()
+    if (typeof v !== 'object' || v === null || seen.has(v)) continue
+    seen.add(v)
+    Object.freeze(v)
+    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k])
+  }
+  return value
 }

@@ -52,7 +52,16 @@ tester.run('heading-numbering', rule, {
     },
     {
       code: '一、行动\n1.甲。\n2.乙。\n3、丙。',
-      errors: [{ messageId: 'mixedForm', data: { level: '三级', majority: '1.', marker: '3、' }, line: 4, column: 1, endColumn: 3 }],
+      errors: [
+        {
+          messageId: 'mixedForm',
+          data: { level: '三级', majority: '1.', marker: '3、' },
+          line: 4,
+          column: 1,
+          endColumn: 3,
+          suggestions: [{ desc: '改为「3.」', output: '一、行动\n1.甲。\n2.乙。\n3.丙。' }],
+        },
+      ],
       output: null,
     },
     {

@@ -27,13 +27,37 @@ tester.run('jurisdiction-terms', rule, {
   invalid: [
     {
       code: plan('乐平市', '到2025年，全区公民具备科学素质的比例达到15%。'),
-      errors: [{ message: '「全区」与方案的行政级别不符：乐平市应称「全市」', line: 3, column: 8, endLine: 3, endColumn: 10, severity: 1 }],
+      errors: [
+        {
+          message: '「全区」与方案的行政级别不符：乐平市应称「全市」',
+          line: 3,
+          column: 8,
+          endLine: 3,
+          endColumn: 10,
+          severity: 1,
+          suggestions: [{ desc: '改为「全市」', output: plan('乐平市', '到2025年，全市公民具备科学素质的比例达到15%。') }],
+        },
+      ],
     },
     {
       code: plan('南昌市青云谱区', '结合我县实际，制定本方案。本县各部门要认真落实。'),
       errors: [
-        { messageId: 'wrongLevel', data: { written: '我县', name: '南昌市青云谱区', expected: '我区' }, line: 3, column: 3, endColumn: 5 },
-        { messageId: 'wrongLevel', data: { written: '本县', name: '南昌市青云谱区', expected: '本区' }, line: 3, column: 14, endColumn: 16 },
+        {
+          messageId: 'wrongLevel',
+          data: { written: '我县', name: '南昌市青云谱区', expected: '我区' },
+          line: 3,
+          column: 3,
+          endColumn: 5,
+          suggestions: [{ desc: '改为「我区」', output: plan('南昌市青云谱区', '结合我区实际，制定本方案。本县各部门要认真落实。') }],
+        },
+        {
+          messageId: 'wrongLevel',
+          data: { written: '本县', name: '南昌市青云谱区', expected: '本区' },
+          line: 3,
+          column: 14,
+          endColumn: 16,
+          suggestions: [{ desc: '改为「本区」', output: plan('南昌市青云谱区', '结合我县实际，制定本方案。本区各部门要认真落实。') }],
+        },
       ],
     },
   ],

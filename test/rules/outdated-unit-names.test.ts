@@ -41,6 +41,10 @@ tester.run('outdated-unit-names', rule, {
           column: 14,
           endColumn: 20,
           severity: 1,
+          // the only suggestion that stands in for the autofix: tested so it cannot go missing
+          suggestions: [
+            { desc: '改为「市农业农村局」（同一处已列出该单位，请酌情删除重复）', output: '（牵头单位：市农业农村局、市农业农村局、市科协）' },
+          ],
         },
       ],
       output: null,

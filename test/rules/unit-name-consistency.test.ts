@@ -51,21 +51,46 @@ tester.run('unit-name-consistency', rule, {
     {
       // qingyunpu: 区教育局 in the tasks of an action led by 区教体局 — a suggestion, no autofix
       code: lines('（牵头部门：区教体局、区科协）', lead('区教体局'), lead('区教育局', '区科协'), lead('区教体局')),
-      errors: [{ messageId: 'inconsistent', data: { written: '区教育局', count: 3, preferred: '区教体局' }, line: 4, column: 14, endColumn: 18 }],
+      errors: [
+        {
+          messageId: 'inconsistent',
+          data: { written: '区教育局', count: 3, preferred: '区教体局' },
+          line: 4,
+          column: 14,
+          endColumn: 18,
+          suggestions: [{ desc: '改为「区教体局」', output: lines('（牵头部门：区教体局、区科协）', lead('区教体局'), lead('区教体局', '区科协'), lead('区教体局')) }],
+        },
+      ],
       output: null,
     },
     {
       // leping: one character dropped
       code: lines(lead('市文广新旅局'), lead('市文广新局'), lead('市文广新旅局')),
-      errors: [{ messageId: 'inconsistent', data: { written: '市文广新局', count: 2, preferred: '市文广新旅局' }, line: 3 }],
+      errors: [
+        {
+          messageId: 'inconsistent',
+          data: { written: '市文广新局', count: 2, preferred: '市文广新旅局' },
+          line: 3,
+          suggestions: [{ desc: '改为「市文广新旅局」', output: lines(lead('市文广新旅局'), lead('市文广新旅局'), lead('市文广新旅局')) }],
+        },
+      ],
       output: null,
     },
     {
       // one message per occurrence of the minority form
       code: lines(lead('区卫健委'), lead('区卫健局'), lead('区卫健委'), lead('区卫健局'), lead('区卫健委')),
       errors: [
-        { messageId: 'inconsistent', data: { written: '区卫健局', count: 3, preferred: '区卫健委' }, line: 3 },
-        { messageId: 'inconsistent', line: 5 },
+        {
+          messageId: 'inconsistent',
+          data: { written: '区卫健局', count: 3, preferred: '区卫健委' },
+          line: 3,
+          suggestions: [{ desc: '改为「区卫健委」', output: lines(lead('区卫健委'), lead('区卫健委'), lead('区卫健委'), lead('区卫健局'), lead('区卫健委')) }],
+        },
+        {
+          messageId: 'inconsistent',
+          line: 5,
+          suggestions: [{ desc: '改为「区卫健委」', output: lines(lead('区卫健委'), lead('区卫健局'), lead('区卫健委'), lead('区卫健委'), lead('区卫健委')) }],
+        },
       ],
       output: null,
     },
