@@ -197,7 +197,7 @@ export class RuleTester {
     for (const k of ['line', 'column', 'endLine', 'endColumn', 'severity'] as const) {
       if (exp[k] !== undefined && actual[k] !== exp[k]) out.push(`${at}：${k} 应为 ${exp[k]}，实际 ${actual[k]}`)
     }
-    out.push(...this.#compareSuggestions(at, code, actual, exp))
+    pushAll(out, this.#compareSuggestions(at, code, actual, exp))
     return out
   }
 
