@@ -4,7 +4,7 @@
  * Rules that judge a plan as a whole (required actions and projects, the headline target,
  * numbering from 一) stay silent on a part; `plan-completeness` says once what it is.
  */
-import type { PlanTree } from '../types.js'
+import type { PlanTree } from '../plan/types.js'
 
 export type Fragment = 'notice' | 'excerpt'
 

@@ -29,6 +29,7 @@ tester.run('duplicate-text', rule, {
           line: 1,
           column: 25,
           endColumn: 36,
+          suggestions: [{ desc: '删除重复的这一处', output: '广泛开展科普进校园活动，组织青少年参观科普场馆，提升青少年科学兴趣。' }],
         },
       ],
       output: null,
