@@ -14,6 +14,7 @@ import { allLoadedPlugins, getLoadedPlugins } from '../config/plugins.js'
 import { validateRuleMeta } from '../engine/rule.js'
 import type { RuleEntry } from '../engine/runner.js'
 import { editDistance } from '../text/edit-distance.js'
+import { checkListenerKeys } from './listener-keys.js'
 
 export const BUILTIN_SOURCE = '内置规则'
 
@@ -44,7 +45,12 @@ export function knownRules(config?: PlanlintConfig, opts: { cwd?: string } = {})
   for (const [id, rule] of builtinRuleMap()) out.set(id, { rule, source: BUILTIN_SOURCE })
   const plugins = config ? getLoadedPlugins(config, opts) : allLoadedPlugins()
   for (const p of plugins) {
-    for (const [id, rule] of p.rules) out.set(id, { rule, source: `插件 ${p.spec}（${p.path}）` })
+    for (const [id, rule] of p.rules) {
+      const source = `插件 ${p.spec}（${p.path}）`
+      // A misspelt listener key is a load error, not a listener that never runs (once per rule).
+      checkListenerKeys(rule, source, config)
+      out.set(id, { rule, source })
+    }
   }
   return out
 }

@@ -32,6 +32,17 @@ const PLAN_ARRAYS: ReadonlyArray<readonly [keys: readonly string[], array: keyof
 
 const NLCST_KEYS = ['RootNode', 'ParagraphNode', 'SentenceNode', 'WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
 
+/**
+ * Every node key the walk emits, in the order it emits them: `plan`, the plan tree's node
+ * types, then the nlcst types. Each may also be listened to as `key:exit`. Rule loading
+ * checks listener keys against this list (src/lint/listener-keys.ts), so it cannot drift from
+ * what the walk does.
+ */
+export const NODE_KEYS: readonly string[] = ['plan', ...new Set(PLAN_ARRAYS.flatMap(([keys]) => keys)), ...NLCST_KEYS]
+
+/** Every valid listener key: each node key and its `:exit` form. */
+export const LISTENER_KEYS: readonly string[] = NODE_KEYS.flatMap((k) => [k, `${k}:exit`])
+
 /** nlcst types found only inside a sentence (and white space between sentences). */
 const BELOW_SENTENCE = ['WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
 

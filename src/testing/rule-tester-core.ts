@@ -14,6 +14,7 @@ import { applyFixes } from '../engine/fixer.js'
 import { lintCore } from '../engine/lint-core.js'
 import { analysePlan } from '../lint/analyse.js'
 import { builtinRuleMap } from '../lint/rule-registry.js'
+import { checkListenerKeys } from '../lint/listener-keys.js'
 import { validateRuleMeta } from '../engine/rule.js'
 import { interpolate, type RuleEntry } from '../engine/runner.js'
 import { pushAll } from '../text/arrays.js'
@@ -153,6 +154,7 @@ export class RuleTester {
     const problems: string[] = []
     try {
       validateRuleMeta(rule, 'RuleTester')
+      checkListenerKeys(rule, 'RuleTester')
       const { messages } = this.#lint(rule, c, false)
       if (kind === 'valid') {
         if (messages.length > 0) problems.push(`应无报告，实际 ${messages.length} 条：\n${messages.map(show).join('\n')}`)
@@ -262,6 +264,7 @@ export class RuleTester {
   verifyMeta(rule: Rule): string[] {
     try {
       validateRuleMeta(rule, 'RuleTester')
+      checkListenerKeys(rule, 'RuleTester')
       return []
     } catch (e) {
       return [(e as Error).message]
