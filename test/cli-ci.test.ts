@@ -1,8 +1,8 @@
 /**
  * planlint in CI, end to end through `node bin/planlint.js` on copies of the project's own
  * plans (test/fixtures/plans):
- * several --format targets, exit codes, --cache, --jobs, the progress line, and the
- * example CI files (their planlint command lines are extracted and run).
+ * several --format targets, exit codes, --cache, --jobs and the progress line. The example CI
+ * files are run with a planlint installed from `npm pack` in test/ci-examples.test.ts.
  */
 import fs from 'node:fs'
 import os from 'node:os'
@@ -12,7 +12,6 @@ import AjvDraft04 from 'ajv-draft-04'
 import { XMLValidator } from 'fast-xml-parser'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { expectOneLineFailure as expectOneLine, runCli, type Run } from './helpers/cli.js'
-import YAML from 'yaml'
 import { autoJobs, AUTO_MIN_FILES, parseJobs } from '../src/cli/run-files.js'
 import { createProgress, wantProgress } from '../src/cli/progress.js'
 import { parseFormatSpec, planOutputs } from '../src/cli/outputs.js'
@@ -336,83 +335,6 @@ describe('format specs', () => {
       }
     })()
     expect(isPlanlintError(e)).toBe(true)
-  })
-})
-
-/** The words of a shell command line (the examples use no quotes). */
-function words(command: string): string[] {
-  expect(command, 'example commands must not need shell quoting').not.toMatch(/["'`$\\|;&<>]/)
-  return command.trim().split(/\s+/)
-}
-
-describe('example CI files', () => {
-  it('GitHub Actions: annotations on stdout, SARIF for upload-sarif, exit 1 on errors', () => {
-    const wf = YAML.parse(fs.readFileSync(path.join(root, 'examples/ci/github-actions.yml'), 'utf8'))
-    const steps = Object.values(wf.jobs as Record<string, { steps: { run?: string; uses?: string; with?: Record<string, string> }[] }>)[0]!.steps
-    const command = steps.map((s) => s.run ?? '').find((r) => /^planlint\s/.test(r.trim()))
-    expect(command).toBeDefined()
-    const [cmd, ...args] = words(command!)
-    expect(cmd).toBe('planlint')
-    expect(args).toEqual(expect.arrayContaining(['--format', 'sarif:planlint.sarif', 'github']))
-    const upload = steps.find((s) => s.uses?.startsWith('github/codeql-action/upload-sarif'))
-    expect(upload?.with?.sarif_file).toBe('planlint.sarif')
-    expect(wf.permissions['security-events']).toBe('write')
-
-    const dir = workdir(1, 'drafts')
-    const r = run(args, dir, { CI: 'true', GITHUB_ACTIONS: 'true' })
-    expect(r.status, r.stderr).toBe(1)
-    const sarif = JSON.parse(fs.readFileSync(path.join(dir, 'planlint.sarif'), 'utf8'))
-    expect(validateSarif(sarif)).toBe(true)
-    const annotations = r.stdout.trimEnd().split('\n')
-    expect(annotations.length).toBe(sarif.runs[0].results.length)
-    for (const a of annotations) expect(a).toMatch(/^::(error|warning) file=drafts\/[\w-]+\.txt,line=\d+,col=\d+,endLine=\d+,endColumn=\d+,title=[\w-]+::/)
-    const uploads = steps.filter((s) => s.uses?.startsWith('actions/upload-artifact')).map((s) => s.with?.path)
-    for (const p of uploads) expect(fs.existsSync(path.join(dir, p!)), p).toBe(true)
-  })
-
-  it('GitLab CI: a code-quality report and JUnit where the job publishes them', () => {
-    const ci = YAML.parse(fs.readFileSync(path.join(root, 'examples/ci/gitlab-ci.yml'), 'utf8'))
-    const job = ci.planlint as { script: string[]; artifacts: { when: string; reports: { codequality: string; junit: string }; paths: string[] } }
-    const command = job.script.find((s) => /^planlint\s/.test(s))
-    const [cmd, ...args] = words(command!)
-    expect(cmd).toBe('planlint')
-    expect(job.artifacts.when).toBe('always')
-    const dir = workdir(1, 'drafts')
-    const r = run(args, dir, { CI: 'true', GITLAB_CI: 'true' })
-    expect(r.status, r.stderr).toBe(1)
-    expect(r.stdout).toContain('✖ 共')
-    const issues = JSON.parse(fs.readFileSync(path.join(dir, job.artifacts.reports.codequality), 'utf8')) as Record<string, unknown>[]
-    expect(issues.length).toBeGreaterThan(0)
-    for (const i of issues) {
-      expect(Object.keys(i).sort()).toEqual(['check_name', 'description', 'fingerprint', 'location', 'severity'])
-      expect((i.location as { path: string }).path).toMatch(/^drafts\//)
-    }
-    expect(XMLValidator.validate(fs.readFileSync(path.join(dir, job.artifacts.reports.junit), 'utf8'))).toBe(true)
-    for (const p of job.artifacts.paths) expect(fs.existsSync(path.join(dir, p)), p).toBe(true)
-  })
-
-  it('pre-commit: the hook runs planlint on the staged drafts its pattern selects', () => {
-    const hooks = YAML.parse(fs.readFileSync(path.join(root, '.pre-commit-hooks.yaml'), 'utf8')) as {
-      id: string
-      entry: string
-      language: string
-      types_or: string[]
-      files: string
-      args?: string[]
-    }[]
-    const hook = hooks.find((h) => h.id === 'planlint')!
-    expect(hook).toMatchObject({ entry: 'planlint', language: 'node', types_or: ['text', 'markdown'] })
-    const dir = workdir()
-    fs.writeFileSync(path.join(dir, 'notes.yaml'), 'a: 1\n')
-    const staged = fs.readdirSync(dir).filter((f) => new RegExp(hook.files).test(f))
-    expect(staged.sort()).toEqual(planFiles.map((f) => `${f}.txt`).sort())
-    expect(new RegExp(hook.files).test('planlint.config.yaml')).toBe(false)
-    const [cmd, ...entryArgs] = words(hook.entry)
-    expect(cmd).toBe('planlint')
-    const bad = run([...entryArgs, ...(hook.args ?? []), ...staged], dir)
-    expect(bad.status).toBe(1)
-    const good = run([...entryArgs, ...(hook.args ?? []), 'fuliang-county.txt'], dir)
-    expect(good.status, good.stdout).toBe(0)
   })
 })
 
