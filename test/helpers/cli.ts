@@ -1,5 +1,5 @@
 /** Running the real CLI (`node bin/planlint.js`) in tests, and the one-line failure check. */
-import { spawnSync } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import path from 'node:path'
 import { fileURLToPath } from 'node:url'
 import { expect } from 'vitest'
@@ -15,7 +15,18 @@ export interface Run {
 
 /** Runs planlint without colour settings inherited from the terminal; `env` entries set to
  * undefined are removed. */
-export function runCli(args: string[], opts: { cwd?: string; input?: string | Buffer; env?: Record<string, string | undefined> } = {}): Run {
+export function runCli(args: string[], opts: CliOptions = {}): Run {
+  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, input: opts.input ?? '', encoding: 'utf8', env: cliEnv(opts) })
+  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+}
+
+export interface CliOptions {
+  cwd?: string
+  input?: string | Buffer
+  env?: Record<string, string | undefined>
+}
+
+function cliEnv(opts: CliOptions): NodeJS.ProcessEnv {
   const env: NodeJS.ProcessEnv = { ...process.env }
   delete env.FORCE_COLOR
   delete env.NO_COLOR
@@ -23,8 +34,23 @@ export function runCli(args: string[], opts: { cwd?: string; input?: string | Bu
     if (v === undefined) delete env[k]
     else env[k] = v
   }
-  const r = spawnSync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, input: opts.input ?? '', encoding: 'utf8', env })
-  return { status: r.status, stdout: r.stdout, stderr: r.stderr }
+  return env
+}
+
+/** `runCli` without blocking the test worker: for runs that may take longer than a minute
+ * on a loaded machine (a worker blocked that long misses vitest's RPC deadline, and vitest
+ * then fails the whole run with "Timeout calling onTaskUpdate"). */
+export function runCliAsync(args: string[], opts: CliOptions = {}): Promise<Run> {
+  return new Promise((resolve, reject) => {
+    const child = spawn(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, env: cliEnv(opts) })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
+    child.stdin.end(opts.input ?? '')
+  })
 }
 
 /** A "could not run" outcome: exit 2, exactly one `planlint: …` line on stderr, no stack. */
