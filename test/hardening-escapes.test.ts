@@ -85,3 +85,64 @@ describe('item 6: escapes into terminals and CI', () => {
     }
   })
 })
+
+/**
+ * Trojan Source: bidi embeddings/overrides/isolates and other invisible format characters
+ * (zero-width space/joiner, LRM/RLM, BOM, tag characters) make a line read differently from
+ * what it is. In every format a person reads they are shown as \uXXXX; only `json` (data for
+ * programs) keeps the text exactly.
+ */
+describe('item 6: bidi and invisible format characters', () => {
+  const INVISIBLE = /[\u00ad\u061c\u200b-\u200f\u202a-\u202e\u2060-\u2064\u2066-\u2069\ufeff]|\u{e0041}/u
+  const bidiName = 'plan\u202etxt.exe\u2066\u200b.txt'
+  const bidiText = residue.replace('[bookmark: _GoBack]', '[bookmark: \u202e\u2066evil\u2069\u200b\u200f\u{e0041}]')
+  beforeAll(() => fs.writeFileSync(path.join(dir, bidiName), bidiText))
+
+  it.each([
+    ['stylish', ['--no-color']],
+    ['github', ['--format', 'github']],
+    ['junit', ['--format', 'junit']],
+    ['gitlab', ['--format', 'gitlab']],
+    ['sarif', ['--format', 'sarif']],
+    ['rdjson', ['--format', 'rdjson']],
+    ['html', ['--format', 'html']],
+    ['--fix-dry-run', ['--fix-dry-run', '--no-color']],
+  ])('%s shows them as \\uXXXX', (_name, args) => {
+    const r = cli([bidiName, ...args])
+    expect(r.status, r.stderr).toBe(1)
+    expect(r.stdout).not.toMatch(INVISIBLE)
+    expect(r.stderr).not.toMatch(INVISIBLE)
+    // the finding that quotes the residue is there, with the characters named
+    expect(r.stdout).toMatch(/\\{1,2}u202e/)
+    expect(r.stdout).toMatch(/\\{1,2}u2066/)
+  })
+
+  it('explain shows them as \\uXXXX', () => {
+    fs.writeFileSync(path.join(dir, 'bidi-task.txt'), residue.replace('弘扬科学精神', '弘扬\u202e科学\u2066精神'))
+    const r = cli(['explain', 'bidi-task.txt'])
+    expect(r.status, r.stderr).toBe(0)
+    expect(r.stdout).not.toMatch(INVISIBLE)
+    expect(r.stdout).toContain('\\u202e')
+  })
+
+  it('an error line about such a file name shows them too', () => {
+    const r = cli([bidiName + '.missing'])
+    expect(r.status).toBe(2)
+    expect(r.stderr).not.toMatch(INVISIBLE)
+    expect(r.stderr).toContain('plan\\u202etxt.exe\\u2066\\u200b.txt')
+  })
+
+  it('planlint diff (two drafts) shows them as \\uXXXX', () => {
+    fs.writeFileSync(path.join(dir, 'old.txt'), residue)
+    const r = cli(['diff', 'old.txt', bidiName, '--no-color'])
+    expect(r.status, r.stderr).not.toBe(2)
+    expect(r.stdout).not.toMatch(INVISIBLE)
+    expect(r.stdout).toContain('\\u202e')
+  })
+
+  it('json keeps the document text exactly (it is data for programs)', () => {
+    const r = cli([bidiName, '--format', 'json'])
+    const [result] = JSON.parse(r.stdout) as [{ filePath: string; source?: string }]
+    expect(result.filePath).toContain('\u202e')
+  })
+})

@@ -16,6 +16,7 @@ import type { CliIO } from './lint.js'
 import { collectRules } from './rule-option.js'
 import { assertSafeOutput } from './output-guard.js'
 import { writeFileAtomic } from './write.js'
+import { printable } from '../text/printable.js'
 
 export interface AnnotateOptions {
   output?: string
@@ -89,7 +90,7 @@ export async function runAnnotate(file: string, opts: AnnotateOptions, io: CliIO
   const shown = path.relative(io.cwd, out) || out
   const parts = [`${summary.comments} 条批注`, `${summary.changes} 处修订`]
   if (summary.skippedFixes) parts.push(`${summary.skippedFixes} 处修复跨段落，只写在批注里`)
-  io.stdout.write(`已写入 ${shown}：${parts.join('，')}（作者 planlint；原文件未改动）\n`)
-  for (const m of result.messages.filter((x) => x.fatal)) io.stderr.write(`planlint: ${m.message}\n`)
+  io.stdout.write(`已写入 ${printable(shown)}：${parts.join('，')}（作者 planlint；原文件未改动）\n`)
+  for (const m of result.messages.filter((x) => x.fatal)) io.stderr.write(`planlint: ${printable(m.message)}\n`)
   return result.errorCount > 0 ? 1 : 0
 }

@@ -12,6 +12,7 @@ import type { Rule } from '../rules-support/context.js'
 import type { CliIO } from './lint.js'
 import { ruleList } from './rules.js'
 import { createFileExclusive } from './write.js'
+import { printable } from '../text/printable.js'
 
 export const CONFIG_FILE_NAME = 'planlint.config.yaml'
 const OTHER_CONFIG_NAMES = ['planlint.config.yml', '.planlintrc.yaml', '.planlintrc.yml']
@@ -102,6 +103,6 @@ export async function runInit(file: string | undefined, io: CliIO): Promise<numb
   if (createFileExclusive(target, text) === 'exists') {
     throw new PlanlintError('配置文件已存在，未做任何修改（如需重新生成，请先删除或改名）', CONFIG_FILE_NAME)
   }
-  io.stdout.write(`已生成 ${CONFIG_FILE_NAME}${info.preset ? `（预设 ${info.preset.id}：${oneLine(info.preset.reason)}）` : ''}\n`)
+  io.stdout.write(printable(`已生成 ${CONFIG_FILE_NAME}${info.preset ? `（预设 ${info.preset.id}：${oneLine(info.preset.reason)}）` : ''}`) + '\n')
   return 0
 }

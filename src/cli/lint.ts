@@ -115,7 +115,7 @@ async function bulkSuppress(
 ): Promise<LintResult[]> {
   const bulk = await import('./bulk-suppressions.js')
   const file = path.resolve(io.cwd, opts.suppressionsLocation ?? bulk.DEFAULT_SUPPRESSIONS_FILE)
-  const display = path.relative(io.cwd, file) || file
+  const display = printable(path.relative(io.cwd, file) || file)
   const record = opts.suppressAll === true || (opts.suppressRule?.length ?? 0) > 0
   if (!record && !opts.pruneSuppressions && !fs.existsSync(file)) return results
   if (record && opts.pruneSuppressions) throw new PlanlintError('--prune-suppressions 不能与 --suppress-all / --suppress-rule 同时使用')
@@ -225,7 +225,7 @@ async function lintRun(inputs: string[], opts: LintCommandOptions, io: CliIO): P
       ...(lintOptions.configFile !== undefined ? { configFile: lintOptions.configFile } : {}),
       ...(opts.encoding !== undefined ? { encoding: opts.encoding } : {}),
     })
-    if (cache.warning) io.stderr.write(`planlint: ${path.relative(io.cwd, cacheFile) || cacheFile}: ${cache.warning}\n`)
+    if (cache.warning) io.stderr.write(`planlint: ${printable(`${path.relative(io.cwd, cacheFile) || cacheFile}: ${cache.warning}`)}\n`)
   }
   const progress = wantProgress(io.stderr, io.env, tasks.length) ? createProgress(io.stderr) : undefined
   let linted: (LintResult | undefined)[]
@@ -246,7 +246,7 @@ async function lintRun(inputs: string[], opts: LintCommandOptions, io: CliIO): P
     try {
       cache.save()
     } catch (e) {
-      io.stderr.write(`planlint: 缓存未能保存（${e instanceof Error ? e.message.split('\n')[0] : String(e)}），不影响本次结果\n`)
+      io.stderr.write(`planlint: ${printable(`缓存未能保存（${e instanceof Error ? e.message.split('\n')[0] : String(e)}），不影响本次结果`)}\n`)
     }
   }
   let results: LintResult[] = linted.filter((r): r is LintResult => r !== undefined)

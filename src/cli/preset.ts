@@ -10,6 +10,7 @@ import { PlanlintError } from '../errors.js'
 import type { CliIO } from './lint.js'
 import { assertSafeOutput } from './output-guard.js'
 import { writeFileAtomic } from './write.js'
+import { printable } from '../text/printable.js'
 
 export interface PresetBuildOptions {
   extends?: string
@@ -62,7 +63,7 @@ export async function runPresetBuild(file: string, opts: PresetBuildOptions, io:
   if (opts.output) {
     writeFileAtomic(path.resolve(io.cwd, opts.output), yamlText)
     const counts = `${raw.populations?.length ?? 0} 项提升行动、${raw.projects?.length ?? 0} 项重点工程、${raw.targets?.length ?? 0} 个目标`
-    io.stderr.write(`已生成预设 ${raw.id}（继承 ${parentRef}）：${counts} → ${opts.output}\n`)
+    io.stderr.write(printable(`已生成预设 ${raw.id}（继承 ${parentRef}）：${counts} → ${opts.output}`) + '\n')
   } else {
     io.stdout.write(yamlText)
   }

@@ -11,6 +11,7 @@ import { createHash } from 'node:crypto'
 import type { LintResult } from '../engine/types.js'
 import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import type { FormatterContext } from './types.js'
+import { showInvisible } from '../text/printable.js'
 
 export interface CodeQualityIssue {
   description: string
@@ -23,7 +24,8 @@ export interface CodeQualityIssue {
 export function toCodeQuality(results: LintResult[], ctx: FormatterContext): CodeQualityIssue[] {
   const issues: CodeQualityIssue[] = []
   for (const r of results) {
-    const file = relativePath(r.filePath, ctx.cwd)
+    // the path too: GitLab shows it beside the finding (a bidi-named file must not read as another)
+    const file = showInvisible(relativePath(r.filePath, ctx.cwd))
     const seen = new Map<string, number>()
     for (const m of r.messages) {
       const id = ruleIdOf(m)
@@ -33,7 +35,7 @@ export function toCodeQuality(results: LintResult[], ctx: FormatterContext): Cod
       seen.set(base, n + 1)
       issues.push({
         // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
-        description: userPlace(m) ? `${userPlace(m)}：${m.message}${placesSuffix(m)}` : m.message + placesSuffix(m),
+        description: showInvisible(userPlace(m) ? `${userPlace(m)}：${m.message}${placesSuffix(m)}` : m.message + placesSuffix(m)),
         check_name: id,
         fingerprint: createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32),
         severity: m.fatal ? 'critical' : isError(m) ? 'major' : 'minor',

@@ -11,6 +11,7 @@ import type { LintMessage, LintResult } from '../types.js'
 import { isError, relativePath, ruleIdOf, startOf, endOf, userPlace } from './common.js'
 import { packageInfo, ruleHelp } from './rule-help.js'
 import type { FormatterContext } from './types.js'
+import { showInvisible } from '../text/printable.js'
 
 interface RdPosition {
   line: number
@@ -42,7 +43,7 @@ function rangeOf(m: LintMessage, pos: ((offset: number) => RdPosition) | undefin
 export function rdjson(results: LintResult[], ctx: FormatterContext): string {
   const diagnostics: unknown[] = []
   for (const r of results) {
-    const path = relativePath(r.filePath, ctx.cwd)
+    const path = showInvisible(relativePath(r.filePath, ctx.cwd))
     const pos = r.source !== undefined ? positions(r.source) : undefined
     for (const m of r.messages) {
       const id = ruleIdOf(m)
@@ -50,13 +51,13 @@ export function rdjson(results: LintResult[], ctx: FormatterContext): string {
       const place = userPlace(m)
       const fixes = m.fix ? [m.fix] : (m.suggestions ?? []).map((s) => s.fix)
       diagnostics.push({
-        message: place ? `${place}：${m.message}` : m.message,
+        message: showInvisible(place ? `${place}：${m.message}` : m.message),
         location: { path, range: rangeOf(m, pos) },
         severity: isError(m) ? 'ERROR' : 'WARNING',
         code: { value: id, ...(url ? { url } : {}) },
         ...(fixes.length && pos ? { suggestions: fixes.map((f) => ({ range: rangeOf(m, pos, f.range), text: f.text })) } : {}),
         ...(m.related?.length
-          ? { related_locations: m.related.map((l) => ({ ...(l.message ? { message: l.message } : {}), location: { path, range: rangeOf(m, pos, l.range) } })) }
+          ? { related_locations: m.related.map((l) => ({ ...(l.message ? { message: showInvisible(l.message) } : {}), location: { path, range: rangeOf(m, pos, l.range) } })) }
           : {}),
       })
     }

@@ -12,6 +12,7 @@ import type { LintMessage, LintResult, RuleMeta, SuppressedMessage } from '../ty
 import { endOf, isError, NO_RULE_ID, relatedPlaces, relativePath, ruleIdOf, startOf, placesSuffix, type PlacedRelated } from './common.js'
 import { markdownToText, packageInfo, ruleHelp } from './rule-help.js'
 import type { FormatterContext } from './types.js'
+import { showInvisible } from '../text/printable.js'
 
 const SCHEMA = 'https://json.schemastore.org/sarif-2.1.0.json'
 /** The key under partialFingerprints: rule + normalised sentence + occurrence (see engine/fingerprint.ts). */
@@ -68,7 +69,7 @@ function related(places: PlacedRelated[], uri: string): Location[] {
   return places.map((r, i) => ({
     id: i + 1,
     physicalLocation: { artifactLocation: { uri }, region: region(r) },
-    ...(r.message ? { message: { text: r.message } } : {}),
+    ...(r.message ? { message: { text: showInvisible(r.message) } } : {}),
   }))
 }
 
@@ -77,7 +78,7 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number, key: FindingKe
     ruleId: ruleIdOf(m),
     ruleIndex,
     level: isError(m) ? 'error' : 'warning',
-    message: { text: m.message + placesSuffix(m) },
+    message: { text: showInvisible(m.message + placesSuffix(m)) },
     locations: [
       {
         physicalLocation: {
@@ -99,7 +100,7 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number, key: FindingKe
       return {
         id: start + i + 1,
         physicalLocation: { artifactLocation: { uri }, region: { startLine: s.line, startColumn: s.column, endLine: e.line, endColumn: e.column } },
-        message: { text: m.message },
+        message: { text: showInvisible(m.message) },
       }
     })
     result.relatedLocations = [...(result.relatedLocations ?? []), ...others]

@@ -1,7 +1,7 @@
 /**
  * What `planlint diff OLD NEW` prints: the findings draft 2 introduced, fixed and left open,
  * as stylish text (default), JSON, or one self-contained HTML page a reviewer can send back
- * with draft 2. Every piece of document text is escaped in HTML.
+ * with draft 2. Every piece of document text is escaped in HTML, and made printable in text.
  */
 import { paint } from '../reporters/ansi.js'
 import { isError, relativePath, ruleIdOf, userPlace } from '../reporters/common.js'
@@ -13,6 +13,7 @@ import { displayWidth } from '../reporters/width.js'
 import type { LintMessage, LintResult } from '../types.js'
 import { introducedErrors, type FindingComparison } from './compare-findings.js'
 import { maxOf } from '../text/arrays.js'
+import { printable } from '../text/printable.js'
 
 export const COMPARISON_FORMATS = ['stylish', 'json', 'html'] as const
 export type ComparisonFormat = (typeof COMPARISON_FORMATS)[number]
@@ -42,12 +43,12 @@ function summary(c: FindingComparison): string {
 
 export function comparisonStylish(c: FindingComparison, ctx: { cwd: string; color: boolean }): string {
   const p = paint(ctx.color)
-  const out: string[] = [p.bold(`${relativePath(c.old.filePath, ctx.cwd)} → ${relativePath(c.new.filePath, ctx.cwd)}`), '']
+  const out: string[] = [p.bold(printable(`${relativePath(c.old.filePath, ctx.cwd)} → ${relativePath(c.new.filePath, ctx.cwd)}`)), '']
   for (const s of SECTIONS) {
     const list = c[s.key]
     const draft = s.from === 'old' ? '旧稿' : '新稿'
     out.push(p.bold(`${s.title}（${list.length} 个${list.length ? `，位置为${draft}中的位置` : ''}）`))
-    const rows = list.map((m) => ({ pos: where(m), sev: isError(m) ? '错误' : '警告', err: isError(m), msg: m.message.replace(/\s*\n\s*/g, ' '), id: ruleIdOf(m) }))
+    const rows = list.map((m) => ({ pos: where(m), sev: isError(m) ? '错误' : '警告', err: isError(m), msg: printable(m.message.replace(/\s*\n\s*/g, ' ')), id: printable(ruleIdOf(m)) }))
     const wp = Math.max(0, maxOf(rows.map((r) => displayWidth(r.pos))))
     const wm = Math.max(0, maxOf(rows.map((r) => displayWidth(r.msg))))
     for (const r of rows) {
