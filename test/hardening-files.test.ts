@@ -98,6 +98,31 @@ describe('item 1: outputs never overwrite inputs', () => {
     expect(read(path.join(dir, 'p.txt'))).toBe(residue)
   })
 
+  it('planlint diff -o never writes over either draft, a link to one, or a file that is not a report', () => {
+    const dir = workdir()
+    fs.writeFileSync(path.join(dir, 'old.txt'), residue)
+    fs.symlinkSync('old.txt', path.join(dir, 'old-link.txt'))
+    expectOneLineFailure(cli(dir, ['diff', 'old.txt', 'p.txt', '-o', 'old-link.txt']), '不能写到输入文件上')
+    fs.writeFileSync(path.join(dir, 'other.txt'), '另一份方案。\n')
+    expectOneLineFailure(cli(dir, ['diff', 'old.txt', 'p.txt', '-o', 'other.txt']), 'other.txt', '--force')
+    expect(read(path.join(dir, 'old.txt'))).toBe(residue)
+    expect(read(path.join(dir, 'other.txt'))).toBe('另一份方案。\n')
+    expect(cli(dir, ['diff', 'old.txt', 'p.txt', '-o', 'other.txt', '--force']).status).not.toBe(2)
+  })
+
+  it('--suppressions-location never writes over a plan, a link to it, or another file', () => {
+    const dir = workdir()
+    fs.writeFileSync(path.join(dir, 'q.txt'), residue)
+    fs.linkSync(path.join(dir, 'p.txt'), path.join(dir, 'hard.json'))
+    expectOneLineFailure(cli(dir, ['p.txt', '--suppress-all', '--suppressions-location', 'hard.json']), '不能写到输入文件上')
+    expectOneLineFailure(cli(dir, ['p.txt', '--suppress-all', '--suppressions-location', 'q.txt']), 'q.txt', '--force')
+    expect(read(path.join(dir, 'p.txt'))).toBe(residue)
+    expect(read(path.join(dir, 'q.txt'))).toBe(residue)
+    // its own file is rewritten
+    expect(cli(dir, ['p.txt', '--suppress-all', '--suppressions-location', 's.json']).status).toBe(0)
+    expect(cli(dir, ['p.txt', '--prune-suppressions', '--suppressions-location', 's.json']).status).toBe(0)
+  })
+
   it('annotate -o refuses an existing file unless --force, and rewrites its own default copy', () => {
     const dir = workdir()
     fs.copyFileSync(docx, path.join(dir, 'd.docx'))
@@ -255,6 +280,8 @@ describe('item 7: caches and special files', () => {
     expectOneLineFailure(cli(dir, ['p.txt', '-c', 'fifo']), '不是普通文件')
     expectOneLineFailure(cli(dir, ['fifo']), '不是普通文件')
     expectOneLineFailure(cli(dir, ['p.txt', '-o', '/dev/full']), '不是普通文件')
+    expectOneLineFailure(cli(dir, ['p.txt', '--suppressions-location', '/dev/zero']), '不是普通文件')
+    expectOneLineFailure(cli(dir, ['p.txt', '--suppressions-location', 'fifo']), '不是普通文件')
     // (no timing assertion: a hang fails by the test's timeout)
   })
 })

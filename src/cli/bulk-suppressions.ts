@@ -20,6 +20,10 @@ import { resultKeys } from '../engine/fingerprint.js'
 import { PlanlintError } from '../errors.js'
 import type { LintResult, SuppressedMessage } from '../types.js'
 import { writeFileAtomic } from './write.js'
+import { BoundedReadError, readRegularTextSync } from '../io/read-bounded.js'
+
+/** A suppressions file lists findings by hash: tens of MB would be millions of them. */
+const MAX_SUPPRESSIONS_BYTES = 64 * 1024 * 1024
 
 export const DEFAULT_SUPPRESSIONS_FILE = 'planlint-suppressions.json'
 
@@ -47,10 +51,11 @@ export function emptySuppressions(): BulkSuppressions {
 export function loadSuppressions(file: string, display: string): BulkSuppressions {
   let raw: string
   try {
-    raw = fs.readFileSync(file, 'utf8')
+    // a regular file of bounded size only: a FIFO or /dev/zero named here must not hang the run
+    raw = readRegularTextSync(file, { what: '批量忽略文件', maxBytes: MAX_SUPPRESSIONS_BYTES })
   } catch (e) {
-    if ((e as NodeJS.ErrnoException).code === 'ENOENT') return emptySuppressions()
-    throw new PlanlintError('无法读取批量忽略文件', display)
+    if (e instanceof BoundedReadError && e.kind === 'not-found') return emptySuppressions()
+    throw new PlanlintError(e instanceof BoundedReadError ? e.message.slice(e.message.indexOf(': ') + 2) : '无法读取批量忽略文件', display)
   }
   let data: unknown
   try {

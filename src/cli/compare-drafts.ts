@@ -12,6 +12,7 @@ import type { LintResult } from '../types.js'
 import { useColor } from './color.js'
 import type { CliIO } from './lint.js'
 import { checkRuleIds, collectRules } from './rule-option.js'
+import { assertSafeOutput } from './output-guard.js'
 import { writeFileAtomic } from './write.js'
 
 export interface CompareOptions {
@@ -21,6 +22,7 @@ export interface CompareOptions {
   rule?: string[]
   outputFile?: string
   color?: boolean
+  force?: boolean
 }
 
 export async function runCompareDrafts(oldFile: string, newFile: string, opts: CompareOptions, io: CliIO): Promise<number> {
@@ -33,6 +35,10 @@ export async function runCompareDrafts(oldFile: string, newFile: string, opts: C
   const newPath = path.resolve(io.cwd, newFile)
   const output = opts.outputFile === undefined ? undefined : path.resolve(io.cwd, opts.outputFile)
   if (output !== undefined && (output === oldPath || output === newPath)) throw new PlanlintError('报告不能写到被比较的文稿上', opts.outputFile)
+  if (output !== undefined) {
+    const inputs = [oldPath, newPath, ...(opts.config === undefined ? [] : [path.resolve(io.cwd, opts.config)])]
+    assertSafeOutput(output, 'report', { inputs, cwd: io.cwd, ...(opts.force ? { force: true } : {}) })
+  }
   const engine = await import('../index.js')
   const rules = collectRules(opts.rule ?? [])
   checkRuleIds(rules, engine.getRules().keys())

@@ -228,6 +228,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .option('-c, --config <路径>', '配置文件路径')
     .option('-r, --rule <规则:级别>', '临时设置规则级别，可重复', collect)
     .option('--no-color', '不使用颜色')
+    .option('--force', '允许覆盖已存在的、不是 planlint 报告的文件（被比较的文稿永远不会被覆盖）')
     .action(async (oldFile: string, newFile: string, opts: import('./compare-drafts.js').CompareOptions) => {
       const { runCompareDrafts } = await import('./compare-drafts.js')
       setExit(await runCompareDrafts(oldFile, newFile, opts, io))

@@ -120,6 +120,7 @@ async function bulkSuppress(
   if (!record && !opts.pruneSuppressions && !fs.existsSync(file)) return results
   if (record && opts.pruneSuppressions) throw new PlanlintError('--prune-suppressions 不能与 --suppress-all / --suppress-rule 同时使用')
   if (inputs.some((f) => path.resolve(io.cwd, f) === file)) throw new PlanlintError('批量忽略文件不能是被检查的文件', display)
+  if (record || opts.pruneSuppressions) assertSafeOutput(file, 'suppressions', { inputs, cwd: io.cwd, ...(opts.force ? { force: true } : {}) })
   const rules = opts.suppressAll ? undefined : new Set(opts.suppressRule ?? [])
   for (const r of rules ?? []) {
     if (!knownRules.has(r)) throw new PlanlintError(`--suppress-rule: 未知规则「${r}」（planlint rules 列出全部规则）`)
@@ -306,7 +307,7 @@ async function lintRun(inputs: string[], opts: LintCommandOptions, io: CliIO): P
     if (dryRunDiffs > 0) notes.write('（以上是 --fix 将做的修改，未写入任何文件；下面是修复后仍存在的问题）\n\n')
   }
 
-  results = await bulkSuppress(results, opts, io, notes, new Set(ruleIdsOf(engine.getRules())), files)
+  results = await bulkSuppress(results, opts, io, notes, new Set(ruleIdsOf(engine.getRules())), readInputs)
 
   let warnings = 0
   let errors = 0

@@ -1,6 +1,6 @@
 /**
  * The one check every writer runs before it writes (report -o, --format x:file, preset
- * build -o, --cache-location, annotate -o): an output never lands on an input, never on
+ * build -o, --cache-location, annotate -o, --suppressions-location): an output never lands on an input, never on
  * something that is not a regular file, and never on an existing file that is not that
  * kind of output unless the user said `--force`.
  *
@@ -11,13 +11,14 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { PlanlintError } from '../errors.js'
 
-export type OutputKind = 'report' | 'preset' | 'cache' | 'annotated'
+export type OutputKind = 'report' | 'preset' | 'cache' | 'annotated' | 'suppressions'
 
 const KIND_NAME: Record<OutputKind, string> = {
   report: '报告',
   preset: '预设',
   cache: '缓存',
   annotated: '批注副本',
+  suppressions: '批量忽略文件',
 }
 
 export interface OutputGuard {
@@ -61,6 +62,8 @@ export function looksLike(kind: OutputKind, bytes: Buffer, file: string): boolea
   switch (kind) {
     case 'cache':
       return start.startsWith('{') || path.basename(file).startsWith('.planlintcache')
+    case 'suppressions':
+      return start.startsWith('{')
     case 'preset':
       return text.startsWith('# 由 planlint preset build') || /^id:\s/m.test(text)
     case 'annotated':

@@ -52,7 +52,7 @@ export async function runPresetBuild(file: string, opts: PresetBuildOptions, io:
   // validate by loading it from where it will live (relative `extends` resolve from there)
   const probe = path.join(outDir, `.planlint-preset-${process.pid}-${Date.now()}.yaml`)
   try {
-    fs.writeFileSync(probe, yamlText)
+    fs.writeFileSync(probe, yamlText, { flag: 'wx' }) // a new file only: never through a planted link
     clearPresetCache()
     loadPreset(probe, { cwd: outDir })
   } catch (e) {

@@ -94,9 +94,8 @@ export function htmlToMappedText(html: string, paragraphs: readonly string[]): M
     }
   }
   const table = (el: Element): void => {
-    for (const tr of Array.from(el.getElementsByTagName('tr'))) {
-      // A nested table's rows are listed by the outer getElementsByTagName too; take rows of this table only.
-      if (closestTag(tr, 'table') !== el) continue
+    // rows of this table only (thead/tbody may wrap them); a nested table's rows come with its cell
+    for (const tr of findOutsideTables(el, 'tr')) {
       let first = true
       for (const cell of elementChildren(tr)) {
         if (!/^t[dh]$/i.test(cell.tagName)) continue
@@ -110,7 +109,7 @@ export function htmlToMappedText(html: string, paragraphs: readonly string[]): M
         }
       }
       out.endLine()
-      for (const cell of elementChildren(tr)) for (const inner of Array.from(cell.getElementsByTagName('table'))) if (closestTag(inner, 'table', cell) === inner) table(inner)
+      for (const cell of elementChildren(tr)) for (const inner of findOutsideTables(cell, 'table')) table(inner)
     }
   }
   walk(body)
@@ -123,11 +122,21 @@ function elementChildren(el: Element): Element[] {
   return out
 }
 
-function closestTag(el: Element, tag: string, stop?: Element): Element | undefined {
-  for (let n = el.parentNode as Element | null; n && n !== stop; n = n.parentNode as Element | null) {
-    if (n.nodeType === 1 && n.tagName.toLowerCase() === tag) return n
+/**
+ * The descendants of `el` named `tag` that no table inside `el` holds, in document order —
+ * without descending into tables, so each element of a document is visited once however
+ * deep its tables nest (no recursion: the depth is the input's).
+ */
+function findOutsideTables(el: Element, tag: string): Element[] {
+  const out: Element[] = []
+  const stack = elementChildren(el).reverse()
+  while (stack.length > 0) {
+    const e = stack.pop()!
+    const name = e.tagName.toLowerCase()
+    if (name === tag) out.push(e)
+    else if (name !== 'table') for (let k = e.lastChild; k; k = k.previousSibling) if (k.nodeType === 1) stack.push(k as Element)
   }
-  return undefined
+  return out
 }
 
 /** Text of an inline run of HTML: `<br>` as a line end, footnote references left out. */

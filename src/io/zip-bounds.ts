@@ -19,6 +19,12 @@ export const ZIP_LIMITS = {
   maxXmlBytes: 48 * 1024 * 1024,
   /** Paragraphs in word/document.xml. */
   maxParagraphs: 100_000,
+  /**
+   * Elements nested in one another in any XML part (a normal document is 10–30 deep; tables
+   * in tables add 3 a level). The XML readers after this one (mammoth's, the HTML walk)
+   * recurse per level, so an unbounded depth would overflow the stack.
+   */
+  maxXmlDepth: 256,
 }
 
 export interface ZipEntryInfo {
@@ -164,6 +170,10 @@ export function boundedDocxBytes(bytes: Uint8Array, filePath: string): Uint8Arra
       throw new InputError('corrupt', `.docx 文件已损坏（${e.name} 无法解压）；请在 Word 中打开后重新保存`, filePath)
     }
     if (out.length !== e.size) throw new InputError('corrupt', `.docx 文件已损坏（${e.name} 解压后的大小与声明不符）；请在 Word 中打开后重新保存`, filePath)
+    if (isXmlPart(e.name)) checkXmlDepth(out, e.name, filePath)
+  }
+  for (const e of dir.entries) {
+    if (e.method === 0 && isXmlPart(e.name)) checkXmlDepth(b.subarray(e.dataOffset, e.dataOffset + e.size), e.name, filePath)
   }
   return dir.zip64 ? plainZip(b, dir.entries) : bytes
 }
@@ -224,4 +234,66 @@ export function checkParagraphCount(xml: string, filePath: string): void {
       throw new InputError('too-large', `.docx 的段落超过 ${ZIP_LIMITS.maxParagraphs.toLocaleString('en-US')} 段的上限，已停止；请拆分文稿后分别检查`, filePath)
     }
   }
+}
+
+/**
+ * Refuses an XML part whose elements nest deeper than ZIP_LIMITS.maxXmlDepth, before any
+ * parser sees it. One pass over the bytes (every markup character is ASCII in UTF-8):
+ * comments, CDATA, processing instructions and declarations are skipped whole; a start tag
+ * ends at the first `>` outside a quoted attribute value.
+ */
+export function checkXmlDepth(xml: Uint8Array, part: string, filePath: string): void {
+  let bytes = Buffer.from(xml.buffer, xml.byteOffset, xml.byteLength)
+  // UTF-16 (a BOM): markup characters are two bytes, so read it as text first
+  if ((bytes[0] === 0xff && bytes[1] === 0xfe) || (bytes[0] === 0xfe && bytes[1] === 0xff)) {
+    const text = bytes[0] === 0xff ? bytes.subarray(2).toString('utf16le') : Buffer.from(bytes.subarray(2)).swap16().toString('utf16le')
+    bytes = Buffer.from(text, 'utf8')
+  }
+  if (xmlDepthOver(bytes, ZIP_LIMITS.maxXmlDepth)) {
+    throw new InputError(
+      'too-large',
+      `.docx 中 ${part} 的元素嵌套超过 ${ZIP_LIMITS.maxXmlDepth} 层的上限（例如表格层层嵌套），不像正常的 Word 文档，已停止`,
+      filePath,
+    )
+  }
+}
+
+const LT = 0x3c
+const GT = 0x3e
+
+/** True when some element of `b` lies more than `limit` elements deep. */
+export function xmlDepthOver(b: Buffer, limit: number): boolean {
+  const skipTo = (from: number, end: string): number => {
+    const j = b.indexOf(end, from, 'latin1')
+    return j === -1 ? b.length : j + end.length
+  }
+  let depth = 0
+  let i = b.indexOf(LT)
+  while (i !== -1 && i < b.length) {
+    const c = b[i + 1]
+    if (c === 0x21 /* ! */) {
+      if (b[i + 2] === 0x2d && b[i + 3] === 0x2d) i = skipTo(i + 4, '-->')
+      else if (b.toString('latin1', i + 2, i + 9) === '[CDATA[') i = skipTo(i + 9, ']]>')
+      else i = skipTo(i + 2, '>')
+    } else if (c === 0x3f /* ? */) {
+      i = skipTo(i + 2, '?>')
+    } else if (c === 0x2f /* / */) {
+      depth--
+      i = skipTo(i + 2, '>')
+    } else {
+      let j = i + 1
+      let quote = 0
+      for (; j < b.length; j++) {
+        const ch = b[j]!
+        if (quote !== 0) {
+          if (ch === quote) quote = 0
+        } else if (ch === 0x22 || ch === 0x27) quote = ch
+        else if (ch === GT) break
+      }
+      if (b[j - 1] !== 0x2f && ++depth > limit) return true
+      i = j + 1
+    }
+    i = b.indexOf(LT, i)
+  }
+  return false
 }

@@ -22,7 +22,7 @@ export function displayPath(file: string): string {
   return file
 }
 
-const YAML_PROBLEMS: Partial<Record<ErrorCode, string>> = {
+const YAML_PROBLEMS: Partial<Record<ErrorCode | 'TOO_DEEP', string>> = {
   BAD_INDENT: '缩进不正确',
   TAB_AS_INDENT: '不能用制表符（Tab）缩进，请改用空格',
   DUPLICATE_KEY: '同一层级出现了重复的键',
@@ -34,6 +34,8 @@ const YAML_PROBLEMS: Partial<Record<ErrorCode, string>> = {
   MULTIPLE_DOCS: '文件里只能有一个 YAML 文档（去掉多余的 ---）',
   BAD_ALIAS: '引用（*别名）写法不正确',
   RESOURCE_EXHAUSTION: '别名展开过多，文件可能有误',
+  /** yaml reports a stack overflow (nesting too deep) as RESOURCE_EXHAUSTION too */
+  TOO_DEEP: '嵌套层数过多，文件可能有误',
   BAD_SCALAR_START: '值的开头不正确（以 @ 或 ` 开头的值要加引号）',
   BLOCK_IN_FLOW: '方括号或花括号里不能换成块写法',
   NON_STRING_KEY: '键必须是文字',
@@ -75,14 +77,16 @@ export function parseYamlText(text: string, file: string): unknown {
     const pos = err.linePos?.[0]
     const where = pos ? `${displayPath(file)}:${pos.line}:${pos.col}` : displayPath(file)
     const detail = err.message.split('\n')[0]?.replace(/ at line \d+, column \d+:?$/, '')
-    const problem = YAML_PROBLEMS[err.code] ?? detail
+    const tooDeep = err.code === 'RESOURCE_EXHAUSTION' && /call stack/i.test(err.message)
+    const problem = (tooDeep ? YAML_PROBLEMS.TOO_DEEP : YAML_PROBLEMS[err.code]) ?? detail
     throw new PlanlintError(`YAML 语法错误：${problem}（${err.code}）`, where)
   }
   try {
     return doc.toJS({ maxAliasCount: 100 }) as unknown
   } catch (e) {
     // an alias bomb (“billion laughs”) or another document yaml refuses to build
-    const detail = /alias/i.test(e instanceof Error ? e.message : '') ? YAML_PROBLEMS.RESOURCE_EXHAUSTION : '无法展开文件内容'
+    const why = e instanceof Error ? e.message : ''
+    const detail = /alias/i.test(why) ? YAML_PROBLEMS.RESOURCE_EXHAUSTION : e instanceof RangeError ? YAML_PROBLEMS.TOO_DEEP : '无法展开文件内容'
     throw new PlanlintError(`YAML 语法错误：${detail}`, displayPath(file))
   }
 }
