@@ -95,6 +95,29 @@ export function configFor(filePath: string | undefined, options: LintOptions): P
   return resolveConfig(real, opts)
 }
 
+/**
+ * Parses and plans the input once and chooses its preset. The trees are handed out once (to
+ * the first lint pass) and then dropped, so that a --fix pass over a large file does not
+ * hold the first text's trees while it builds the fixed text's. (Nothing here closes over
+ * the trees but `once`: a closure over them would keep them alive for the whole run.)
+ */
+function prepareInput(text: string, config: PlanlintConfig, options: LintOptions) {
+  const nlcst = timed('parse', () => parseText(text))
+  const plan = timed('plan', () => buildPlan(text, nlcst))
+  const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
+  return { preset, reason, takeTrees: once({ nlcst, plan }) }
+}
+
+/** A function that returns `value` the first time and undefined after, holding it no longer. */
+function once<T>(value: T): () => T | undefined {
+  let held: T | undefined = value
+  return () => {
+    const v = held
+    held = undefined
+    return v
+  }
+}
+
 /** Lints one text synchronously. Plugins named by the config must be loaded first. */
 export function lintText(text: string, options: LintOptions = {}): LintResult {
   if (typeof text !== 'string') throw new PlanlintError('lintText 需要一个字符串')
@@ -105,9 +128,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
   checkExemptionRules(config, known)
 
-  const nlcst = timed('parse', () => parseText(text))
-  const plan = timed('plan', () => buildPlan(text, nlcst))
-  const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
+  const input = prepareInput(text, config, options)
+  const { preset, reason } = input
 
   const rules = resolveRuleEntries(known, ruleLayers(preset, config, options))
   const locate = options.source && options.source.text === text ? options.source.locate.bind(options.source) : undefined
@@ -120,7 +142,10 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     knownRuleIds: new Set(known.keys()),
     fix: options.fix === true,
     // the input's trees are built already; a fixed text is parsed again, without the adapter's source
-    analyse: (t, first) => (first ? analysePlan(t, { preset, config, source, nlcst, plan }) : analysePlan(t, { preset, config })),
+    analyse: (t, first) => {
+      const trees = first ? input.takeTrees() : undefined
+      return trees ? analysePlan(t, { preset, config, source, ...trees }) : analysePlan(t, { preset, config })
+    },
     suppression: config,
     ...(locate ? { locate, source: options.source! } : {}),
   })
