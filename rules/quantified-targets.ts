@@ -57,12 +57,7 @@ export default defineRule<Options>({
         const names = indicatorNames(ctx.preset.targets, target.indicator).map(norm)
         const goals = plan.targets.filter((t) => t.inGoals && t.year === target.year)
         // stated anywhere in the plan (a goal may sit in a preamble or an unnamed section)
-        const stated = plan.targets.some(
-          (t) =>
-            t.year === target.year &&
-            t.sectionRole !== 'annex' &&
-            t.clauses.some((c, k) => c.valueUnit === '%' && names.some((n) => norm(c.indicator ?? '').includes(n) || mentionsBefore(t, k, n))),
-        )
+        const stated = plan.targets.some((t) => t.year === target.year && t.sectionRole !== 'annex' && statesIndicator(t, names))
         if (stated) return
         const at = goals[0] ?? goalsHeading(plan) ?? plan.title ?? plan
         if (goals[0]) headlineSentences.add(goals[0])
@@ -108,9 +103,21 @@ function headlineTarget(targets: PresetTarget[], plan: PlanTree): PresetTarget |
   return pick ?? undefined
 }
 
-/** A percentage clause right after a clause naming the indicator (`比例超过18%，力争达到20%`). */
-function mentionsBefore(t: TargetNode, k: number, indicator: string): boolean {
-  return t.clauses.slice(0, k).some((c) => norm(c.text).includes(indicator))
+/**
+ * Whether a percentage clause of `t` names the indicator, or follows a clause that names it
+ * (`比例超过18%，力争达到20%`). One pass over the clauses: a goals list written as one long
+ * sentence has thousands of them, and looking back from each one was quadratic.
+ */
+function statesIndicator(t: TargetNode, names: string[]): boolean {
+  let mentioned = false // an earlier clause names the indicator
+  for (const c of t.clauses) {
+    if (c.valueUnit === '%' && (mentioned || names.some((n) => norm(c.indicator ?? '').includes(n)))) return true
+    if (!mentioned) {
+      const text = norm(c.text)
+      mentioned = names.some((n) => text.includes(n))
+    }
+  }
+  return false
 }
 
 function goalsHeading(plan: PlanTree): HeadingNode | undefined {

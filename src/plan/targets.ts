@@ -5,7 +5,7 @@
 import type { SectionRole, TargetClause, TargetNode } from './types.js'
 import type { Locator } from './lines.js'
 import { asciiDigits, chineseNumber } from './markers.js'
-import { maxOf } from '../text/arrays.js'
+import { lowerBound } from '../text/arrays.js'
 
 /** `到2025年`, `到二〇二五年`, `到“十四五”末`, and a year that opens a sentence (`2025年，…`). */
 const YEAR =
@@ -40,17 +40,26 @@ export interface Region {
 export function findTargets(text: string, loc: Locator, regions: Region[], period?: { start: number; end: number }): TargetNode[] {
   const out: TargetNode[] = []
   let lastSentenceEnd = -1
+  const regionStarts = regions.map((r) => r.start)
+  // the first 。 at or after a position, found again only once a match passes it (linear overall)
+  let stop = -2
+  const nextStop = (at: number): number => {
+    if (stop !== -1 && stop < at) stop = text.indexOf('。', at)
+    return stop
+  }
   for (const m of text.matchAll(YEAR)) {
     const at = m.index! + (m[0].length - m[0].trimStart().length)
     if (at < lastSentenceEnd) continue
     const year = yearOf(m)
     if (!year) continue
-    const region = regions.find((r) => at >= r.start && at < r.end)
+    // regions are in document order and do not overlap: the last one starting at or before `at`
+    const candidate = regions[lowerBound(regionStarts, at + 1) - 1]
+    const region = candidate && at < candidate.end ? candidate : undefined
     // a bare `2025年，` opens target sentences only in the goals; elsewhere it is a schedule
     if (m[3] && region?.role !== 'goals') continue
     // before the plan's period, a bare year or a past achievement (`到2020年…已达到9.6%`) is a
     // baseline; `到2020年，…达到25%` in a 2021—2025 plan stays (a target left from the old plan)
-    if (period && year < period.start && (m[3] || PAST.test(text.slice(at, text.indexOf('。', at) === -1 ? undefined : text.indexOf('。', at))))) continue
+    if (period && year < period.start && (m[3] || PAST.test(text.slice(at, nextStop(at) === -1 ? undefined : nextStop(at))))) continue
     // `截至2020年底…` before the plan's period states a baseline, not a target (`到2020年`
     // in a 2021—2025 plan is a target left over from the previous plan: kept)
     if (period && year < period.start && /^\s*截/.test(m[0])) continue
@@ -68,26 +77,47 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
   // Goals written as a list under a lead-in (`到2025年，主要指标如下：` / `——…超过15%；` /
   // `（1）…`): each line of a goals section with a percentage and no year phrase of its own
   // is a target for the year of the lead-in before it (else the plan's last year).
+  // Without a filter over all targets per line (quadratic in a long goals list): the year
+  // sentences found above, by start with the running maximum of their ends, and by end.
+  const sentences = out.map((t, order) => ({ start: t.position.start.offset, end: t.position.end.offset, order, t }))
+  const byStart = [...sentences].sort((a, b) => a.start - b.start)
+  const starts = byStart.map((x) => x.start)
+  const maxEndUpTo: number[] = []
+  for (const x of byStart) maxEndUpTo.push(Math.max(maxEndUpTo.at(-1) ?? -1, x.end))
+  const byEnd = [...sentences].sort((a, b) => a.end - b.end)
+  const ends = byEnd.map((x) => x.end)
   for (const r of regions) {
     if (r.role !== 'goals') continue
     let lineStart = r.start
+    // the year sentence of this region that ends last before the line (latest in `out` order)
+    let next = lowerBound(ends, r.start)
+    let latest: (typeof sentences)[number] | undefined
+    let lastListed: TargetNode | undefined // the last target this loop added in this region
     while (lineStart < r.end) {
       let lineEnd = text.indexOf('\n', lineStart)
       if (lineEnd === -1 || lineEnd > r.end) lineEnd = r.end
       // the part of the line a year sentence has not already taken (`——…大幅提升。全县…15%。`)
-      const taken = out.filter((t) => t.position.start.offset < lineEnd && t.position.end.offset > lineStart)
-      const from = taken.length > 0 ? maxOf(taken.map((t) => t.position.end.offset)) : lineStart
+      const started = lowerBound(starts, lineEnd)
+      const reach = started > 0 ? maxEndUpTo[started - 1]! : -1
+      const from = reach > lineStart ? reach : lineStart
+      for (; next < byEnd.length && byEnd[next]!.end <= lineStart; next++) {
+        const x = byEnd[next]!
+        if (x.start >= r.start && (!latest || x.order > latest.order)) latest = x
+      }
       if (from < lineEnd && /[0-9０-９]\s*[%％]|\t/.test(text.slice(from, lineEnd)) && hasPercent(text.slice(lineStart, lineEnd))) {
         // a year of its own (`…比例2025年超过15%`), not a baseline's (`由2020年的9.6%`)
         const own = /(?<!由)((?:19|20)\d{2})\s*年(?!的|底|末)/.exec(text.slice(lineStart, lineEnd))
-        const before = out.filter((t) => t.position.end.offset <= lineStart && t.position.start.offset >= r.start).at(-1)
+        const before = lastListed ?? latest?.t
         const year = own ? Number(own[1]) : before?.year ?? period?.end
         // `截至2020年底，…9.6%`: a baseline
         const asOf = /截[至止]到?\s*((?:19|20)\d{2})/.exec(text.slice(lineStart, lineEnd))
         const baseline = asOf !== null && (!period || Number(asOf[1]) < period.start)
         if (year && !baseline && (!period || year >= period.start)) {
           const t = text.slice(from, lineEnd).includes('\t') ? tableTarget(text, loc, year, from, lineEnd, r) : target(text, loc, year, from, from, lineEnd, r)
-          if (t) out.push(t)
+          if (t) {
+            out.push(t)
+            lastListed = t
+          }
         }
       }
       lineStart = lineEnd + 1
