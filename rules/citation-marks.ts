@@ -5,9 +5,13 @@
  * ‹› or “” (`《关于印发<…>的通知》` → `《关于印发〈…〉的通知》`).
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
+import { HAN_CLASS } from '../src/lexicon/index.js'
 
 /** An issuer's 关于…的通知/意见/决定 right before a bracketed 文号, with no 《 before it. */
-const UNMARKED = /(?<![《〈<“"‹])((?:国务院|中共中央|[\u3400-\u9fff]{1,16}?(?:人民政府|办公厅|办公室|委员会|领导小组|部|局|厅))(?:办公厅|办公室)?关于[^《》〈〉<>，。；;\n]{2,80}?的(?:通知|意见|决定|批复|办法))(?=[（(][^（）()\n]{0,30}?[〔[]\d{4}[〕\]]\d+号[）)])/g
+const UNMARKED = new RegExp(
+  String.raw`(?<![《〈<“"‹])((?:国务院|中共中央|[${HAN_CLASS}]{1,16}?(?:人民政府|办公厅|办公室|委员会|领导小组|部|局|厅))(?:办公厅|办公室)?关于[^《》〈〉<>，。；;\n]{2,80}?的(?:通知|意见|决定|批复|办法))(?=[（(][^（）()\n]{0,30}?[〔[]\d{4}[〕\]]\d+号[）)])`,
+  'g',
+)
 /** Words that introduce a citation rather than belong to the issuer's name. */
 const LEAD_IN = /^(?:为(?:深入)?|(?:认真|深入|全面)?(?:贯彻落实|贯彻|落实|根据|按照|依据|遵照|参照|对照|结合))+/
 

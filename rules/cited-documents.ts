@@ -10,6 +10,7 @@ import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, planDate } from '../src/rules-support/preset-facts.js'
 import type { CitationNode, DocNumberNode, PlanTree, PresetDocument } from '../src/types.js'
 import { editDistance } from '../src/text/edit-distance.js'
+import { DIVISION_SUFFIX, HAN_CLASS } from '../src/lexicon/index.js'
 
 /** A title taken apart: who issued the 通知 wrapping it, the name without period, the years. */
 interface TitleParts {
@@ -230,9 +231,11 @@ function findDocument(
   return { doc: others[0]!, problem: period ? 'period' : 'title' }
 }
 
+const LEADING_PLACE = new RegExp(`^[${HAN_CLASS}]{1,8}?(?:${DIVISION_SUFFIX})`)
+
 /** The place a title starts with (`江西省`, `成都市`), or ''. */
 function placeOf(core: string): string {
-  return /^[\u4e00-\u9fa5]{1,8}?(?:自治区|自治州|特别行政区|省|市|州|盟|地区|区|县|旗)/.exec(core)?.[0] ?? ''
+  return LEADING_PLACE.exec(core)?.[0] ?? ''
 }
 
 function periodOf(doc: PresetDocument): number[] | undefined {
@@ -260,8 +263,10 @@ function unique<T>(xs: T[]): T[] {
   return [...new Set(xs)]
 }
 
+const DOC_NUMBER = new RegExp(String.raw`^([${HAN_CLASS}]+)\s*[〔\[【(（［]\s*(\d{4})\s*[〕\]】)）］]\s*第?\s*(\d+)\s*号$`)
+
 function parseDocNumber(s: string): { agency: string; year: number; serial: number } | undefined {
-  const m = /^([\u4e00-\u9fa5]+)\s*[〔\[【(（［]\s*(\d{4})\s*[〕\]】)）］]\s*第?\s*(\d+)\s*号$/.exec(s.trim())
+  const m = DOC_NUMBER.exec(s.trim())
   return m ? { agency: m[1]!, year: Number(m[2]), serial: Number(m[3]) } : undefined
 }
 

@@ -7,7 +7,7 @@
  * found no such sections.
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
-import { asciiDigits, chineseNumber } from '../src/lexicon/numerals.js'
+import { asciiDigits, chineseNumber, withoutDivisionSuffix } from '../src/lexicon/index.js'
 import type { ActionNode, PlanTree, Position } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
 
@@ -115,7 +115,7 @@ function ancestorsPattern(plan: PlanTree): RegExp | undefined {
   const add = (n: string | undefined) => {
     if (!n) return
     names.add(n)
-    const short = n.replace(/(省|市|自治区|自治州|州|盟|地区)$/, '').replace(/(壮族|回族|维吾尔)$/, '')
+    const short = withoutDivisionSuffix(n).replace(/(壮族|回族|维吾尔)$/, '')
     if (short.length >= 2) names.add(short)
   }
   for (const p of j.parts.slice(0, -1)) add(p)

@@ -11,6 +11,7 @@
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { isSuppressionComment } from '../src/engine/suppressions.js'
 import type { RuleContext } from '../src/types.js'
+import { CJK_PUNCTUATION_CLASS, HAN_CLASS } from '../src/lexicon/index.js'
 
 interface Options {
   /** Report page-number lines such as `— 5 —`. */
@@ -26,7 +27,7 @@ const PAGE_NUMBER = new RegExp(`^\\**\\s*${DASH}+\\s*\\**\\s*\\d{1,4}\\s*\\**\\s
 const DRAFT_MARK = /[（(]\s*征求意见稿\s*[）)]/g
 
 /** A CJK neighbour (Han, CJK or full-width punctuation) or a digit: a placeholder sits in Chinese text. */
-const CJK_OR_DIGIT = /[\u3000-\u303f\u3400-\u9fff\uff01-\uff0f\uff1a-\uff20“”‘’0-9]/
+const CJK_OR_DIGIT = new RegExp(`[${CJK_PUNCTUATION_CLASS}${HAN_CLASS}\\uff01-\\uff0f\\uff1a-\\uff20“”‘’0-9]`)
 /**
  * Placeholders left for text to be filled in: `XXX局`, `20XX年`, `××街道`, `ＸＸ`, `○○单位`,
  * `（待定）`, `【待补充】`, `此处填写…`, `TODO`. Runs of X must stand in Chinese text (a CJK or

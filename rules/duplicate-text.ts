@@ -9,9 +9,8 @@
  */
 import { defineRule, ruleDocsUrl, span } from '../src/rules-support/context.js'
 import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../src/types.js'
+import { HAN_CHARACTER as HAN, SENTENCE_ENDS as TERMINAL } from '../src/lexicon/index.js'
 
-const HAN = /[\u3400-\u9fff]/
-const TERMINAL = '。！？；;!?'
 /** 1 for a clause separator, 2 for a sentence terminal, by code unit. */
 const BREAK = new Uint8Array(65536)
 for (const ch of '，,；;、\t') BREAK[ch.charCodeAt(0)] = 1

@@ -10,6 +10,7 @@
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { JurisdictionInfo, Position } from '../src/types.js'
+import { isHan, selfReferenceLevel } from '../src/lexicon/index.js'
 
 interface SentenceLike {
   position?: Position
@@ -68,7 +69,7 @@ export default defineRule({
           const c = text[k]!
           if (firstNamed.has(c)) continue
           const p = text.charCodeAt(k - 1)
-          if (p >= 0x4e00 && p <= 0x9fa5 && !'全本我各该'.includes(text[k - 1]!)) firstNamed.set(c, k)
+          if (isHan(p) && !'全本我各该'.includes(text[k - 1]!)) firstNamed.set(c, k)
         }
         for (const m of text.matchAll(TERM)) {
           const [written, head, level] = m as unknown as [string, string, string]
@@ -100,7 +101,7 @@ export default defineRule({
 /** Level words of the places above: 江西省 → 省, 景德镇市 → 市, 宁夏回族自治区 → 区. */
 function ancestorSuffixes(j: JurisdictionInfo): string[] {
   const names = [...j.parts.slice(0, -1), j.division?.province, j.division?.city].filter((n): n is string => !!n && n !== j.parts.at(-1))
-  return names.map((n) => (/自治区$/.test(n) ? '区' : /自治州$/.test(n) ? '州' : n.slice(-1)))
+  return names.map(selfReferenceLevel)
 }
 
 /**

@@ -8,7 +8,7 @@ import { CompiledRenames, cleanNewName } from '../src/dict/renames.js'
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { planDate, severityFor } from '../src/rules-support/preset-facts.js'
 import type { PlanTree } from '../src/types.js'
-import { placeNamesOf } from '../src/lexicon/places.js'
+import { placeNamesOf, withoutDivisionSuffix } from '../src/lexicon/index.js'
 
 interface Options {
   /** Judge the plan as of this date (ISO); overrides the plan's own date. */
@@ -113,7 +113,7 @@ function levelOfUnit(prefix: string, levels: string[] | undefined, planLevel: Le
   if (/^(县|区|旗|自治县)$/.test(p)) return 'county'
   if (/^(市|州|盟)$/.test(p)) return planLevel === 'county' || planLevel === 'town' ? (parts.at(-1)?.endsWith(p) ? 'county' : 'city') : 'city'
   // a place name: the part it names
-  const i = parts.findIndex((x) => x === p || x.replace(/(自治区|自治州|自治县|省|市|州|盟|地区|区|县|旗)$/, '') === p)
+  const i = parts.findIndex((x) => x === p || withoutDivisionSuffix(x) === p)
   if (i === -1 || i === parts.length - 1) return planLevel
   const part = parts[i]!
   if (/(省|自治区)$/.test(part)) return 'province'

@@ -9,7 +9,7 @@
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { Position } from '../src/types.js'
-import { isChineseContext } from './punctuation-width.js'
+import { isChineseContext, SENTENCE_ENDS } from '../src/lexicon/index.js'
 
 type Family = 'paren' | 'tortoise' | 'title' | 'angle' | 'dquote' | 'squote' | 'lenticular'
 
@@ -21,7 +21,7 @@ const FULL_PAREN: Record<string, string> = { '(': '（', ')': '）' }
 const IS_MARK = new Uint8Array(65536)
 for (const ch of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) IS_MARK[ch.charCodeAt(0)] = 1
 /** Sentence-final marks: a line ending with one does not continue on the next line. */
-const FINAL = /[。！？；：!?;]$/
+const FINAL = new RegExp(`[${SENTENCE_ENDS}：]$`)
 /** A closer used as an enumerator, as in `1）`, `a)`, `一)` at the start of an item. */
 const ENUMERATOR = /(?:^|[\s。；：，、*#-])[0-9０-９A-Za-z一二三四五六七八九十①-⑳]{1,3}$/
 /** Page furniture between two halves of a broken paragraph. */

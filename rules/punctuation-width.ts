@@ -6,21 +6,11 @@
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import type { Position } from '../src/types.js'
+import { CJK_TEXT_CLASS, isChineseContext } from '../src/lexicon/index.js'
 
 const FULL: Record<string, string> = { ',': '，', ';': '；', ':': '：', '(': '（', ')': '）', '?': '？', '!': '！' }
-const URL = /(?:https?|ftp):\/\/[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]+|www\.[A-Za-z0-9.-]+[^\s\u3000-\u303f\uff00-\uffef\u4e00-\u9fff]*/g
-
-/** A Han character, or a full-width / CJK punctuation mark: the text around it is Chinese. */
-export function isChineseContext(ch: string | undefined): boolean {
-  if (!ch) return false
-  const c = ch.charCodeAt(0)
-  return (
-    (c >= 0x3400 && c <= 0x9fff) || (c >= 0xf900 && c <= 0xfaff) ||
-    (c >= 0x3000 && c <= 0x303f) || // 、。〈〉《》「」『』【】〔〕〇
-    (c >= 0xff01 && c <= 0xff0f) || (c >= 0xff1a && c <= 0xff20) || (c >= 0xff3b && c <= 0xff40) || (c >= 0xff5b && c <= 0xff65) ||
-    ch === '“' || ch === '”' || ch === '‘' || ch === '’' || ch === '—' || ch === '…' || ch === '·'
-  )
-}
+/** A URL runs up to white space or Chinese text. */
+const URL = new RegExp(String.raw`(?:https?|ftp):\/\/[^\s${CJK_TEXT_CLASS}]+|www\.[A-Za-z0-9.-]+[^\s${CJK_TEXT_CLASS}]*`, 'g')
 
 const SPACE = /[ \t\u00a0]/
 

@@ -5,6 +5,7 @@
  */
 import type { UnitDictionary, UnitRename } from '../presets/types.js'
 import { AhoCorasick, longestNonOverlapping } from './aho-corasick.js'
+import { isHan } from '../lexicon/index.js'
 
 export interface RenameHit {
   /** Offsets of the whole name as written, prefix included. */
@@ -76,7 +77,7 @@ export class CompiledRenames {
       }
       const left = text[start - 1]
       // a space inside a name broken by PDF conversion (`区住房 城乡建设局`): not a name start
-      if (left !== undefined && /[ \t\u3000]/.test(left) && /[\u3400-\u9fff]/.test(text[start - 2] ?? '')) continue
+      if (left !== undefined && /[ \t\u3000]/.test(left) && isHan(text.charCodeAt(start - 2))) continue
       // without a level prefix the name must stand after punctuation (else it is the tail
       // of a longer name); with one (`推动县乡村振兴局…`) the prefix marks the start
       if (start > 0 && !LEFT.has(left!) && !prefix) continue

@@ -7,10 +7,11 @@
  */
 import { createHash } from 'node:crypto'
 import type { LintMessage } from './types.js'
+import { SENTENCE_ENDS } from '../lexicon/index.js'
 
 /** How far a sentence is followed from the finding in each direction (keeps the work linear). */
 const REACH = 300
-const END = /[。！？；!?;\n]/
+const END = new RegExp(`[${SENTENCE_ENDS}\\n]`)
 const MARKER = /^(?:第[一二三四五六七八九十百零〇两]+[部分章节条]、?|[一二三四五六七八九十百]+[、．.]|[（(][一二三四五六七八九十百]+[）)]|\d+[、．.](?!\d)|[（(]\d+[）)]|[①-⑳])/
 const COMMENT = /<!--[\s\S]*?-->/g
 const SPACE = /\s+/g

@@ -13,6 +13,7 @@
  */
 import { InputError } from './errors.js'
 import { iconv, jschardet } from './legacy-encodings.js'
+import { isHan } from '../lexicon/index.js'
 
 export interface DecodeOptions {
   /** Force an encoding (any name iconv-lite knows: `utf-8`, `gb18030`, `gbk`, `big5`, …). */
@@ -168,8 +169,7 @@ export function plausibleChinese(text: string): boolean {
     if (
       (c >= 0x09 && c <= 0x0d) ||
       (c >= 0x20 && c <= 0x7e) ||
-      (c >= 0x4e00 && c <= 0x9fff) || // CJK Unified Ideographs
-      (c >= 0x3400 && c <= 0x4dbf) || // Extension A
+      isHan(c) || // CJK Unified Ideographs and Extension A
       (c >= 0x3000 && c <= 0x303f) || // CJK Symbols and Punctuation
       (c >= 0xff00 && c <= 0xffef) || // Halfwidth and Fullwidth Forms
       (c >= 0x2000 && c <= 0x206f) || // General Punctuation (“” ‘’ — …)

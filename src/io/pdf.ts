@@ -14,6 +14,7 @@ import type { SourceText } from './types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
 import { maxOf } from '../text/arrays.js'
+import { CJK_TEXT_CLASS } from '../lexicon/index.js'
 
 interface Item {
   str: string
@@ -167,8 +168,7 @@ function mergeTableRows(lines: Line[]): Line[] {
   return out
 }
 
-const HAN = '\\u3400-\\u9fff\\u3000-\\u303f\\uff00-\\uffef'
-const AUTOSPACE = new RegExp(`(?<=[${HAN}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[${HAN}])`, 'g')
+const AUTOSPACE = new RegExp(`(?<=[${CJK_TEXT_CLASS}]) (?=[0-9A-Za-z])|(?<=[0-9A-Za-z]) (?=[${CJK_TEXT_CLASS}])`, 'g')
 
 function despace(text: string): string {
   return text.replace(AUTOSPACE, '')

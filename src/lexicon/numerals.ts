@@ -1,7 +1,7 @@
 /** Chinese and full-width numerals, as plans write them. */
 
 const CN_DIGITS: Record<string, number> = {
-  〇: 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
+  〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 两: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9,
 }
 
 /** 一 → 1, 十二 → 12, 二十 → 20, 二十三 → 23. Returns 0 for anything else. */
@@ -20,4 +20,19 @@ export function chineseNumber(s: string): number {
 /** Full-width digits to ASCII. */
 export function asciiDigits(s: string): string {
   return s.replace(/[０-９]/g, (d) => String.fromCharCode(d.charCodeAt(0) - 0xfee0))
+}
+
+/**
+ * A year written in Arabic digits or digit by digit in Chinese numerals: `2022` → 2022,
+ * `二〇二二` / `二○二二` → 2022. Returns NaN when a character is not a digit.
+ */
+export function yearNumber(s: string): number {
+  if (/^\d+$/.test(s)) return Number(s)
+  let n = 0
+  for (const c of s) {
+    const d = CN_DIGITS[c]
+    if (d === undefined || c === '两') return NaN
+    n = n * 10 + d
+  }
+  return s === '' ? NaN : n
 }

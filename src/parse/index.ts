@@ -24,7 +24,7 @@
  * - A maximal run of Han characters is one Word (no segmentation), a maximal run of other
  *   letters/digits (Latin, full-width, …) is another; combining marks stay in the Word.
  *   Punctuation and Symbols are one node per character; white space runs are one node.
- *   See `char-class.ts` for which character is which.
+ *   See `src/lexicon/char-class.ts` for which character is which.
  *
  * Positions: offsets are 0-based UTF-16 code-unit offsets (what `String#slice` takes);
  * lines and columns are 1-based and columns count code points, as `types.ts` specifies

@@ -31,7 +31,7 @@ import {
   isDigit,
   isOpenBracket,
   isTerminator,
-} from './char-class.js'
+} from '../lexicon/char-class.js'
 
 /** Characters that may precede a list number at the start of a line: `- 1.`, `**1.`. */
 function isListLead(code: number): boolean {

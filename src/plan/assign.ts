@@ -8,11 +8,12 @@ import type { Line, Locator } from './lines.js'
 import { compact, findGroups, parseStatement, unitsOnly, type ParsedStatement } from './responsibilities.js'
 import type { UnitListContext } from './units.js'
 import { pushAll } from '../text/arrays.js'
+import { HAN_CLASS, RESPONSIBILITY_LABEL, SENTENCE_ENDS } from '../lexicon/index.js'
 
-const BY_LEAD = /^由[\u3400-\u9fff、，,\s]{3,}?牵头/
+const BY_LEAD = new RegExp(`^由[${HAN_CLASS}、，,\\s]{3,}?牵头`)
 /** A label after the end of a sentence on the same line: `…。牵头单位：`. */
-const MID_LABEL = /([。；;])\s*((?:牵头单位|牵头部门|主要责任单位|责任单位)[：:])/
-const OWN_LINE_LABEL = /^(牵头单位|牵头部门|主要责任单位|主要负责单位|责任单位|责任部门|主责单位)[：:]/
+const MID_LABEL = new RegExp(`([${SENTENCE_ENDS}])\\s*((?:${RESPONSIBILITY_LABEL})[：:])`)
+const OWN_LINE_LABEL = new RegExp(`^(?:${RESPONSIBILITY_LABEL})[：:]`)
 
 export interface Found {
   parsed: ParsedStatement
@@ -131,10 +132,10 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
 /** Offsets of the last sentence in [from, to) without its closing 。 (undefined if none). */
 function lastSentence(text: string, from: number, to: number): [number, number] | undefined {
   let e = to
-  while (e > from && /[\s。；;]/.test(text[e - 1]!)) e--
+  while (e > from && (/\s/.test(text[e - 1]!) || SENTENCE_ENDS.includes(text[e - 1]!))) e--
   if (e <= from) return undefined
   let s = e
-  while (s > from && !/[。；;！？\n]/.test(text[s - 1]!)) s--
+  while (s > from && text[s - 1] !== '\n' && !SENTENCE_ENDS.includes(text[s - 1]!)) s--
   while (s < e && /\s/.test(text[s]!)) s++
   return s < e ? [s, e] : undefined
 }

@@ -24,8 +24,8 @@ export { placeParts, jurisdictionFrom } from './meta.js'
 export { placeDivision, divisionsNamed, type Division } from './places.js'
 export { parseUnitList, isUnitName, unitPrefix } from './units.js'
 export { Locator } from './lines.js'
-export { placeNamesOf } from '../lexicon/places.js'
-import { placeNamesOf } from '../lexicon/places.js'
+export { placeNamesOf } from '../lexicon/index.js'
+import { placeNamesOf } from '../lexicon/index.js'
 
 const ANNEX_TITLE = /(任务分工|分工表|任务清单|责任分工|重点任务分解)/
 

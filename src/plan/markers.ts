@@ -4,7 +4,7 @@
  */
 import type { MarkerStyle } from './types.js'
 
-import { asciiDigits, chineseNumber } from '../lexicon/numerals.js'
+import { asciiDigits, chineseNumber } from '../lexicon/index.js'
 
 export { asciiDigits, chineseNumber }
 

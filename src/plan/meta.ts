@@ -5,23 +5,22 @@
  */
 import type { DocNumberNode, JurisdictionInfo, PlanTree } from './types.js'
 import type { Line, Locator } from './lines.js'
-import { chineseNumber } from './markers.js'
+import { chineseNumber, HAN_CLASS, PLACE_SUFFIX, selfReferenceLevel, SENTENCE_ENDS, yearNumber } from '../lexicon/index.js'
 
 const PLAN_WORDS = /(方案|规划|纲要|计划|意见|办法)/
 /** Longest title read (characters, line breaks removed): real ones are under 80. */
 const MAX_TITLE_CHARS = 200
-const TERMINALS = /[。！？；;!?，,：:]/
+/** A title line holds no sentence end, comma or colon. */
+const TERMINALS = new RegExp(`[${SENTENCE_ENDS}，,：:]`)
 // Han characters only: `德阳市贯彻落实《四川省…》任务分工方案` is 德阳市, not 德阳市 › 贯彻落实《四川省
-const PLACE_TOKEN = /^([\u3400-\u9fff]{2,7}?(?:自治区|自治州|自治县|特别行政区|省|市|州|盟|地区|区|县|旗|镇|乡|街道))/
+const PLACE_TOKEN = new RegExp(`^([${HAN_CLASS}]{2,7}?(?:${PLACE_SUFFIX}))`)
 const DATE_OR_NUMBER = /^[\d\s年月日〔〕\[\]号.-]+$|\d{4}\s*年\s*\d{1,2}\s*月\s*\d{1,2}\s*日/
 /** A date in Arabic or Chinese numerals: 2022年3月5日, 二〇二二年三月五日. */
 const DATE = '((?:19|20)\\d{2}|二[〇○零][〇○零一二三四五六七八九]{2})\\s*年\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*月\\s*(\\d{1,2}|[一二三四五六七八九十]{1,3})\\s*日'
-const CN_DIGITS: Record<string, number> = { 〇: 0, '○': 0, 零: 0, 一: 1, 二: 2, 三: 3, 四: 4, 五: 5, 六: 6, 七: 7, 八: 8, 九: 9 }
 
 /** `2022` → 2022, `二〇二二` → 2022, `十二` → 12, `五` → 5. */
 function numberOf(s: string): number {
-  if (/^\d+$/.test(s)) return Number(s)
-  if (s.length === 4) return Number([...s].map((c) => CN_DIGITS[c] ?? 0).join(''))
+  if (/^\d+$/.test(s) || s.length === 4) return yearNumber(s)
   return chineseNumber(s)
 }
 const BRACKETED = /^[（(〔【][^（(）)]*[）)〕】]$/
@@ -56,7 +55,7 @@ function levelOf(parts: string[]): JurisdictionInfo['level'] {
 export function jurisdictionFrom(parts: string[]): JurisdictionInfo | undefined {
   if (parts.length === 0) return undefined
   const last = parts[parts.length - 1]!
-  const suffix = /自治县$/.test(last) ? '县' : /自治区$/.test(last) ? '区' : last.slice(-1)
+  const suffix = selfReferenceLevel(last)
   const info: JurisdictionInfo = { name: parts.join(''), parts, suffix }
   const level = levelOf(parts)
   if (level) info.level = level

@@ -6,6 +6,7 @@ import type { HeadingNode, SectionRole } from './types.js'
 import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
 import { isUnitName, isVague } from './units.js'
+import { HAN_CLASS, SENTENCE_ENDS } from '../lexicon/index.js'
 
 /** A heading with the lines it governs (its own line up to the next heading). */
 export interface Block {
@@ -23,7 +24,6 @@ export interface Block {
   inAnnex: boolean
 }
 
-const TERMINALS = '。！？；;!?'
 /** A bracket of unit names closing a title (`弘扬科学精神（县教育局）`). */
 function unitTail(title: string): { index: number } | undefined {
   const m = /[（(【〔]([^（(）)】〕]+)[）)】〕]\s*$/.exec(title)
@@ -32,7 +32,7 @@ function unitTail(title: string): { index: number } | undefined {
   return names.length > 0 && names.every((n) => isUnitName(n) && !isVague(n)) ? { index: m.index } : undefined
 }
 const RESPONSIBILITY_TAIL = /[（(〔][^（(〔]*(?:牵头|责任单位|负责)[^）)〕]*[）)〕]\s*$/
-const SPACE_IN_CJK = /(?<=[\u3400-\u9fff])[ \u3000]+(?=[\u3400-\u9fff])/g
+const SPACE_IN_CJK = new RegExp(`(?<=[${HAN_CLASS}])[ \\u3000]+(?=[${HAN_CLASS}])`, 'g')
 
 /** Removes PDF spacing inside Chinese text and markdown bold marks. */
 export function cleanTitle(s: string): string {
@@ -44,7 +44,7 @@ function isContinuation(line: Line | undefined): boolean {
   if (!line || line.kind !== 'text') return false
   const c = line.raw.slice(line.contentStart - line.start, line.contentEnd - line.start)
   if (c.length > 15 || matchMarker(c)) return false
-  for (const ch of c) if (TERMINALS.includes(ch) || ch === '，' || ch === ',') return false
+  for (const ch of c) if (SENTENCE_ENDS.includes(ch) || ch === '，' || ch === ',') return false
   return true
 }
 
@@ -124,7 +124,7 @@ export function findBlocks(lines: Line[], text: string, loc: Locator, annexLine:
 }
 
 function firstTerminal(s: string): number {
-  for (let k = 0; k < s.length; k++) if (TERMINALS.includes(s[k]!)) return k
+  for (let k = 0; k < s.length; k++) if (SENTENCE_ENDS.includes(s[k]!)) return k
   return -1
 }
 

@@ -10,6 +10,7 @@ import type { ResponsibilityConvention, ResponsibilityNode, UnitMention } from '
 import type { Locator } from './lines.js'
 import { leadMarked, parseUnitList, type UnitListContext } from './units.js'
 import { pushAll } from '../text/arrays.js'
+import { isLeadLabel, isResponsibleLabel, RESPONSIBILITY_LABEL } from '../lexicon/index.js'
 
 /** Text with white space and page furniture removed, and a map back to offsets. */
 export interface Compact {
@@ -99,11 +100,7 @@ export function findGroups(source: string, from: number, to: number, maxLength =
   return groups
 }
 
-const LABEL =
-  /(牵头单位|牵头部门|主要责任单位|主要负责单位|主责单位|主办单位|责任单位|责任部门|配合单位|配合部门|参与单位|协同单位|协办单位|落实单位|实施单位)[：:]/g
-const LEAD_LABEL = /^(牵头|主责|主办|主要责任|主要负责)/
-/** Labels of units that carry the task (not merely support it). */
-const RESPONSIBLE_LABEL = /^(责任|落实|实施)/
+const LABEL = new RegExp(`(${RESPONSIBILITY_LABEL})[：:]`, 'g')
 const TRAILING = /^(.+?)(按职责分工负责|按职责分工落实|按照职责分工负责|按职能分工负责|按职责负责|分工负责|共同负责|负责)$/
 const LEAD_VERB = /^(.+?)牵头[，,；;]?(?:(.+?)(配合|参与|协同|协助|负责|落实))?$/
 
@@ -133,7 +130,7 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
       const to = n + 1 < labels.length ? labels[n + 1]!.index! : t.length
       const list = t.slice(from, to).replace(/[。；;，,.]+$/, '')
       // `责任单位：县教育局牵头，县科协、团县委配合`: the list says who leads
-      if (/牵头/.test(list) && !LEAD_LABEL.test(m[1]!)) {
+      if (/牵头/.test(list) && !isLeadLabel(m[1]!)) {
         const inner = parseStatement({ text: list, map: c.map.slice(from, from + list.length) }, loc, ctx, true)
         if (inner && inner.lead.length > 0) {
           pushAll(lead, inner.lead)
@@ -142,10 +139,10 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
         }
       }
       const units = parseUnitList(list, at(from), loc, ctx)
-      if (LEAD_LABEL.test(m[1]!)) pushAll(lead, units)
+      if (isLeadLabel(m[1]!)) pushAll(lead, units)
       else {
         pushAll(partners, units)
-        if (RESPONSIBLE_LABEL.test(m[1]!) && units.length > 0) responsible = true
+        if (isResponsibleLabel(m[1]!) && units.length > 0) responsible = true
       }
     })
     if (lead.length === 0 && partners.length === 0) return undefined

@@ -6,20 +6,23 @@ import type { SectionRole, TargetClause, TargetNode } from './types.js'
 import type { Locator } from './lines.js'
 import { asciiDigits, chineseNumber } from './markers.js'
 import { lowerBound } from '../text/arrays.js'
+import { FULL_STOPS, HAN_CLASS, yearNumber } from '../lexicon/index.js'
 
 /** `到2025年`, `到二〇二五年`, `到“十四五”末`, and a year that opens a sentence (`2025年，…`). */
 const YEAR =
   /(?:(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?|(?:到|至)?\s*[“"]?(十[三四五六]五)[”"]?\s*(?:时期|期间)?(?:末|期末|结束时)|(?:^|(?<=[。；;！？\n]))[ \t]*((?:19|20)\d{2})\s*年(?=[，,]))/gm
 const PAST = /已达到|已经|已实现|达到了|实现了|奠定了|提高到了/
 const FIVE_YEAR_PLAN: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 }
-const CN_DIGIT: Record<string, string> = { 〇: '0', '○': '0', 零: '0', 一: '1', 二: '2', 三: '3', 四: '4', 五: '5', 六: '6', 七: '7', 八: '8', 九: '9' }
 
 function yearOf(m: RegExpMatchArray): number {
   if (m[2]) return FIVE_YEAR_PLAN[m[2]] ?? 0
   const y = m[1] ?? m[3] ?? ''
-  return Number(/^\d+$/.test(y) ? y : [...y].map((c) => CN_DIGIT[c] ?? '').join(''))
+  return yearNumber(y)
 }
-const SENTENCE_END = /[。！？!?]/
+/** Targets are read per sentence up to a full stop (a ； separates clauses of one target sentence). */
+const SENTENCE_END = new RegExp(`[${FULL_STOPS}]`)
+const ENDS_IN_TEXT = new RegExp(`[${HAN_CLASS}，、,]$`)
+const TWO_HAN = new RegExp(`[${HAN_CLASS}]{2}`)
 const CLAUSE_SPLIT = /[，,；;：:\n]/
 /** A number with a unit or a percentage: `17%`, `3个`, `8000人`, `1场以上`, `80%以上`. */
 const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(%|％|‰|个|家|所|座|场|人次|万人次|人|名|项|次|支|处|篇|部|期|万|亿|倍|小时|天|平方米|千米|公里|类|门|件|套|台)?|[两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?:个|家|所|座|场|名|项|支|处|类)|一(?:个|家|所|座)/
@@ -219,7 +222,7 @@ function stripPlace(s: string): string {
 function continuesLine(text: string, nl: number): boolean {
   const prevStart = text.lastIndexOf('\n', nl - 1) + 1
   const prev = text.slice(prevStart, nl)
-  return prev.length > 30 && /[\u3400-\u9fff，、,]$/.test(prev) && !/^\s*(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(prev)
+  return prev.length > 30 && ENDS_IN_TEXT.test(prev) && !/^\s*(#|[一二三四五六七八九十]+、|[（(][一二三四五六七八九十]+[）)])/.test(prev)
 }
 
 /** A percentage, or an indicator marked （%） in a table row. */
@@ -230,7 +233,7 @@ function hasPercent(line: string): boolean {
 /** An indicator table row (`指标\t2020年\t2025年`): the last number is the target column. */
 function tableTarget(text: string, loc: Locator, year: number, from: number, end: number, region: Region): TargetNode | undefined {
   const cells = text.slice(from, end).split('\t').map((c) => c.trim())
-  const indicatorCell = cells.find((c) => /[\u3400-\u9fff]{2}/.test(c) && !/^(预期性|约束性)$/.test(c))
+  const indicatorCell = cells.find((c) => TWO_HAN.test(c) && !/^(预期性|约束性)$/.test(c))
   const numbers = cells.filter((c) => /^[0-9０-９]+(?:[.．][0-9０-９]+)?\s*[%％]?(以上)?$/.test(c))
   if (!indicatorCell || numbers.length === 0) return undefined
   const last = numbers[numbers.length - 1]!

@@ -5,6 +5,7 @@
  */
 import type { UnitMention } from './types.js'
 import type { Locator } from './lines.js'
+import { HAN_CLASS, PLACE_SUFFIX } from '../lexicon/index.js'
 
 /** Level prefixes a unit name may start with, longest first. */
 const PREFIXES = ['自治区', '自治县', '自治州', '区委', '县委', '市委', '旗委', '省委', '区', '县', '市', '旗', '省', '州', '盟', '镇', '乡']
@@ -19,7 +20,9 @@ const VAGUE = /^(各|有关|相关|其他|其它|全体|所属|各级)|^(成员�
 const NOT_UNIT = /[，。；;：:！？“”"《》]|加强|推动|开展|建立|提升|实施|推进|完善|支持|鼓励|按职责|负责|牵头|配合|参与|等$/
 
 /** A name that opens with a place of its own (`仁化县人民政府`, `向塘镇政府`): never prefixed. */
-const OWN_PLACE = /^[\u3400-\u9fff]{2,6}?(省|市|县|区|旗|镇|乡)(?=[\u3400-\u9fff]{2})/
+const OWN_PLACE = new RegExp(`^[${HAN_CLASS}]{2,6}?(?:${PLACE_SUFFIX})(?=[${HAN_CLASS}]{2})`)
+const UNIT_CHARS = new RegExp(`^[${HAN_CLASS}A-Za-z0-9（）()]+$`)
+const BY_UNITS = new RegExp(`^(由|请|以)(?=[${HAN_CLASS}]{3})`)
 const LEAD_MARK = /\s*[（(]\s*(牵头|牵头单位|主责|主要责任单位)\s*[）)]\s*$/
 
 /** Units written with a `（牵头）` marker after them (kept aside: UnitMention has no flag). */
@@ -42,7 +45,7 @@ export function unitPrefix(name: string): string {
 export function isUnitName(name: string): boolean {
   if (name.length < 2 || name.length > 30) return false
   if (NOT_UNIT.test(name.replace(/等$/, ''))) return false
-  if (!/^[\u3400-\u9fffA-Za-z0-9（）()]+$/.test(name)) return false
+  if (!UNIT_CHARS.test(name)) return false
   if (VAGUE.test(name)) return true
   if (!UNIT_END.test(name) || /(局局|委委|办办|^区区|^市市|^县县)/.test(name)) return false
   // OCR debris such as `区政局`: a bureau needs a core of two characters between prefix and 局
@@ -88,7 +91,7 @@ export function parseUnitList(
     // strip trailing `等`, and trailing role words like `牵头`
     text = text.replace(/等(?:单位|部门)$/, '').replace(/(等|牵头|配合|参与|负责)+$/, '')
     // `由区教育局牵头`: the preposition is not part of the name
-    const by = /^(由|请|以)(?=[\u3400-\u9fff]{3})/.exec(text)
+    const by = BY_UNITS.exec(text)
     const shift = by ? by[0].length : 0
     if (shift) text = text.slice(shift)
     let compact = text.replace(/[\s\u3000]+/g, '')

@@ -22,6 +22,8 @@
  * - `HIGH`: a high surrogate; the caller combines it with the next code unit
  */
 
+import { HAN_BLOCK_FIRST, HAN_BLOCK_LAST, SENTENCE_ENDS } from './characters.js'
+
 export const WS = 1
 export const LF = 2
 export const HAN = 3
@@ -60,7 +62,7 @@ function classify(ch: string): number {
  */
 export const bmp = new Uint8Array(0x10000)
 for (let c = 0; c < 0x80; c++) bmp[c] = classify(String.fromCharCode(c))
-bmp.fill(HAN, 0x4e00, 0xa000)
+bmp.fill(HAN, HAN_BLOCK_FIRST, HAN_BLOCK_LAST + 1)
 bmp.fill(HIGH, 0xd800, 0xdc00)
 // A lone low surrogate is not a character; keep it as a one-unit Symbol.
 bmp.fill(SYMBOL, 0xdc00, 0xe000)
@@ -86,23 +88,12 @@ export function astralClass(codePoint: number): number {
   return k
 }
 
-/** Sentence terminators: 。！？；… ｡ and half-width ! ? ; . (the dot is checked further). */
+/** Sentence terminators: the lexicon's sentence ends (。！？；!?;) and … ｡ . (the half-width dot is checked further). */
+const TERMINATOR = new Uint8Array(0x10000)
+for (const ch of SENTENCE_ENDS + '…｡.') TERMINATOR[ch.charCodeAt(0)] = 1
+
 export function isTerminator(code: number): boolean {
-  switch (code) {
-    case 0x3002: // 。
-    case 0xff01: // ！
-    case 0xff1f: // ？
-    case 0xff1b: // ；
-    case 0x2026: // …
-    case 0xff61: // ｡
-    case 0x21: // !
-    case 0x3f: // ?
-    case 0x3b: // ;
-    case 0x2e: // .
-      return true
-    default:
-      return false
-  }
+  return TERMINATOR[code] === 1
 }
 
 /** Brackets that nest: a terminator inside them does not end the sentence. */
