@@ -4,9 +4,10 @@
  * Built-in rules and plugin rules go through the same check.
  */
 import { createRequire } from 'node:module'
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { PlanlintError } from '../errors.js'
 import { cached, contentKey } from '../support/cache.js'
+import { AJV_SETUP, ajvVersion, getAjv, standaloneCode } from '../support/ajv.js'
 import type { Rule, RuleMeta } from './types.js'
 
 
@@ -14,12 +15,6 @@ const KEBAB = /^[a-z][a-z0-9]*(?:-[a-z0-9]+)*$/
 const TYPES = new Set(['problem', 'suggestion', 'layout'])
 
 const require = createRequire(import.meta.url)
-let ajv: Ajv | undefined
-/** One Ajv instance for rule option schemas, created (and ajv loaded) on first use. */
-function getAjv(): Ajv {
-  ajv ??= new (require('ajv') as typeof import('ajv')).Ajv({ allErrors: true, strict: false, useDefaults: false, code: { source: true } })
-  return ajv
-}
 
 /**
  * The options validator of a schema. Compiling with ajv cost ~10 ms per rule on a cold
@@ -28,22 +23,12 @@ function getAjv(): Ajv {
  * evaluates that code and never loads ajv. Same generated code, same verdicts and errors.
  */
 function compileOptionsSchema(schema: object): ValidateFunction {
-  let version = ''
-  try {
-    version = (require('ajv/package.json') as { version: string }).version
-  } catch {
-    // no version: the key still changes with the schema
-  }
-  const key = contentKey('rule-options-validator', version, JSON.stringify(schema))
+  // no version: the key still changes with the schema
+  const key = contentKey('rule-options-validator', ajvVersion(), AJV_SETUP, JSON.stringify(schema))
   let direct: ValidateFunction | undefined
   const code = cached<string | null>(key, () => {
     direct = getAjv().compile(schema)
-    try {
-      const standalone = require('ajv/dist/standalone') as { default: (a: Ajv, v: ValidateFunction) => string }
-      return standalone.default(getAjv(), direct)
-    } catch {
-      return null // a schema standalone code cannot express: compile it each time
-    }
+    return standaloneCode(direct) // null: a schema standalone code cannot express, compiled each time
   })
   if (direct) return direct
   if (code === null) return getAjv().compile(schema)

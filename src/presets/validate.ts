@@ -6,24 +6,12 @@
  * Schemas may carry an `x-expected` annotation: the zh-CN description of what the value
  * should be. It is used for the message whenever that schema fails.
  */
-import { createRequire } from 'node:module'
-import type { Ajv, ErrorObject, ValidateFunction } from 'ajv'
+import type { ErrorObject, ValidateFunction } from 'ajv'
 import { PlanlintError } from '../errors.js'
 import { displayPath } from './yaml.js'
 import { editDistance } from '../text/edit-distance.js'
+import { getAjv } from '../support/ajv.js'
 
-// Loaded on first use: a run whose data files are all cached never compiles a schema.
-const require = createRequire(import.meta.url)
-let ajv: Ajv | undefined
-
-function getAjv(): Ajv {
-  if (!ajv) {
-    const AjvClass = (require('ajv') as typeof import('ajv')).Ajv
-    ajv = new AjvClass({ allErrors: false, verbose: true, strict: true, strictTuples: false })
-    ajv.addKeyword({ keyword: 'x-expected', schemaType: 'string' })
-  }
-  return ajv
-}
 
 const compiled = new Map<string, ValidateFunction>()
 
