@@ -47,7 +47,7 @@ export default defineRule<Options>({
         const level = plan.jurisdiction?.level
         const places = placeNamesOf(plan.jurisdiction?.parts ?? [])
         for (const hit of CompiledRenames.for(ctx.preset.units).find(ctx.text, places)) {
-          const r = hit.rename as typeof hit.rename & { localWindow?: string }
+          const r = hit.rename
           if (r.since > asOf) continue
           // inside the window in which local governments carried the reform out: not certain
           const settled = settledBy(r)
@@ -55,7 +55,7 @@ export default defineRule<Options>({
           // the level of the unit named, not of the plan: 省地震局 in a county plan is a
           // provincial unit; a national name (卫生部) is national in any plan
           const unitLevel = levelOfUnit(hit.prefix, r.levels, level, plan.jurisdiction?.parts ?? [])
-          if (unitLevel && r.levels && r.levels.length > 0 && !r.levels.includes(unitLevel)) continue
+          if (unitLevel && r.levels && r.levels.length > 0 && !r.levels.some((l) => l === unitLevel)) continue
           // the local prefix stays: 区委社治委 → 区委社会工作部, not 社会工作部
           const prefix = hit.prefix || ownPrefix(hit.old, r.old, ctx.preset.units.prefixes)
           const current = r.new.map((n) => localName(prefix, cleanNewName(n))).filter((n, i, a) => n && a.indexOf(n) === i)

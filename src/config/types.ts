@@ -1,7 +1,14 @@
-/** A loaded planlint.config.yaml. */
-import type { LinterOptions, RuleExemption, RuleSetting } from '../engine/types.js'
+/**
+ * A loaded planlint.config.yaml. Its shape is derived from src/config/config-schema.json
+ * (src/config/schema-types.ts, generated): never written twice. The engine's own types for
+ * the parts it consumes (rule settings, linter options, exemptions) are checked against the
+ * schema's at compile time below, so neither can drift.
+ */
+import type { LinterOptions, RuleExemption, RuleSetting, SeverityName } from '../engine/types.js'
+import type { ConfigFile, RuleSetting as SchemaRuleSetting } from './schema-types.js'
+import type { RuleSetting as PresetRuleSetting } from '../presets/schema-types.js'
 
-export type { LinterOptions, RuleExemption }
+export type { ConfigFile, LinterOptions, RuleExemption }
 
 /**
  * A finding the reviewers accepted, written in the config with its reason. The first form is
@@ -16,18 +23,23 @@ export interface PopulationExemption {
   reason: string
 }
 
-export interface PlanlintConfig {
-  /** Bundled preset id, path, or package name. */
-  preset?: string
+/** The config file as loaded: the schema's shape, exemptions as one of their two forms. */
+export interface PlanlintConfig extends Omit<ConfigFile, '$schema' | 'rules' | 'exemptions'> {
   rules?: Record<string, RuleSetting>
-  ignores?: string[]
-  plugins?: string[]
   exemptions?: Exemption[]
-  linterOptions?: LinterOptions
-  /** ISO date the plan is judged at (renames after it are ignored). */
-  asOf?: string
-  /** `draft` or `final`; `final` makes 征求意见稿 a finding. */
-  status?: 'draft' | 'final'
   /** File the config was loaded from. */
   filePath?: string
 }
+
+// ---- compile-time checks: the engine's types and the schemas' say the same thing ----
+type Same<A, B> = [A] extends [B] ? ([B] extends [A] ? true : false) : false
+type Assert<T extends true> = T
+type SchemaExemption = NonNullable<ConfigFile['exemptions']>[number]
+/** Fails to compile when the engine's types and the JSON Schemas disagree. */
+export type SchemaAgreement = [
+  Assert<Same<RuleSetting, SchemaRuleSetting>>,
+  Assert<Same<RuleSetting, PresetRuleSetting>>,
+  Assert<Same<LinterOptions, NonNullable<ConfigFile['linterOptions']>>>,
+  Assert<Same<SeverityName, NonNullable<LinterOptions['reportUnusedDisableDirectives']>>>,
+  Assert<Exemption extends SchemaExemption ? true : false>,
+]

@@ -6,7 +6,7 @@
  * with the file as their source.
  */
 import type { ActionNode, PlanTree, TargetClause } from '../plan/types.js'
-import type { Preset, PresetNamedItem } from './types.js'
+import type { Preset, PresetFile, PresetNamedItem } from './types.js'
 import { normIndicator as norm } from '../text/indicator.js'
 
 export interface BuildOptions {
@@ -25,7 +25,7 @@ export interface RawPresetOut {
   id: string
   title: string
   extends: string
-  jurisdiction?: { name: string; level: 'national' | 'province' | 'city' | 'county'; parent?: string }
+  jurisdiction?: PresetFile['jurisdiction']
   document: Record<string, unknown>
   populations?: Omit<PresetNamedItem, 'from'>[]
   projects?: Omit<PresetNamedItem, 'from'>[]
@@ -36,11 +36,11 @@ const SUFFIXES = /(科学素质提升行动|科学素质行动|素质提升行�
 
 /** The key word(s) an action heading must contain: `领导干部和公务员科学素质提升行动` →
  * [领导干部和公务员, 领导干部, 公务员]. */
-export function aliasesOf(name: string): string[] {
+export function aliasesOf(name: string): [string, ...string[]] {
   const core = name.replace(/^(实施|开展|推进)/, '').replace(SUFFIXES, '')
   if (!core) return [name]
   const parts = core.split(/[和与及、]/).filter((p) => p.length >= 2)
-  return [...new Set([core, ...(parts.length > 1 ? parts : [])])]
+  return [core, ...(parts.length > 1 ? parts.filter((p, i) => p !== core && parts.indexOf(p) === i) : [])]
 }
 
 function matchParent(item: ActionNode, list: PresetNamedItem[] | undefined): PresetNamedItem | undefined {

@@ -21,7 +21,7 @@ import { readFileSync } from 'node:fs'
 import { dirname, join, resolve } from 'node:path'
 import { PlanlintError } from '../errors.js'
 import type { RuleSetting } from '../engine/types.js'
-import type { Preset, PresetDocument, PresetNamedItem, PresetTarget } from './types.js'
+import type { Preset, PresetDocument, PresetFile, PresetNamedItem, PresetTarget } from './types.js'
 import { bundledIds, looksLikePath, isPresetPackageName, presetsDir, resolvePresetRef } from './resolve.js'
 import { cached, contentKey } from '../support/cache.js'
 import { trustedRun } from './trust.js'
@@ -41,23 +41,10 @@ import { parseYamlText, readTextFile, requireMapping } from './yaml.js'
 
 export { presetsDir } from './resolve.js'
 export { loadUnitDictionary } from './units.js'
-export type { UnitRenameEntry } from './units.js'
 
 /** A preset file as written (after schema validation). */
-export interface RawPreset {
-  id: string
-  title: string
-  extends?: string
-  jurisdiction?: Preset['jurisdiction']
-  document?: PresetDocument
-  documents?: PresetDocument[]
-  populations?: PresetNamedItem[]
-  projects?: PresetNamedItem[]
-  targets?: Omit<PresetTarget, 'from'>[]
-  rules?: Record<string, RuleSetting>
-  units?: RawUnits
-  scope?: Preset['scope']
-}
+/** The YAML shape of a preset file (from its JSON Schema). */
+export type RawPreset = PresetFile
 
 let presetSchemaText: string | undefined
 
@@ -168,8 +155,7 @@ function namedItems(leafFirst: ChainLink[], key: 'populations' | 'projects'): Pr
   if (i < 0) return []
   const supplier = leafFirst[i]!.raw
   const from = leafFirst.slice(i).find((l) => l.raw.document)?.raw.document?.id ?? supplier.id
-  // Object.assign: `from` on PresetNamedItem is a recent addition to src/types.ts.
-  return supplier[key]!.map((p): PresetNamedItem => Object.assign({ ...p, aliases: [...p.aliases] }, { from }))
+  return supplier[key]!.map((p): PresetNamedItem => ({ ...p, aliases: [p.aliases[0], ...p.aliases.slice(1)], from }))
 }
 
 /** Merges a chain (root → leaf) into one Preset. */

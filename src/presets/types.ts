@@ -1,68 +1,35 @@
 /** What a loaded preset holds. */
 import type { RuleSetting } from '../engine/types.js'
 
+import type { Confidence, DocumentEntry, NamedItemEntry, PresetFile, Rename, TargetEntry, UnitsFile } from './schema-types.js'
+
+// The shapes of a preset file's entries are derived from presets/schema.json and
+// presets/units/schema.json (src/presets/schema-types.ts, generated): never written twice.
+
 /** `verified` facts may raise errors; anything weaker at most a warning. */
-export type Confidence = 'verified' | 'corpus' | 'memory' | 'inferred'
+export type { Confidence, PresetFile, UnitsFile }
 
-export interface PresetDocument {
-  id: string
-  title: string
-  shortTitle?: string
-  aliases?: string[]
-  docNumber?: string
-  issuer?: string
-  date?: string
-  period?: string
-  level?: string
-  status?: 'current' | 'superseded' | 'expired'
-  supersededBy?: string
-  confidence: Confidence
-  source?: string[]
-}
+/** A document a plan may cite (or the upper plan a preset encodes). */
+export type PresetDocument = DocumentEntry
 
-export interface PresetNamedItem {
-  /** Stable id, e.g. `farmers`. */
-  id: string
-  /** Name as the upper plan writes it, e.g. `农民科学素质提升行动`. */
-  name: string
-  /** The key word(s) a heading must contain, e.g. [`农民`, `乡村居民`, `新型职业农民`]. */
-  aliases: string[]
-  confidence: Confidence
+/** A population action or key project of the upper plan; `from` is filled in by the loader. */
+export interface PresetNamedItem extends NamedItemEntry {
   /** Id of the document (upper plan) the item comes from (filled in by the loader). */
   from?: string
 }
 
-export interface PresetTarget {
-  year: number
-  indicator: string
-  /** Other wordings of the indicator a plan may use. */
-  aliases?: string[]
-  /** Wording in the upper plan, e.g. `超过15%`. */
-  value?: string
-  comparator?: '>' | '>=' | '=' | '<' | '<='
-  pct?: number
-  headline?: boolean
-  confidence: Confidence
+/** A target of the upper plan; `from` is filled in by the loader. */
+export interface PresetTarget extends TargetEntry {
   /** Id of the preset the target comes from (filled in by the loader). */
   from?: string
 }
 
-export interface UnitRename {
-  old: string[]
-  new: string[]
-  reform: string
-  since: string
-  severity: 'error' | 'warning'
-  /** True when one new name is certain, so an autofix is safe. */
-  unambiguous?: boolean
-  levels?: string[]
-  guards?: string[]
-  note?: string
-  confidence: string
-}
+/** An outdated unit name and what replaced it (presets/units/renames.yaml). */
+export type UnitRename = Rename
 
+/** The unit dictionary as loaded: every section present, aliases and keep lists flattened. */
 export interface UnitDictionary {
-  prefixes: string[]
+  prefixes: NonNullable<UnitsFile['prefixes']>
   renames: UnitRename[]
   /** Groups of names for the same unit; the first is preferred. */
   aliases: string[][]
@@ -70,12 +37,10 @@ export interface UnitDictionary {
   keep: string[]
 }
 
-export interface Preset {
-  id: string
-  title: string
+/** A preset as loaded: its `extends` chain merged, every list present. */
+export interface Preset extends Pick<PresetFile, 'id' | 'title' | 'jurisdiction' | 'scope'> {
   /** ids from the root (national) down to this preset. */
   chain: string[]
-  jurisdiction?: { name: string; level: 'national' | 'province' | 'city' | 'county'; parent?: string }
   /** The document this preset encodes (the upper plan). */
   document?: PresetDocument
   documents: PresetDocument[]
@@ -83,10 +48,6 @@ export interface Preset {
   projects: PresetNamedItem[]
   targets: PresetTarget[]
   units: UnitDictionary
-  /** Which documents the preset's family checks apply to: a plan whose title has none of
-   * these words (a 科普日 activity plan, a 营商环境 plan) is not checked for the family's
-   * actions, projects and targets. */
-  scope?: { titleKeywords: string[] }
   /** Rule settings carried by the preset. */
   rules: Record<string, RuleSetting>
   /** Path of the file it was loaded from. */

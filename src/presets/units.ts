@@ -4,29 +4,15 @@
  */
 import { readFileSync, statSync } from 'node:fs'
 import { join } from 'node:path'
-import type { UnitDictionary, UnitRename } from './types.js'
+import type { UnitDictionary, UnitsFile } from './types.js'
 import { cached, contentKey } from '../support/cache.js'
 import { presetsDir } from './resolve.js'
 import { getValidator, validateOrThrow } from './validate.js'
 import { parseYamlText, readTextFile } from './yaml.js'
 import { pushAll } from '../text/arrays.js'
 
-/**
- * A rename as stored in `renames.yaml`. `localWindow` (free text: when local units followed
- * the national rename, e.g. `2018-10..2019-03`) is carried through at runtime although
- * `UnitRename` in src/types.ts does not name it.
- */
-export interface UnitRenameEntry extends UnitRename {
-  localWindow?: string
-}
-
-/** The YAML shape of a units file or of a preset's `units` section. */
-export interface RawUnits {
-  prefixes?: string[]
-  renames?: UnitRenameEntry[]
-  aliases?: { canonical: string; variants: string[] }[]
-  keep?: { names: string[]; note?: string }[]
-}
+/** The YAML shape of a units file or of a preset's `units` section (from its JSON Schema). */
+export type RawUnits = UnitsFile
 
 let unitsSchemaText: string | undefined
 
