@@ -12,6 +12,7 @@ import { Command, CommanderError } from 'commander'
 import { displayWidth as stringWidth } from '../reporters/width.js'
 import type { CliIO, LintCommandOptions } from './lint.js'
 import { printable } from '../text/printable.js'
+import { packageVersion } from '../support/package-info.js'
 
 const TITLES: Record<string, string> = {
   'Usage:': '用法：',
@@ -19,20 +20,6 @@ const TITLES: Record<string, string> = {
   'Commands:': '子命令：',
   'Arguments:': '参数：',
   'Global Options:': '全局选项：',
-}
-
-function packageVersion(): string {
-  let dir = path.dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 5; i++) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; version?: string }
-      if (pkg.name === 'planlint') return pkg.version ?? '0.0.0'
-    } catch {
-      // keep looking upward
-    }
-    dir = path.dirname(dir)
-  }
-  return '0.0.0'
 }
 
 /** Commander's English parse errors, said in Chinese. */

@@ -9,6 +9,7 @@ import fs from 'node:fs'
 import path from 'node:path'
 import { fileURLToPath, pathToFileURL } from 'node:url'
 import type { RuleMeta } from '../types.js'
+import { packageRepositoryField, packageRoot } from '../support/package-info.js'
 
 interface PackageInfo {
   root: string
@@ -18,25 +19,16 @@ interface PackageInfo {
 
 let info: PackageInfo | null | undefined
 
-/** planlint's package root and repository URL (searched upward from this module). */
+/** planlint's package root and repository URL. */
 export function packageInfo(): PackageInfo | undefined {
   if (info !== undefined) return info ?? undefined
-  let dir = path.dirname(fileURLToPath(import.meta.url))
-  for (let i = 0; i < 6; i++) {
-    try {
-      const pkg = JSON.parse(fs.readFileSync(path.join(dir, 'package.json'), 'utf8')) as { name?: string; repository?: unknown }
-      if (pkg.name === 'planlint') {
-        const repository = repositoryUrl(pkg.repository)
-        info = { root: dir, ...(repository ? { repository } : {}) }
-        return info
-      }
-    } catch {
-      // keep looking upward
-    }
-    dir = path.dirname(dir)
+  try {
+    const repository = repositoryUrl(packageRepositoryField())
+    info = { root: packageRoot(), ...(repository ? { repository } : {}) }
+  } catch {
+    info = null // an incomplete install: no links
   }
-  info = null
-  return undefined
+  return info ?? undefined
 }
 
 /** package.json `repository` (string or {url}) as an https URL, or undefined. */

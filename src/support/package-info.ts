@@ -8,7 +8,7 @@ import { fileURLToPath } from 'node:url'
 import { PlanlintError } from '../errors.js'
 
 let rootCache: string | undefined
-let versionCache: string | undefined
+let manifestCache: { name?: string; version?: string; repository?: unknown } | undefined
 
 /** The planlint package root: the nearest directory above this module holding
  * `presets/schema.json` and `package.json`. */
@@ -26,14 +26,24 @@ export function packageRoot(): string {
   }
 }
 
+/** planlint's own package.json (empty when it cannot be read or is another package's). */
+function manifest(): { name?: string; version?: string; repository?: unknown } {
+  if (manifestCache) return manifestCache
+  try {
+    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { name?: string; version?: string; repository?: unknown }
+    manifestCache = pkg.name === 'planlint' ? pkg : {}
+  } catch {
+    manifestCache = {}
+  }
+  return manifestCache
+}
+
 /** planlint's own version, from its package.json (`0.0.0` when it cannot be read). */
 export function packageVersion(): string {
-  if (versionCache) return versionCache
-  try {
-    const pkg = JSON.parse(readFileSync(join(packageRoot(), 'package.json'), 'utf8')) as { name?: string; version?: string }
-    versionCache = pkg.name === 'planlint' ? (pkg.version ?? '0.0.0') : '0.0.0'
-  } catch {
-    versionCache = '0.0.0'
-  }
-  return versionCache
+  return manifest().version ?? '0.0.0'
+}
+
+/** package.json's `repository` field as written (string, {url} or undefined). */
+export function packageRepositoryField(): unknown {
+  return manifest().repository
 }
