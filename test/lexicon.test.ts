@@ -23,7 +23,7 @@ import { buildPlan } from '../src/plan/index.js'
 
 describe('CJK lexicon: characters', () => {
   it('a Han character is CJK Unified Ideographs or Extension A, the same for the regex and the code check', () => {
-    for (const [ch, han] of [['一', true], ['龥', true], ['鿿', true], ['㐀', true], ['䶿', true], ['〇', false], ['，', false], ['a', false], ['ｱ', false]] as const) {
+    for (const [ch, han] of [['一', true], ['龥', true], ['鿿', true], ['㐀', true], ['䶵', true], ['䷀', false], ['〇', false], ['，', false], ['a', false], ['ｱ', false]] as const) {
       expect(isHan(ch.charCodeAt(0)), ch).toBe(han)
       expect(HAN_CHARACTER.test(ch), ch).toBe(han)
     }
@@ -31,7 +31,9 @@ describe('CJK lexicon: characters', () => {
   })
 
   it("the parser's tokenizer calls every lexicon Han character HAN", () => {
-    fc.assert(fc.property(fc.integer({ min: 0x3400, max: 0x9fff }), (code) => charClass(code) === HAN))
+    fc.assert(fc.property(fc.integer({ min: 0x3400, max: 0x9fff }), (code) => !isHan(code) || charClass(code) === HAN))
+    // and the hexagram symbols between Extension A and the main block are not Han anywhere
+    for (let code = 0x4dc0; code <= 0x4dff; code++) expect([isHan(code), charClass(code) === HAN]).toEqual([false, false])
   })
 
   it('every sentence end ends a sentence in the parser too, and nothing else in the plain text range does', () => {

@@ -8,8 +8,10 @@
  * answer for every code point; its fast path is the same CJK Unified Ideographs block.
  */
 
-/** First and last code unit of CJK Unified Ideographs Extension A (U+3400–U+4DBF). */
+/** First code unit of CJK Unified Ideographs Extension A (U+3400–U+4DBF). */
 export const HAN_EXT_A_FIRST = 0x3400
+/** Last code unit of Extension A (U+4DC0–U+4DFF after it are the Yijing hexagram symbols). */
+export const HAN_EXT_A_LAST = 0x4dbf
 /** First code unit of the CJK Unified Ideographs block (U+4E00–U+9FFF). */
 export const HAN_BLOCK_FIRST = 0x4e00
 /** Last code unit of the CJK Unified Ideographs block. */
@@ -17,15 +19,16 @@ export const HAN_BLOCK_LAST = 0x9fff
 
 /**
  * A Han character as plans write them: CJK Unified Ideographs and Extension A
- * (U+3400–U+9FFF, one UTF-16 code unit each). The rare astral extensions are not matched.
+ * (U+4E00–U+9FFF, U+3400–U+4DBF; one UTF-16 code unit each). The rare astral extensions are
+ * not matched.
  */
-export const HAN_CLASS = '\\u3400-\\u9fff'
+export const HAN_CLASS = '\\u3400-\\u4dbf\\u4e00-\\u9fff'
 /** One Han character (see HAN_CLASS). */
 export const HAN_CHARACTER = new RegExp(`[${HAN_CLASS}]`)
 
 /** Whether a UTF-16 code unit is a Han character (see HAN_CLASS). */
 export function isHan(code: number): boolean {
-  return code >= HAN_EXT_A_FIRST && code <= HAN_BLOCK_LAST
+  return (code >= HAN_BLOCK_FIRST && code <= HAN_BLOCK_LAST) || (code >= HAN_EXT_A_FIRST && code <= HAN_EXT_A_LAST)
 }
 
 /** CJK Symbols and Punctuation: 　、。〈〉《》「」『』【】〔〕〇 (U+3000–U+303F). */
