@@ -45,7 +45,7 @@ const RE_MARK = /^\p{M}$/u
 const RE_SYMBOL = /^[\p{S}\p{Pd}]$/u
 const RE_PUNCT = /^\p{P}$/u
 
-function classify(ch: string): number {
+function characterClassOf(ch: string): number {
   if (ch === '\n') return LF
   if (RE_SPACE.test(ch)) return WS
   if (RE_HAN.test(ch)) return RE_PUNCT.test(ch) ? PUNCT : HAN
@@ -61,7 +61,7 @@ function classify(ch: string): number {
  * Exported for the parser's innermost loop; read-only outside this module.
  */
 export const bmp = new Uint8Array(0x10000)
-for (let c = 0; c < 0x80; c++) bmp[c] = classify(String.fromCharCode(c))
+for (let c = 0; c < 0x80; c++) bmp[c] = characterClassOf(String.fromCharCode(c))
 bmp.fill(HAN, HAN_BLOCK_FIRST, HAN_BLOCK_LAST + 1)
 bmp.fill(HIGH, 0xd800, 0xdc00)
 // A lone low surrogate is not a character; keep it as a one-unit Symbol.
@@ -71,7 +71,7 @@ bmp.fill(SYMBOL, 0xdc00, 0xe000)
 export function charClass(code: number): number {
   const k = bmp[code]!
   if (k !== 0) return k
-  const computed = classify(String.fromCharCode(code))
+  const computed = characterClassOf(String.fromCharCode(code))
   bmp[code] = computed
   return computed
 }
@@ -82,7 +82,7 @@ const astral = new Map<number, number>()
 export function astralClass(codePoint: number): number {
   let k = astral.get(codePoint)
   if (k === undefined) {
-    k = classify(String.fromCodePoint(codePoint))
+    k = characterClassOf(String.fromCodePoint(codePoint))
     astral.set(codePoint, k)
   }
   return k
