@@ -13,8 +13,17 @@ const CN_RUN = /[〇零一二三四五六七八九OoО0○]{3,}/g
 const REAL = /[〇零一二三四五六七八九]/g
 const LOOKALIKE = /[OoО0○]/g
 const ALNUM = /[A-Za-z0-9０-９Ａ-Ｚａ-ｚ]/
-/** `2021-2025`: two years joined by a hyphen, dash-like or tilde character. */
-const YEAR_RANGE = /(?<![0-9０-９A-Za-z\-－./])((?:19|20)[0-9]{2})([ \t]*[-－–‐‑−﹣~～][ \t]*)((?:19|20)[0-9]{2})(?![0-9０-９\-－./:])/g
+/**
+ * `2021-2025`, `2006-2010-2020`: two or three years joined by a hyphen, dash-like or tilde
+ * character (or already by —: a chain is reported when any of its joins is not —).
+ */
+const YEAR_RANGE =
+  /(?<![0-9０-９A-Za-z\-－./—])((?:19|20)[0-9]{2})([ \t]*[-－–‐‑−﹣~～—][ \t]*)((?:19|20)[0-9]{2})(?:([ \t]*[-－–‐‑−﹣~～—][ \t]*)((?:19|20)[0-9]{2}))?(?![0-9０-９\-－./:—])/g
+/**
+ * A date whose year kept only its last two digits: `一二年一月十二日` (2012). 公文 write the
+ * year in full (GB/T 9704-2012 7.3.5.3: 年份应标全称). `十二年` (twelve years) is no year.
+ */
+const SHORT_YEAR_DATE = /(?<![〇零一二三四五六七八九十百千○OoО0０-９0-9])([〇零一二三四五六七八九○]{2})年(?=[一二三四五六七八九十]{1,3}月[一二三四五六七八九十]{1,3}日)/g
 /** What stands before the number of a standard: `GB/T `, `DB36/T `, `JGJ `, `ISO `. */
 const STANDARD_BEFORE = /(?:GB|DB\d{0,2}|[A-Z]{2,4})(?:\/[TZ])?\s*$/
 const FW_DIGITS = /[０-９]+/g
@@ -39,11 +48,13 @@ export default defineRule<Options>({
       recommended: true,
     },
     fixable: 'code',
+    hasSuggestions: true,
     schema: { type: 'object', properties: { digitWidth: { type: 'boolean' } }, additionalProperties: false },
     defaultOptions: { digitWidth: true },
     messages: {
       zeroLookalike: '汉字数字「{{written}}」中的「{{char}}」不是汉字“〇”，应写作「{{expected}}」',
       yearRange: '年份起止「{{written}}」应使用一字线“—”，写作「{{expected}}」',
+      shortYear: '日期中的年份「{{written}}」只写了后两位，年份应写全称，如「{{expected}}」',
       mixedDigits: '本文数字多用{{majority}}，此处的{{minority}}数字「{{written}}」应统一为{{majority}}',
     },
   },
@@ -76,20 +87,41 @@ export default defineRule<Options>({
           })
         }
         for (const m of para.matchAll(YEAR_RANGE)) {
-          const from = Number(m[1])
-          const to = Number(m[3])
-          if (to <= from || to - from > 100) continue
+          const years = [m[1], m[3], m[5]].filter((y): y is string => y !== undefined).map(Number)
+          if (years.some((y, k) => k > 0 && (y <= years[k - 1]! || y - years[k - 1]! > 100))) continue
+          const joins = [m[2]!, m[4]].filter((j): j is string => j !== undefined)
+          if (joins.every((j) => j === '—')) continue
           // a standard's number and year (`DB36/T 1999-2021`, `GB/T 9704-2012`): not a range
           if (STANDARD_BEFORE.test(para.slice(Math.max(0, m.index - 16), m.index))) continue
           const s = start + m.index
-          const expected = `${m[1]}—${m[3]}`
+          const expected = years.join('—')
+          // a two-year range: only the join changes; a chain: everything between the first and last year
+          const from = s + m[1]!.length
+          const to = s + m[0].length - String(years.at(-1)).length
           ctx.report({
             messageId: 'yearRange',
             data: { written: m[0], expected },
             range: [s, s + m[0].length],
-            fix: { range: [s + m[1]!.length, s + m[1]!.length + m[2]!.length], text: '—' },
+            fix: { range: [from, to], text: joins.length === 1 ? '—' : `—${m[3]!}—` },
             expected,
             actual: m[0],
+          })
+        }
+        for (const m of para.matchAll(SHORT_YEAR_DATE)) {
+          const digits = [...m[1]!].map((c) => '〇一二三四五六七八九'.indexOf(c === '零' || c === '○' ? '〇' : c))
+          const two = digits[0]! * 10 + digits[1]!
+          // the century is a guess (up to 50 read as 20xx), hence a suggestion, not a fix
+          const century = two <= 50 ? '二〇' : '一九'
+          const expected = `${century}${m[1]!}年`
+          const s = start + m.index
+          const written = m[0]
+          ctx.report({
+            messageId: 'shortYear',
+            data: { written, expected },
+            range: [s, s + written.length],
+            suggest: [{ desc: `改为「${expected}」`, fix: { range: [s, s + 2], text: `${century}${m[1]!}` } }],
+            expected,
+            actual: written,
           })
         }
       },

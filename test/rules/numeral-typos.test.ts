@@ -18,6 +18,13 @@ tester.run('numeral-typos', rule, {
     '2025-2021',
     // full-width digits throughout are consistent
     '到２０２５年，建成３个基地。',
+    // a chain of years already joined by 一字线; a chain running backwards is no period
+    '《全民科学素质行动计划纲要（2006—2010—2020年）》',
+    '2020-2010-2006',
+    // a date whose year is written in full; 十二年 is a number of years, not a year
+    '二〇一二年一月十二日',
+    '历经十二年一月又三日',
+    '2012年1月12日',
     // the digit-width check can be switched off
     { code: '到2025年，建成３个基地。', options: { digitWidth: false } },
   ],
@@ -43,6 +50,44 @@ tester.run('numeral-typos', rule, {
         { messageId: 'yearRange', data: { written: '2021 ~ 2025', expected: '2021—2025' }, column: 35 },
       ],
       output: '实施方案(2022—2025年)、《规划（2018—2022年）》、2021—2025年',
+    },
+    {
+      // a three-year chain (the 2006 纲要's period) with hyphens: every join becomes —
+      code: '实施《全民科学素质行动计划纲要（2006-2010-2020年）》。',
+      errors: [{ messageId: 'yearRange', data: { written: '2006-2010-2020', expected: '2006—2010—2020' }, line: 1, column: 17, endColumn: 31 }],
+      output: '实施《全民科学素质行动计划纲要（2006—2010—2020年）》。',
+    },
+    {
+      // one join right, one wrong: the chain is reported once, whole
+      code: '2006—2010-2020年',
+      errors: [{ messageId: 'yearRange', data: { written: '2006—2010-2020', expected: '2006—2010—2020' }, column: 1, endColumn: 15 }],
+      output: '2006—2010—2020年',
+    },
+    {
+      // the year of a signature date lost its first two digits: a suggestion (the century is a guess)
+      code: '万载县人民政府办公室\n一二年一月十二日',
+      errors: [
+        {
+          messageId: 'shortYear',
+          data: { written: '一二年', expected: '二〇一二年' },
+          line: 2,
+          column: 1,
+          endColumn: 4,
+          suggestions: [{ desc: '改为「二〇一二年」', output: '万载县人民政府办公室\n二〇一二年一月十二日' }],
+        },
+      ],
+      output: null,
+    },
+    {
+      code: '九八年三月五日印发',
+      errors: [{ messageId: 'shortYear', data: { written: '九八年', expected: '一九九八年' }, column: 1, endColumn: 4, suggestions: [{ desc: '改为「一九九八年」', output: '一九九八年三月五日印发' }] }],
+      output: null,
+    },
+    {
+      // a Latin O in a full year is a look-alike, not a short year
+      code: '二O一二年一月十二日',
+      errors: [{ messageId: 'zeroLookalike', column: 1, endColumn: 5 }],
+      output: '二〇一二年一月十二日',
     },
     {
       code: '到2025年，建成３个基地和10个站点。',
