@@ -1,9 +1,12 @@
 /**
  * quantified-targets: targets must be checkable. The preset's headline indicator must come
- * with a number for the plan's target year; other 到20XX年 commitments whose only measure is
- * a vague word (一批, 明显, 进一步…) get a warning. A sentence that carries a number, a count
- * or an absolute (全覆盖) is left alone: precision matters more than recall.
+ * with a number for the plan's target year; other time-bound commitments (`到20XX年…`,
+ * `“十四五”期间，…`, `20XX年底前…`) whose only measure is a vague word (一批, 若干, 明显,
+ * 进一步…) get a warning; in the goals, an indicator of something counted (科普场馆, 科普人员,
+ * 示范区…) is a target of its own and must have a number. A clause that carries a number, a
+ * count or an absolute (全覆盖) is left alone: precision matters more than recall.
  */
+import { COUNT_GOAL } from '../src/plan/targets.js'
 import { fragmentKind } from '../src/rules-support/completeness.js'
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
@@ -40,8 +43,9 @@ export default defineRule<Options>({
       },
       additionalProperties: false,
     },
-    defaultOptions: { vagueWords: ['一批', '若干', '明显', '显著', '进一步', '不断', '大幅'], headline: true },
+    defaultOptions: { vagueWords: ['一批', '若干', '明显', '显著', '进一步', '不断', '大幅', '较大'], headline: true },
     messages: {
+      countUnquantified: '工作目标「{{clause}}」是数量指标，却没有给出到{{year}}年的具体数值，建议写明数量（如建成多少个、达到多少人）',
       headlineMissing: '主要目标没有给出到{{year}}年「{{indicator}}」的具体数值：{{document}}要求{{expected}}',
       vague: '「{{clause}}」只有「{{words}}」这样的模糊表述，没有可考核的数量，建议写明具体指标',
     },
@@ -78,12 +82,21 @@ export default defineRule<Options>({
         // (`——公民科学素质水平大幅提升。全县…比例达到15%。`)
         const line = t.position.end.line
         if (ctx.plan.targets.some((o) => o !== t && o.quantified && o.position.start.line <= line && o.position.end.line >= line)) return
+        // in the goals: every clause about something counted needs its number
+        const counted = t.inGoals ? t.clauses.filter((c) => !c.quantified && COUNT_GOAL.test(c.text)) : []
+        for (const c of counted) {
+          // a list item's dash (`——创建一批…`) is no part of the indicator
+          const dash = /^[—\-－·•]*/.exec(c.text)![0].length
+          const start = c.position.start.offset + dash
+          ctx.report({ messageId: 'countUnquantified', data: { clause: short(c.text.slice(dash)), year: t.year }, range: [start, c.position.end.offset], severity: 'warn' })
+        }
+        if (counted.length > 0) return
         const clause = t.clauses.find((c) => !c.quantified && ctx.options.vagueWords.some((w) => c.text.includes(w)))
         if (!clause) return
         const words = ctx.options.vagueWords.filter((w) => clause.text.includes(w))
         ctx.report({
           messageId: 'vague',
-          data: { clause: clause.text.length > 30 ? `${clause.text.slice(0, 29)}…` : clause.text, words: words.join('」「') },
+          data: { clause: short(clause.text), words: words.join('」「') },
           node: clause,
           severity: 'warn',
         })
@@ -91,6 +104,10 @@ export default defineRule<Options>({
     }
   },
 })
+
+function short(text: string): string {
+  return text.length > 30 ? `${text.slice(0, 29)}…` : text
+}
 
 /** The headline target for the plan's horizon: the preset's headline indicator for the year
  * the plan runs to (its period's end), else the earliest headline year within the period. */

@@ -8,15 +8,20 @@ import { asciiDigits, chineseNumber } from './markers.js'
 import { lowerBound } from '../text/arrays.js'
 import { FULL_STOPS, HAN_CLASS, yearNumber } from '../lexicon/index.js'
 
-/** `到2025年`, `到二〇二五年`, `到“十四五”末`, and a year that opens a sentence (`2025年，…`). */
+/**
+ * `到2025年`, `到二〇二五年`, `到“十四五”末`, a year that opens a sentence (`2025年，…`),
+ * `“十四五”期间，…` opening a clause or a list item (the period's last year) and `2025年底前…`
+ * (a deadline).
+ */
 const YEAR =
-  /(?:(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?|(?:到|至)?\s*[“"]?(十[三四五六]五)[”"]?\s*(?:时期|期间)?(?:末|期末|结束时)|(?:^|(?<=[。；;！？\n]))[ \t]*((?:19|20)\d{2})\s*年(?=[，,]))/gm
+  /(?:(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?|(?:到|至)?\s*[“"]?(十[三四五六]五)[”"]?\s*(?:时期|期间)?(?:末|期末|结束时)|(?:^|(?<=[。；;！？\n]))[ \t]*((?:19|20)\d{2})\s*年(?=[，,])|(?:^|(?<=[。；;！？，,\n.．、）)]))[ \t]*在?[“"]?(十[三四五六]五)[”"]?\s*(?:期间|时期内)|((?:19|20)\d{2})\s*年(?:底)?(?:以)?前(?![后景夕]))/gm
 const PAST = /已达到|已经|已实现|达到了|实现了|奠定了|提高到了/
 const FIVE_YEAR_PLAN: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 }
 
 function yearOf(m: RegExpMatchArray): number {
-  if (m[2]) return FIVE_YEAR_PLAN[m[2]] ?? 0
-  const y = m[1] ?? m[3] ?? ''
+  const fiveYear = m[2] ?? m[4]
+  if (fiveYear) return FIVE_YEAR_PLAN[fiveYear] ?? 0
+  const y = m[1] ?? m[3] ?? m[5] ?? ''
   return yearNumber(y)
 }
 /** Targets are read per sentence up to a full stop (a ； separates clauses of one target sentence). */
@@ -27,7 +32,17 @@ const CLAUSE_SPLIT = /[，,；;：:\n]/
 /** A number with a unit or a percentage: `17%`, `3个`, `8000人`, `1场以上`, `80%以上`. */
 const NUMBER = /[0-9０-９]+(?:[.．][0-9０-９]+)?\s*(%|％|‰|个|家|所|座|场|人次|万人次|人|名|项|次|支|处|篇|部|期|万|亿|倍|小时|天|平方米|千米|公里|类|门|件|套|台)?|[两三四五六七八九十百千万][一二两三四五六七八九十百千万]*(?:个|家|所|座|场|名|项|支|处|类)|一(?:个|家|所|座)/
 const ABSOLUTE = /全覆盖|全面覆盖|实现.{0,6}覆盖|每个.{0,12}(至少|不少于|均|都)|100%|全部|均(建有|设有|达到|配备)|实现.{0,4}全/
-const VAGUE = ['一批', '若干', '明显', '显著', '进一步', '不断', '大幅', '逐步', '日益', '更加', '稳步', '持续']
+const VAGUE = ['一批', '若干', '明显', '显著', '进一步', '不断', '大幅', '较大', '逐步', '日益', '更加', '稳步', '持续']
+/**
+ * A goals line about something counted (场馆, 基地, 示范区, 科普人员, 志愿者…) growing or being
+ * built (`科普场馆数量明显增加`, `建成一批科普示范基地`): a target even without a percentage,
+ * for the year of the lead-in before it. Whether it has a number is the rule's business.
+ */
+const LIST_ITEM = /^[ \t]*(?:——|—|-|·|•|●|[（(][0-9０-９一二三四五六七八九十]+[）)]|[0-9０-９]+[.．、]|[①-⑳])/
+const COUNTED = '(?:场馆|科技馆|博物馆|基地|示范(?:区|县|市|社区|乡镇|街道|学校|单位)|科普人员|志愿者|人才|队伍|讲解员|辅导员|站点|科普e站|科普站|大篷车)'
+export const COUNT_GOAL = new RegExp(
+  `(?:新建|建成|创建|培育|新增|打造)[^，,。；;]{0,12}?${COUNTED}|${COUNTED}[^，,。；;]{0,8}?(?:数量|人数|个数|规模)?[^，,。；;]{0,4}?(?:增加|增长|增多|扩大|壮大|翻番)`,
+)
 const COMPARATORS: [RegExp, TargetClause['comparator']][] = [
   [/超过|高于|大于|以上/, '>'],
   [/不低于|不少于|达到|力争达到|提高到|提升到|至少/, '>='],
@@ -107,7 +122,11 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
         const x = byEnd[next]!
         if (x.start >= r.start && (!latest || x.order > latest.order)) latest = x
       }
-      if (from < lineEnd && /[0-9０-９]\s*[%％]|\t/.test(text.slice(from, lineEnd)) && hasPercent(text.slice(lineStart, lineEnd))) {
+      const rest = text.slice(from, lineEnd)
+      // an item of a goals list after a lead-in with its year (`到2025年，主要目标是：` / `——…`)
+      // about something counted, with no number: a target for the rule to ask the number of
+      const countItem = (lastListed ?? latest) !== undefined && LIST_ITEM.test(text.slice(lineStart, lineEnd)) && COUNT_GOAL.test(rest) && !/[0-9０-９]/.test(rest)
+      if (from < lineEnd && ((/[0-9０-９]\s*[%％]|\t/.test(rest) && hasPercent(text.slice(lineStart, lineEnd))) || countItem)) {
         // a year of its own (`…比例2025年超过15%`), not a baseline's (`由2020年的9.6%`)
         const own = /(?<!由)((?:19|20)\d{2})\s*年(?!的|底|末)/.exec(text.slice(lineStart, lineEnd))
         const before = lastListed ?? latest?.t

@@ -20,6 +20,11 @@ tester.run('quantified-targets', rule, {
     goals('到2025年，实现以下目标：\n——公民科学素质水平大幅提升。全县公民具备科学素质的比例达到15%。'),
     // the headline check can be switched off
     { code: goals('到2025年，科普服务体系不断完善。'), options: { headline: false, vagueWords: ['一批'] } },
+    // counted indicators with their numbers; a qualitative goals line is no count
+    goals('到2025年，全区公民具备科学素质的比例超过15%，建成科普场馆5个。\n——注册科技志愿者达到3000人，科普人才队伍不断壮大。\n——科学素质建设体制机制更加完善。'),
+    // “十四五”期间 inside a clause (not opening it) is no time-bound target; 时期 in the preamble neither
+    goals('到2025年，全区公民具备科学素质的比例超过15%。明确我区“十四五”期间进一步发展的方向。'),
+    `${title}“十四五”时期是科普事业发展的关键时期，科普工作进一步加强。\n一、工作目标\n到2025年，全区公民具备科学素质的比例超过15%。`,
     // a plan whose period does not reach a headline year has nothing to state
     '某某区科普工作方案（2019—2020年）\n一、工作目标\n到2020年，科普工作取得进展。',
   ],
@@ -52,6 +57,24 @@ tester.run('quantified-targets', rule, {
       // one warning per sentence, at its first vague clause, naming every vague word there
       code: goals('到2025年，全区公民具备科学素质的比例超过18%。') + '\n三、重点工程\n（一）科普信息化工程\n1.丰富科普资源。到2030年，科普资源进一步丰富，传播能力明显提升。',
       errors: [{ messageId: 'vague', data: { clause: '科普资源进一步丰富', words: '进一步' }, line: 9, column: 17 }],
+    },
+    {
+      // a goals list: a line about something counted is a target even without a percentage
+      code: goals('到2025年，主要目标是：\n——全区公民具备科学素质的比例超过15%。\n——科普场馆数量明显增加。'),
+      errors: [{ messageId: 'countUnquantified', data: { clause: '科普场馆数量明显增加', year: 2025 }, line: 6, column: 3, endColumn: 13, severity: 1 }],
+    },
+    {
+      // “十四五”期间 opening a clause is a time-bound target (for 2025) wherever it is written
+      code: goals('到2025年，全区公民具备科学素质的比例超过18%。') + '\n三、重点工程\n（一）科普基础设施工程\n1.“十四五”期间，培育一批科普示范基地。',
+      errors: [{ messageId: 'vague', data: { clause: '培育一批科普示范基地', words: '一批' }, line: 9, column: 11, endColumn: 21, severity: 1 }],
+    },
+    {
+      // a deadline (2023年底前) is a time-bound target; 有较大提高 is no measure
+      code: goals('到2025年，全区公民具备科学素质的比例超过18%。') + '\n三、重点工程\n（一）科普基础设施工程\n1.2023年底前建成若干社区科普e站。\n2.到2025年，基层科普能力有较大提高。',
+      errors: [
+        { messageId: 'vague', data: { clause: '建成若干社区科普e站', words: '若干' }, line: 9, column: 10, endColumn: 20 },
+        { messageId: 'vague', data: { clause: '基层科普能力有较大提高', words: '较大' }, line: 10, column: 10, endColumn: 21 },
+      ],
     },
   ],
 })
