@@ -77,20 +77,20 @@ export default defineRule<Options>({
       },
       target(t: TargetNode) {
         if (t.sectionRole === 'safeguards' || t.sectionRole === 'annex' || t.sectionRole === 'preamble') return
-        if (t.quantified || headlineSentences.has(t)) return
-        // a list item whose heading is vague and whose number follows on the same line
-        // (`——公民科学素质水平大幅提升。全县…比例达到15%。`)
-        const line = t.position.end.line
-        if (ctx.plan.targets.some((o) => o !== t && o.quantified && o.position.start.line <= line && o.position.end.line >= line)) return
-        // in the goals: every clause about something counted needs its number
-        const counted = t.inGoals ? t.clauses.filter((c) => !c.quantified && COUNT_GOAL.test(c.text)) : []
+        // in the goals: every clause about something counted needs its number, even in a
+        // sentence that gives the headline's percentage
+        const counted = t.inGoals ? countedWithoutNumber(t) : []
         for (const c of counted) {
           // a list item's dash (`——创建一批…`) is no part of the indicator
           const dash = /^[—\-－·•]*/.exec(c.text)![0].length
           const start = c.position.start.offset + dash
           ctx.report({ messageId: 'countUnquantified', data: { clause: short(c.text.slice(dash)), year: t.year }, range: [start, c.position.end.offset], severity: 'warn' })
         }
-        if (counted.length > 0) return
+        if (counted.length > 0 || t.quantified || headlineSentences.has(t)) return
+        // a list item whose heading is vague and whose number follows on the same line
+        // (`——公民科学素质水平大幅提升。全县…比例达到15%。`)
+        const line = t.position.end.line
+        if (ctx.plan.targets.some((o) => o !== t && o.quantified && o.position.start.line <= line && o.position.end.line >= line)) return
         const clause = t.clauses.find((c) => !c.quantified && ctx.options.vagueWords.some((w) => c.text.includes(w)))
         if (!clause) return
         const words = ctx.options.vagueWords.filter((w) => clause.text.includes(w))
@@ -104,6 +104,12 @@ export default defineRule<Options>({
     }
   },
 })
+
+/** Clauses about something counted with no number, unless a clause next to it gives one
+ * (`科普人才队伍不断壮大，注册科技志愿者达到3万人`). */
+function countedWithoutNumber(t: TargetNode): TargetNode['clauses'] {
+  return t.clauses.filter((c, k) => !c.quantified && COUNT_GOAL.test(c.text) && !t.clauses[k - 1]?.quantified && !t.clauses[k + 1]?.quantified)
+}
 
 function short(text: string): string {
   return text.length > 30 ? `${text.slice(0, 29)}…` : text

@@ -22,6 +22,8 @@ tester.run('quantified-targets', rule, {
     { code: goals('到2025年，科普服务体系不断完善。'), options: { headline: false, vagueWords: ['一批'] } },
     // counted indicators with their numbers; a qualitative goals line is no count
     goals('到2025年，全区公民具备科学素质的比例超过15%，建成科普场馆5个。\n——注册科技志愿者达到3000人，科普人才队伍不断壮大。\n——科学素质建设体制机制更加完善。'),
+    // a counted clause whose neighbour gives the number
+    goals('到2025年，全区公民具备科学素质的比例超过15%，科普人才队伍不断壮大，其中注册科技志愿者达到3000人。'),
     // “十四五”期间 inside a clause (not opening it) is no time-bound target; 时期 in the preamble neither
     goals('到2025年，全区公民具备科学素质的比例超过15%。明确我区“十四五”期间进一步发展的方向。'),
     `${title}“十四五”时期是科普事业发展的关键时期，科普工作进一步加强。\n一、工作目标\n到2025年，全区公民具备科学素质的比例超过15%。`,
@@ -62,6 +64,11 @@ tester.run('quantified-targets', rule, {
       // a goals list: a line about something counted is a target even without a percentage
       code: goals('到2025年，主要目标是：\n——全区公民具备科学素质的比例超过15%。\n——科普场馆数量明显增加。'),
       errors: [{ messageId: 'countUnquantified', data: { clause: '科普场馆数量明显增加', year: 2025 }, line: 6, column: 3, endColumn: 13, severity: 1 }],
+    },
+    {
+      // a counted indicator without its number in the sentence of the headline's percentage
+      code: goals('到2025年，全区公民具备科学素质的比例超过15%，科普基础设施持续完善，科普场馆数量明显增加。'),
+      errors: [{ messageId: 'countUnquantified', data: { clause: '科普场馆数量明显增加', year: 2025 }, line: 4, column: 38, endColumn: 48 }],
     },
     {
       // “十四五”期间 opening a clause is a time-bound target (for 2025) wherever it is written
