@@ -113,8 +113,11 @@ function periodOutside(ctx: Ctx, text: string): void {
   for (const m of text.matchAll(PERIOD_OUTSIDE)) {
     const mark = m[1]!
     const openMark = mark === '》' ? '《' : '〈'
-    const open = text.lastIndexOf(openMark, m.index)
-    if (open === -1 || m.index - open > 200) continue
+    // the title's opening mark within 200 characters (a bounded look back: linear in the text)
+    const from = Math.max(0, m.index - 200)
+    const back = text.slice(from, m.index).lastIndexOf(openMark)
+    if (back === -1) continue
+    const open = from + back
     const title = text.slice(open + 1, m.index)
     if (/[\n《》]/.test(title.replace(/〈[^〈〉]*〉/g, '')) || /[（(][^（）()]*[）)]$/.test(title)) continue
     const period = m[3]!
@@ -148,8 +151,9 @@ function knownTitle(documents: PresetDocument[], title: string, period: string):
 
 /** `（以下简称《X》）` right after a citation: X must come from the cited title's words. */
 function abbreviations(ctx: Ctx, text: string, citations: CitationNode[]): void {
+  const byEnd = new Map(citations.map((c) => [c.position.end.offset, c]))
   for (const m of text.matchAll(ABBREVIATION)) {
-    const cited = citations.find((c) => c.position.end.offset === m.index + 1)
+    const cited = byEnd.get(m.index + 1)
     if (!cited) continue
     const short = m[2]!.trim()
     const written = m[1] ? `${m[1]}${short}${m[1] === '《' ? '》' : m[1] === '“' ? '”' : '"'}` : short

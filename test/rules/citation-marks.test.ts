@@ -1,5 +1,9 @@
+import fc from 'fast-check'
+import { describe, expect, it } from 'vitest'
 import rule from '../../rules/citation-marks.js'
+import { lintText } from '../../src/lint/lint.js'
 import { RuleTester } from '../../src/testing/rule-tester.js'
+import { onlyRule } from '../helpers/rules.js'
 
 const tester = new RuleTester({ preset: 'national' })
 const NATIONAL = '《国务院关于印发全民科学素质行动规划纲要（2021—2035年）的通知》（国发〔2021〕9号）'
@@ -119,4 +123,48 @@ new RuleTester({ preset: 'jiangxi' }).run('citation-marks', rule, {
       output: null,
     },
   ],
+})
+
+describe('citation-marks properties', async () => {
+  const only = await onlyRule('citation-marks')
+  const lint = (code: string, fix: boolean) => lintText(code, { config: { rules: only }, preset: 'national', fix })
+  // pieces of citing sentences: titles the preset knows with their period, others, marks, brackets, periods
+  const piece = fc.constantFrom(
+    '《全民科学素质行动规划纲要》',
+    '〈全民科学素质行动计划纲要〉',
+    '《某市科普工作方案》',
+    '（2021—2035年）',
+    '(2006-2010-2020年)',
+    '（国发〔2021〕9号）',
+    '（以下简称《纲要》）',
+    '根据',
+    '，',
+    '。',
+    ' ',
+    '《',
+    '》',
+  )
+  const texts = fc.array(piece, { maxLength: 12 }).map((a) => a.join(''))
+  it('a period fix only moves characters (dropping a space before the period), and fixing again changes nothing', () => {
+    const chars = (s: string) => [...s.replace(/ /g, '')].sort().join('')
+    fc.assert(
+      fc.property(texts, (code) => {
+        const out = lint(code, true).output ?? code
+        expect(chars(out)).toBe(chars(code))
+        expect(lint(out, true).output).toBeUndefined()
+      }),
+      { numRuns: 200 },
+    )
+  })
+  it('never reports a period already inside the marks', () => {
+    fc.assert(
+      fc.property(texts, (code) => {
+        for (const m of lint(code, false).messages) {
+          if (m.ruleId !== 'citation-marks' || !m.message.startsWith('规划期')) continue
+          expect('》〉').toContain(code[m.range![0]])
+        }
+      }),
+      { numRuns: 200 },
+    )
+  })
 })

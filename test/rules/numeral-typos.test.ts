@@ -1,7 +1,9 @@
+import fc from 'fast-check'
 import { describe, expect, it } from 'vitest'
 import rule from '../../rules/numeral-typos.js'
 import { lintText } from '../../src/lint/lint.js'
 import { RuleTester } from '../../src/testing/rule-tester.js'
+import { onlyRule } from '../helpers/rules.js'
 
 const tester = new RuleTester()
 
@@ -101,4 +103,26 @@ tester.run('numeral-typos', rule, {
       output: null,
     },
   ],
+})
+
+describe('numeral-typos year chains (property)', async () => {
+  const only = await onlyRule('numeral-typos')
+  const lint = (code: string, fix: boolean) => lintText(code, { config: { rules: only }, preset: 'national', fix })
+  const join = fc.constantFrom('-', '－', '~', '～', '—', ' - ', '–')
+  const chain = fc
+    .tuple(fc.integer({ min: 1990, max: 2040 }), fc.integer({ min: 1, max: 15 }), fc.integer({ min: 1, max: 15 }), join, join, fc.boolean())
+    .map(([y, d1, d2, j1, j2, three]) => (three ? `${y}${j1}${y + d1}${j2}${y + d1 + d2}` : `${y}${j1}${y + d1}`))
+  it('a fixed chain is joined by — only, keeps its years, and is reported no more', () => {
+    fc.assert(
+      fc.property(chain, (c) => {
+        const code = `规划（${c}年）`
+        const out = lint(code, true).output ?? code
+        const years = (s: string) => s.match(/\d{4}/g)!.join(',')
+        expect(years(out)).toBe(years(code))
+        expect(out).toMatch(/^规划（\d{4}(—\d{4}){1,2}年）$/)
+        expect(lint(out, false).messages.filter((m) => m.ruleId === 'numeral-typos')).toEqual([])
+      }),
+      { numRuns: 200 },
+    )
+  })
 })
