@@ -22,8 +22,9 @@ tester.run('quantified-targets', rule, {
     { code: goals('到2025年，科普服务体系不断完善。'), options: { headline: false, vagueWords: ['一批'] } },
     // counted indicators with their numbers; a qualitative goals line is no count
     goals('到2025年，全区公民具备科学素质的比例超过15%，建成科普场馆5个。\n——注册科技志愿者达到3000人，科普人才队伍不断壮大。\n——科学素质建设体制机制更加完善。'),
-    // a counted clause whose neighbour gives the number
-    goals('到2025年，全区公民具备科学素质的比例超过15%，科普人才队伍不断壮大，其中注册科技志愿者达到3000人。'),
+    // a counted clause whose neighbour gives the number; a team growing is no count
+    goals('到2025年，全区公民具备科学素质的比例超过15%，科普场馆数量明显增加，其中新建社区科普e站30个。'),
+    goals('到2025年，全区公民具备科学素质的比例超过15%，科普工作队伍不断壮大。'),
     // “十四五”期间 inside a clause (not opening it) is no time-bound target; 时期 in the preamble neither
     goals('到2025年，全区公民具备科学素质的比例超过15%。明确我区“十四五”期间进一步发展的方向。'),
     `${title}“十四五”时期是科普事业发展的关键时期，科普工作进一步加强。\n一、工作目标\n到2025年，全区公民具备科学素质的比例超过15%。`,
