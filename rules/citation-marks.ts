@@ -62,6 +62,7 @@ export default defineRule({
       nested: '书名号内再引用文件名应使用〈〉：「{{open}}{{inner}}{{close}}」应为「〈{{inner}}〉」',
       periodOutside: '规划期是文件名称的一部分，应写在书名号内：「{{written}}」应为「{{expected}}」',
       abbreviationMismatch: '「以下简称{{short}}」与刚引用的《{{title}}》对不上：简称应取自所引文件的名称，请核对是否指的是另一份文件',
+      abbreviationTwice: '「以下简称{{short}}」前文已用来指《{{first}}》，不能再指《{{title}}》：同一简称只能指一份文件',
       abbreviationUpper: '「以下简称{{short}}」指的是上级的{{kind}}，而刚引用的是《{{title}}》：请核对简称',
       missingDocNumber: '同一处引用的文件大多注明了文号，《{{title}}》没有：请补上文号{{hint}}',
     },
@@ -120,6 +121,9 @@ function periodOutside(ctx: Ctx, text: string): void {
     const open = from + back
     const title = text.slice(open + 1, m.index)
     if (/[\n《》]/.test(title.replace(/〈[^〈〉]*〉/g, '')) || /[（(][^（）()]*[）)]$/.test(title)) continue
+    // a title that names its own period (《“十四五”国家科学技术普及发展规划》, 《2021—2023年…计划》):
+    // the bracket after it is a gloss
+    if (/十[一二三四五六七八九]?五|(?:19|20)\d{2}/.test(title)) continue
     const period = m[3]!
     const known = knownTitle(ctx.preset.documents, title, period)
     if (known === 'without-period') continue
@@ -152,6 +156,8 @@ function knownTitle(documents: PresetDocument[], title: string, period: string):
 /** `（以下简称《X》）` right after a citation: X must come from the cited title's words. */
 function abbreviations(ctx: Ctx, text: string, citations: CitationNode[]): void {
   const byEnd = new Map(citations.map((c) => [c.position.end.offset, c]))
+  // each abbreviation and the document it was first defined for
+  const defined = new Map<string, { title: string; document: string }>()
   for (const m of text.matchAll(ABBREVIATION)) {
     const cited = byEnd.get(m.index + 1)
     if (!cited) continue
@@ -163,6 +169,12 @@ function abbreviations(ctx: Ctx, text: string, citations: CitationNode[]): void 
     const document = (issued ?? title).replace(/[（(][^（）()]*[）)]$/, '').replace(/[〈〉]/g, '')
     const start = m.index + m[0].indexOf(short, m[0].search(/以下简称|以下称|下称/))
     const range: [number, number] = [start, start + short.length]
+    const first = defined.get(short)
+    if (!first) defined.set(short, { title, document })
+    else if (first.document !== document) {
+      ctx.report({ messageId: 'abbreviationTwice', data: { short: written, first: first.title, title }, range })
+      continue
+    }
     const kind = TYPE_WORD.exec(short)?.[1]
     // `《纲要》` after `《…规划纲要实施方案》`: the 纲要 is the upper plan the cited one implements
     if (kind && !document.endsWith(kind) && new RegExp(`${kind}(?:实施)?(?:方案|意见|办法|细则|计划)$`).test(document)) {

@@ -22,6 +22,9 @@ tester.run('citation-marks', rule, {
     '《全民科学素质行动规划纲要（2021—2035年）》',
     '《四川省全民科学素质行动实施方案》（川府发〔2022〕28号）',
     '《2021年科普工作要点》（2021年）',
+    // a title naming its own period: the bracket after it is a gloss
+    '《“十四五”国家科学技术普及发展规划》（2021—2025年）',
+    '《2022—2024年科普示范创建行动计划》（2022—2024年）',
     // abbreviations taken from the cited title's words, a level word, or made of numbers
     '《全民科学素质行动规划纲要（2021—2035年）》（以下简称《纲要》）',
     '《全民科学素质行动规划纲要（2021—2035年）》（以下简称《国家纲要》）',
@@ -29,6 +32,8 @@ tester.run('citation-marks', rule, {
     '《咸宁市国民经济和社会发展第十四个五年规划和二〇三五年远景目标纲要》（以下简称《规划纲要》）',
     '《中华人民共和国科学技术普及法》（以下简称《科普法》）',
     '《关于进一步减轻义务教育阶段学生作业负担和校外培训负担的意见》（以下简称“双减”）',
+    // the same document given its abbreviation twice
+    '根据《全民科学素质行动规划纲要（2021—2035年）》（以下简称《纲要》）。落实《全民科学素质行动规划纲要（2021—2035年）》（以下简称《纲要》）要求。',
     // most documents of the list are cited without a 文号: nothing to compare with
     `根据${NATIONAL}、${JIANGXI}、${JIUJIANG}，制定本方案。`,
     // a law is cited without a 文号; separate sentences are separate lists
@@ -91,6 +96,19 @@ tester.run('citation-marks', rule, {
     {
       code: '落实《全民科学素质行动规划纲要（2021—2035年）》（以下简称《实施方案》）。',
       errors: [{ messageId: 'abbreviationMismatch', data: { short: '《实施方案》', title: '全民科学素质行动规划纲要（2021—2035年）' }, column: 35, endColumn: 39 }],
+      output: null,
+    },
+    {
+      // one abbreviation for two documents: the second is reported
+      code: '根据《全民科学素质行动规划纲要（2021—2035年）》（以下简称《纲要》）。落实《江西省全民科学素质行动规划纲要实施方案（2021—2025年）》（以下简称《纲要》）。',
+      errors: [
+        {
+          messageId: 'abbreviationTwice',
+          data: { short: '《纲要》', first: '全民科学素质行动规划纲要（2021—2035年）', title: '江西省全民科学素质行动规划纲要实施方案（2021—2025年）' },
+          column: 81,
+          endColumn: 83,
+        },
+      ],
       output: null,
     },
     {
