@@ -7,7 +7,7 @@
  * own, dependencies from the npm registry), and runs every example's planlint command with
  * that installed binary — never with this checkout's bin/.
  */
-import { spawnSync, type SpawnSyncReturns } from 'node:child_process'
+import { spawn, spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -58,11 +58,24 @@ let tarball: string
 let installWords: string[]
 let n = 0
 
-function npm(args: string[], cwd: string): SpawnSyncReturns<string> {
-  return spawnSync('npm', args, {
-    cwd,
-    encoding: 'utf8',
-    env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+/**
+ * Runs npm without blocking the test worker: a pack and an install can take over a minute on a
+ * loaded machine, and a worker blocked that long misses vitest's RPC deadline ("Timeout calling
+ * onTaskUpdate"), which fails the whole run.
+ */
+function npm(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
+  return new Promise((resolve, reject) => {
+    const child = spawn('npm', args, {
+      cwd,
+      env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
+      stdio: ['ignore', 'pipe', 'pipe'],
+    })
+    const out: Buffer[] = []
+    const err: Buffer[] = []
+    child.stdout.on('data', (b: Buffer) => out.push(b))
+    child.stderr.on('data', (b: Buffer) => err.push(b))
+    child.on('error', reject)
+    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
   })
 }
 
@@ -95,7 +108,7 @@ function draftsRepo(): string {
   return dir
 }
 
-beforeAll(() => {
+beforeAll(async () => {
   tmp = fs.mkdtempSync(path.join(os.tmpdir(), 'planlint-ci-examples-'))
   team = path.join(tmp, 'team')
   prefix = path.join(tmp, 'prefix')
@@ -105,7 +118,7 @@ beforeAll(() => {
   // What a team runs in a planlint checkout. dist/ is built already (test/setup/build.ts);
   // `--ignore-scripts` keeps `prepare` from rebuilding it under the other test files that run
   // the CLI at the same time. That `prepare` builds dist/ for a real `npm pack` is checked below.
-  const pack = npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], root)
+  const pack = await npm(['pack', '--ignore-scripts', '--json', '--pack-destination', packDir], root)
   expect(pack.status, pack.stderr).toBe(0)
   const [info] = JSON.parse(pack.stdout) as { filename: string; files: { path: string }[] }[]
   packedFiles = info!.files.map((f) => f.path)
@@ -120,7 +133,7 @@ beforeAll(() => {
   expect(path.basename(target), 'the examples name the tarball npm pack writes').toBe(tarball)
   fs.mkdirSync(path.dirname(path.join(team, target)), { recursive: true })
   fs.copyFileSync(path.join(packDir, tarball), path.join(team, target))
-  const install = npm([...installWords.slice(1), '--prefix', prefix], team)
+  const install = await npm([...installWords.slice(1), '--prefix', prefix], team)
   expect(install.status, install.stderr).toBe(0)
 })
 afterAll(() => fs.rmSync(tmp, { recursive: true, force: true }))
