@@ -4,7 +4,7 @@
  * the docs word for word and run — the rule's test with vitest as its author would, the plugin
  * and the preset through the real CLI. docs/rules.md's table of listener keys is the walk's.
  */
-import { spawnSync } from 'node:child_process'
+import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
@@ -65,14 +65,23 @@ describe('the example plugin of docs/rules.md and docs/plugins.md', () => {
     ])
   })
 
-  it('the rule’s test from the doc passes under vitest, every case of it', () => {
+  it('the rule’s test from the doc passes under vitest, every case of it', async () => {
     const report = join(dir, 'vitest-report.json')
-    const r = spawnSync(
-      process.execPath,
-      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--reporter', 'json', '--outputFile', report, 'planlint-plugin-example/rules/vague-deadline.test.js'],
-      { cwd: dir, encoding: 'utf8', env: { ...process.env, CI: '1' } },
-    )
-    expect(r.status, r.stdout + r.stderr).toBe(0)
+    // Awaited, not spawnSync: a worker blocked for a minute under load fails the whole run
+    // (vitest's "Timeout calling onTaskUpdate").
+    const r = await new Promise<{ status: number | null; output: string }>((done, fail) => {
+      const child = spawn(
+        process.execPath,
+        [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--reporter', 'json', '--outputFile', report, 'planlint-plugin-example/rules/vague-deadline.test.js'],
+        { cwd: dir, env: { ...process.env, CI: '1' } },
+      )
+      let output = ''
+      child.stdout.on('data', (d: Buffer) => (output += d.toString()))
+      child.stderr.on('data', (d: Buffer) => (output += d.toString()))
+      child.on('error', fail)
+      child.on('close', (status) => done({ status, output }))
+    })
+    expect(r.status, r.output).toBe(0)
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number
       numFailedTests: number
