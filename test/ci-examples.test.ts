@@ -148,6 +148,7 @@ describe('the package npm pack makes', () => {
     const needed = [
       'package.json',
       'README.md',
+      'LICENSE',
       ...Object.values(pkg.bin),
       pkg.main,
       pkg.types,
