@@ -231,6 +231,11 @@ describe('validateRuleMeta', () => {
   it('accepts a complete rule', () => {
     expect(() => validateRuleMeta(good, 'test')).not.toThrow()
   })
+  it('refuses what is not a rule object, a rule without meta, and one without create', () => {
+    expect(() => validateRuleMeta(null, 'p.js')).toThrow(/规则 \(无 id\) 无效：不是一个规则对象/)
+    expect(() => validateRuleMeta({ create: () => ({}) }, 'p.js')).toThrow(/缺少 meta$/)
+    expect(() => validateRuleMeta({ meta: good.meta }, 'p.js')).toThrow(/规则 good-rule 无效：缺少 create\(context\) 函数/)
+  })
   it.each([
     ['docs', { docs: undefined }, /缺少 meta\.docs/],
     ['schema', { schema: undefined }, /缺少 meta\.schema/],
@@ -241,6 +246,11 @@ describe('validateRuleMeta', () => {
     ['type', { type: 'style' }, /meta\.type/],
     ['schema that is not JSON Schema', { schema: { type: 'nonsense' } }, /不是有效的 JSON Schema/],
     ['defaultOptions off schema', { schema: { type: 'object', additionalProperties: false }, defaultOptions: { x: 1 } }, /defaultOptions/],
+    ['severity', { severity: 'warning' }, /meta\.severity 必须是 error 或 warn/],
+    ['chinese description', { docs: { description: { zh: ' ', en: 'a' }, url: 'u' } }, /description\.zh/],
+    ['schema that is an array', { schema: [] }, /缺少 meta\.schema/],
+    ['message text', { messages: { m: '' } }, /meta\.messages\.m 必须是非空字符串/],
+    ['fixable', { fixable: 'whitespace' }, /meta\.fixable 只能是 false 或 "code"/],
   ] as const)('refuses a rule without valid %s, naming rule and source', (_n, patch, re) => {
     const rule = { meta: { ...good.meta, ...(patch as object) }, create: good.create } as Rule
     const call = () => validateRuleMeta(rule, 'plugins/x.js')
