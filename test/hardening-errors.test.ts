@@ -74,4 +74,31 @@ describe('item 8: clear errors everywhere', () => {
     expectOneLineFailure(r, 'p.txt', '不像中文文本')
     expect(cli(['p.txt', '--encoding', 'utf-8']).status).toBe(1)
   })
+
+  it('an unexpected error names the file it happened on — serially and from a --jobs worker — in one line', () => {
+    // a plugin whose rule breaks while being loaded: not a finding, an error of the run on that file
+    fs.writeFileSync(path.join(dir, 'broken-plugin.mjs'), "export default { rules: { x: { get meta() { throw new Error('插件读取失败') }, create() { return {} } } } }\n")
+    fs.writeFileSync(path.join(dir, 'broken.yaml'), "plugins: ['./broken-plugin.mjs']\n")
+    fs.writeFileSync(path.join(dir, 'q.txt'), residue)
+    expectOneLineFailure(cli(['p.txt', '-c', 'broken.yaml']), 'p.txt: ', '插件读取失败')
+    expectOneLineFailure(cli(['p.txt', 'q.txt', '-c', 'broken.yaml', '--jobs', '2']), '.txt: ', '插件读取失败')
+  })
+
+  it('a plugin rule whose visitors throw when read (getter, Proxy) crashes that rule only: one fatal finding naming it', () => {
+    const meta = (id: string) =>
+      `{ id: '${id}', type: 'problem', severity: 'error', docs: { description: { zh: 'x', en: 'x' }, url: 'https://example.test/x' }, schema: { type: 'object' }, messages: { m: 'x' } }`
+    fs.writeFileSync(
+      path.join(dir, 'sly-plugin.mjs'),
+      `export default { rules: {\n  getter: { meta: ${meta('getter')}, create() { return { get plan() { throw new Error('读取监听器失败') } } } },\n  proxy: { meta: ${meta('proxy')}, create() { return new Proxy({}, { ownKeys() { throw new Error('列出监听器失败') } }) } },\n} }\n`,
+    )
+    fs.writeFileSync(path.join(dir, 'sly.yaml'), "plugins: ['./sly-plugin.mjs']\nrules:\n  sly-plugin/getter: error\n  sly-plugin/proxy: error\n")
+    const r = cli(['p.txt', '-c', 'sly.yaml', '--format', 'json'])
+    expect(r.status, r.stderr).toBe(1)
+    const [result] = JSON.parse(r.stdout) as [{ messages: { ruleId: string | null; fatal?: boolean; message: string }[] }]
+    const fatal = result.messages.filter((m) => m.fatal)
+    expect(fatal.map((m) => m.message).join('\n')).toMatch(/sly-plugin\/getter[\s\S]*读取监听器失败|读取监听器失败[\s\S]*sly-plugin\/getter/)
+    expect(fatal.map((m) => m.message).join('\n')).toContain('列出监听器失败')
+    // the built-in rules still ran
+    expect(result.messages.some((m) => m.ruleId === 'draft-residue')).toBe(true)
+  })
 })

@@ -231,11 +231,18 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
       if (timingEnabled()) addRule(id, performance.now() - createStart)
     }
     if (!visitors || typeof visitors !== 'object') continue
-    for (const [key, fn] of Object.entries(visitors)) {
-      if (typeof fn !== 'function') continue
+    // a plugin's visitor object may throw when read (a getter, a Proxy): that rule crashes, not the run
+    let own: [string, (node: unknown) => void][]
+    try {
+      own = Object.entries(visitors).filter((e): e is [string, (node: unknown) => void] => typeof e[1] === 'function')
+    } catch (e) {
+      crash(id, e)
+      continue
+    }
+    for (const [key, fn] of own) {
       let list = listeners.get(key)
       if (!list) listeners.set(key, (list = []))
-      list.push({ id, fn: timedListener(id, fn as (node: unknown) => void) })
+      list.push({ id, fn: timedListener(id, fn) })
     }
   }
 

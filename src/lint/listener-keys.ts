@@ -88,7 +88,14 @@ export function checkListenerKeys(rule: Rule, where: string, config: PlanlintCon
     checked.add(rule)
     return // create needs a real document: the rule reports its own error when it runs
   }
-  const unknown = unknownListenerKeys(visitors)
+  let unknown: string[]
+  try {
+    unknown = unknownListenerKeys(visitors)
+  } catch {
+    // a visitor object that throws when read (a getter, a Proxy): the kernel reports it as that rule's crash
+    checked.add(rule)
+    return
+  }
   if (unknown.length > 0) throw listenerKeyError(rule.meta.id, unknown, where)
   checked.add(rule)
 }
