@@ -3,14 +3,18 @@
  * test/hardening-*.test.ts files and test/serve.test.ts, named there):
  * - no network during linting, for every input format and output format;
  * - no code from presets: a preset is data (YAML tags do not run, a preset cannot name plugins);
- * - plugins load only when the config names them.
+ * - plugins load only when the config names them;
+ * - the language server talks over stdio only;
+ * - SECURITY.md names only tests that exist.
  */
 import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { pathToFileURL } from 'node:url'
 import { expectOneLineFailure, root, runCli } from './helpers/cli.js'
+import { LspClient } from './helpers/lsp-client.js'
 
 const blocker = path.join(root, 'test/fixtures/ci/no-network.cjs')
 let dir: string
@@ -59,5 +63,41 @@ describe('security promises', () => {
     fs.writeFileSync(path.join(dir, 'with-plugin.yaml'), "plugins: ['planlint-plugin-sneaky']\n")
     expect(runCli(['p.txt', '-c', 'with-plugin.yaml'], { cwd: dir }).status).toBe(1)
     expect(fs.existsSync(marker)).toBe(true)
+  })
+
+  it('the language server talks over stdio only: no socket, no listening port, no name lookup', async () => {
+    const c = new LspClient({ cwd: dir, env: { NODE_OPTIONS: `--require ${blocker}` } })
+    try {
+      await c.initialize()
+      const uri = pathToFileURL(path.join(dir, 'p.txt')).href
+      c.open(uri, fs.readFileSync(path.join(dir, 'p.txt'), 'utf8'))
+      expect((await c.diagnosticsFor(uri)).length).toBeGreaterThan(0)
+      expect(await c.shutdown()).toBe(0)
+    } finally {
+      c.child.kill()
+    }
+    expect(c.stderr).not.toContain('NETWORK-ATTEMPT')
+    // the blocker catches a listening server too
+    const probe = path.join(dir, 'listen.mjs')
+    fs.writeFileSync(probe, "import net from 'node:net'\ntry { net.createServer().listen(0) } catch {}\n")
+    expect(spawnSync(process.execPath, ['--require', blocker, probe], { encoding: 'utf8' }).stderr).toContain('NETWORK-ATTEMPT listen')
+  }, 60_000)
+
+  it('SECURITY.md names only tests that exist', () => {
+    const doc = fs.readFileSync(path.join(root, 'SECURITY.md'), 'utf8')
+    const rows = doc.split('\n').filter((l) => l.startsWith('| **'))
+    expect(rows.length).toBeGreaterThanOrEqual(8)
+    for (const row of rows) {
+      const held = row.split(' | ').at(-1)!
+      const files = [...held.matchAll(/`(test\/[\w./-]+\.test\.ts)`/g)].map((m) => m[1]!)
+      expect(files.length, row).toBeGreaterThan(0)
+      // “title” after a file names a test (or describe block) in that file
+      for (const part of held.split(';')) {
+        const file = /`(test\/[\w./-]+\.test\.ts)`/.exec(part)?.[1]
+        if (!file) continue
+        const source = fs.readFileSync(path.join(root, file), 'utf8')
+        for (const [, title] of part.matchAll(/“([^”]+)”/g)) expect(source, `${file}: “${title}”`).toContain(title!)
+      }
+    }
   })
 })

@@ -20,6 +20,8 @@ export interface ClientOptions {
   initializationOptions?: Record<string, unknown>
   rootPath?: string
   cwd?: string
+  /** Added to the server's environment. */
+  env?: Record<string, string>
 }
 
 export interface PublishedDiagnostics {
@@ -43,7 +45,7 @@ export class LspClient {
 
   constructor(readonly options: ClientOptions = {}) {
     this.settings = options.settings ?? { debounceMs: 0 }
-    this.child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: options.cwd ?? root, env: { ...process.env, NO_COLOR: '1' } })
+    this.child = spawn(process.execPath, [bin, 'lsp', '--stdio'], { cwd: options.cwd ?? root, env: { ...process.env, NO_COLOR: '1', ...options.env } })
     this.child.stderr.on('data', (d: Buffer) => (this.stderr += d.toString()))
     this.exitCode = new Promise((resolve) => this.child.on('exit', (code) => resolve(code)))
     this.conn = createMessageConnection(new StreamMessageReader(this.child.stdout), new StreamMessageWriter(this.child.stdin))
