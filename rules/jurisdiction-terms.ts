@@ -64,13 +64,8 @@ export default defineRule({
         // re-read from the sentence start per match), so many 全县 in one sentence cost
         // linear time
         const before = quotedBefore(text)
-        const firstNamed = new Map<string, number>()
-        for (let k = 1; k < text.length; k++) {
-          const c = text[k]!
-          if (firstNamed.has(c)) continue
-          const p = text.charCodeAt(k - 1)
-          if (isHan(p) && !'全本我各该'.includes(text[k - 1]!)) firstNamed.set(c, k)
-        }
+        // built on the first match that needs it: most sentences have no 全县-like term at all
+        let firstNamed: Map<string, number> | undefined
         for (const m of text.matchAll(TERM)) {
           const [written, head, level] = m as unknown as [string, string, string]
           if (allowed.has(level)) continue
@@ -80,7 +75,7 @@ export default defineRule({
           if (WORD_AFTER.test(text.slice(i + written.length, i + written.length + WORD_AFTER_REACH))) continue
           if (before(i)) continue
           // the sentence has named another place of that level (对口帮扶某某县，助力全县…)
-          const named = firstNamed.get(level)
+          const named = (firstNamed ??= firstNamedAt(text)).get(level)
           if (named !== undefined && named <= i - 1) continue
           const at: [number, number] = [start + i, start + i + written.length]
           const expected = head + own
@@ -97,6 +92,18 @@ export default defineRule({
     }
   },
 })
+
+/** Where each character first follows a Han character other than 全本我各该 (a place name's level word). */
+function firstNamedAt(text: string): Map<string, number> {
+  const firstNamed = new Map<string, number>()
+  for (let k = 1; k < text.length; k++) {
+    const c = text[k]!
+    if (firstNamed.has(c)) continue
+    const p = text.charCodeAt(k - 1)
+    if (isHan(p) && !'全本我各该'.includes(text[k - 1]!)) firstNamed.set(c, k)
+  }
+  return firstNamed
+}
 
 /** Level words of the places above: 江西省 → 省, 景德镇市 → 市, 宁夏回族自治区 → 区. */
 function ancestorSuffixes(j: JurisdictionInfo): string[] {
