@@ -15,6 +15,8 @@ export type {
   Severity,
   RuleSetting,
   Fix,
+  FixFunction,
+  RuleFixer,
   Suggestion,
   LintMessage,
   LintResult,

@@ -58,12 +58,12 @@ function heading(start: number, end: number, title: string): HeadingNode {
 }
 
 describe('runRules: one pass', () => {
-  it('visits plan nodes once in document order, then nlcst, then plan:exit', () => {
+  it('visits the one tree once in document order: a paragraph, then the facts in it; plan first, plan:exit last', () => {
     const text = '一、甲\n1.任务\n二、乙\n2.任务'
     const h1 = heading(0, 3, '甲')
-    const h2 = heading(8, 11, '乙')
-    const t1 = { type: 'task', heading: h1, title: '任务', lead: [], partners: [], responsibilities: [], position: pos(4, 7) } as TaskNode
-    const t2 = { type: 'task', heading: h2, title: '任务', lead: [], partners: [], responsibilities: [], position: pos(12, 16) } as TaskNode
+    const h2 = heading(9, 12, '乙')
+    const t1 = { type: 'task', heading: h1, title: '任务', lead: [], partners: [], responsibilities: [], position: pos(4, 8) } as TaskNode
+    const t2 = { type: 'task', heading: h2, title: '任务', lead: [], partners: [], responsibilities: [], position: pos(13, 17) } as TaskNode
     const plan = { ...emptyPlan(text), headings: [h2, h1], tasks: [t2, t1] }
     const seen: string[] = []
     let creates = 0
@@ -79,10 +79,10 @@ describe('runRules: one pass', () => {
     })
     run(text, { order: rule }, plan)
     expect(creates).toBe(1)
-    expect(seen).toEqual(['plan', 'heading@0', 'task@4', 'heading@8', 'task@12', 'P', 'P', 'P', 'P', 'exit'])
+    expect(seen).toEqual(['plan', 'P', 'heading@0', 'task@4', 'P', 'P', 'heading@9', 'task@13', 'P', 'exit'])
   })
 
-  it('does not walk the nlcst tree when no rule listens to nlcst nodes', () => {
+  it('does not walk the tree when no rule listens to a node in it', () => {
     const text = '一、甲'
     let touched = 0
     const root = parseText(text)

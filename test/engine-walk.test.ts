@@ -1,6 +1,7 @@
 /**
  * The kernel's walk: enter and `:exit` events, ancestors and parent, in the order the
- * composition root's walker gives (plan nodes outer before inner, then nlcst in pre-order).
+ * composition root's walker gives (one pre-order walk of the one tree: structure nodes, their
+ * plan objects, the facts they hold, paragraphs, sentences).
  */
 import { describe, expect, it } from 'vitest'
 import { runRules, type RuleEntry } from '../src/engine/runner.js'
@@ -59,19 +60,62 @@ describe('kernel walk', () => {
     ])
   })
 
-  it('gives a task its action as parent, and the plan above it', () => {
+  it('gives a task its action as parent, and the section and root above it', () => {
     const seen: string[] = []
     walk(PLAN, (ctx) => ({
       task(n) {
-        const parent = ctx.parent() as { type: string; name?: string }
+        const parent = ctx.parent() as { type: string; data: { item: { name: string } } }
         const chain = ctx.ancestors().map((a) => (a as { type: string }).type)
-        seen.push(`${n.title} ← ${parent.type} ${parent.name} | ${chain.join(' > ')}`)
+        seen.push(`${n.title} ← ${parent.type} ${parent.data.item.name} | ${chain.join(' > ')}`)
       },
     }))
     expect(seen).toEqual([
-      '激发青少年好奇心 ← action 青少年科学素质提升行动 | plan > action',
-      '建立校内外科学教育资源有效衔接机制 ← action 青少年科学素质提升行动 | plan > action',
+      '激发青少年好奇心 ← ActionNode 青少年科学素质提升行动 | RootNode > SectionNode > ActionNode',
+      '建立校内外科学教育资源有效衔接机制 ← ActionNode 青少年科学素质提升行动 | RootNode > SectionNode > ActionNode',
     ])
+  })
+
+  it('walks the one tree: structure nodes, paragraphs and the facts they hold, in document order', () => {
+    const events: string[] = []
+    walk(PLAN, (ctx) => ({
+      SectionNode: (n) => events.push(`Section ${n.data.role}`),
+      'SectionNode:exit': () => events.push('/Section'),
+      ActionNode: (n) => events.push(`Action ${n.data.item.name}`),
+      TaskNode: (n) => events.push(`Task ${n.data.task.title}`),
+      'TaskNode:exit': () => events.push('/Task'),
+      ParagraphNode: (n) => events.push(`P ${n.data?.kind}`),
+      responsibility: () => events.push(`responsibility in ${(ctx.parent() as { type: string }).type}`),
+      unit: (n) => events.push(`unit ${n.name} in ${(ctx.parent() as { type: string }).type}`),
+      'responsibility:exit': () => events.push('/responsibility'),
+    }))
+    expect(events).toEqual([
+      'Section projects', // 重点任务 reads as the projects' container
+      'P heading',
+      'Action 青少年科学素质提升行动',
+      'P heading',
+      'Task 激发青少年好奇心',
+      'P heading',
+      'P responsibility',
+      'responsibility in SentenceNode',
+      'unit 区教育局 in responsibility', // a unit's statement is among its ancestors
+      '/responsibility',
+      '/Task',
+      'Task 建立校内外科学教育资源有效衔接机制',
+      'P heading',
+      '/Task',
+      '/Section',
+    ])
+  })
+
+  it('a plan object comes right after its structure node, its exit right before the node’s', () => {
+    const events: string[] = []
+    walk(PLAN, () => ({
+      TaskNode: () => events.push('TaskNode'),
+      task: () => events.push('task'),
+      'task:exit': () => events.push('/task'),
+      'TaskNode:exit': () => events.push('/TaskNode'),
+    }))
+    expect(events).toEqual(['TaskNode', 'task', '/task', '/TaskNode', 'TaskNode', 'task', '/task', '/TaskNode'])
   })
 
   it('walks nlcst in pre-order with exits, each node under its parents', () => {
@@ -82,7 +126,8 @@ describe('kernel walk', () => {
       SentenceNode: (n) => events.push(`S ${ctx.getText(n)} <${(ctx.parent() as { type: string }).type}>`),
       'SentenceNode:exit': () => events.push('/S'),
     }))
-    expect(events).toEqual(['P(1)', 'S 甲乙。 <ParagraphNode>', '/S', 'S 丙 <ParagraphNode>', '/S', '/P', 'P(1)', 'S 丁 <ParagraphNode>', '/S', '/P'])
+    // no heading: the whole text is the front matter, a section under the root
+    expect(events).toEqual(['P(2)', 'S 甲乙。 <ParagraphNode>', '/S', 'S 丙 <ParagraphNode>', '/S', '/P', 'P(2)', 'S 丁 <ParagraphNode>', '/S', '/P'])
   })
 
   it('ancestors() is a copy: a rule cannot change what others see', () => {
@@ -94,6 +139,6 @@ describe('kernel walk', () => {
         a.length = 0
       },
     }))
-    expect(lengths).toEqual([2, 2])
+    expect(lengths).toEqual([3, 3])
   })
 })

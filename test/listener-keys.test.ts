@@ -10,14 +10,14 @@ import { builtinRules } from '../rules/index.js'
 import { LISTENER_KEYS, NODE_KEYS, planWalker } from '../src/plan/walk.js'
 import { checkListenerKeys, closestListenerKey, unknownListenerKeys } from '../src/lint/listener-keys.js'
 import { RuleTester } from '../src/testing/rule-tester-core.js'
-import { parseText } from '../src/parse/index.js'
-import { buildPlan } from '../src/plan/index.js'
+import { analyseText } from '../src/lint/processor.js'
 import type { PlanNodes, Rule } from '../src/types.js'
 import { expectOneLineFailure, runCli } from './helpers/cli.js'
 
 /** Every key of the typed listener map, exactly (a missing or extra key is a type error). */
 const TYPED_KEYS: Record<keyof PlanNodes, true> = {
   plan: true,
+  section: true,
   heading: true,
   action: true,
   project: true,
@@ -29,6 +29,10 @@ const TYPED_KEYS: Record<keyof PlanNodes, true> = {
   docNumber: true,
   tableRow: true,
   RootNode: true,
+  SectionNode: true,
+  ActionNode: true,
+  ProjectNode: true,
+  TaskNode: true,
   ParagraphNode: true,
   SentenceNode: true,
   WordNode: true,
@@ -57,13 +61,12 @@ describe('the valid listener keys', () => {
 
   it('are exactly the keys the walk emits on a real plan', () => {
     const text = '云溪县全民科学素质行动实施方案（2021—2025年）\n根据《全民科学素质行动规划纲要（2021—2035年）》（国发〔2021〕9号），制定本方案。\n一、工作目标\n到2025年，公民具备科学素质的比例超过15%。\n二、提升行动\n（一）实施农民科学素质提升行动\n1.开展培训。（牵头单位：县农业农村局）\n三、重点工程\n（一）实施基层科普能力提升工程\n附件\n任务分工表\n序号\t任务\t牵头单位\n1\t开展培训\t县农业农村局\n'
-    const nlcst = parseText(text)
-    const plan = buildPlan(text, nlcst)
+    const { tree: nlcst, plan } = analyseText(text)
     const emitted = new Set<string>()
     planWalker(plan, nlcst)((key) => emitted.add(key), () => true)
     // every emitted key is valid; the keys this plan cannot have (symbols, source…) aside, all are emitted
     for (const k of emitted) expect(LISTENER_KEYS).toContain(k)
-    for (const k of ['plan', 'plan:exit', 'heading', 'action', 'project', 'task:exit', 'responsibility', 'unit', 'target', 'citation', 'docNumber', 'ParagraphNode', 'SentenceNode:exit', 'WordNode']) {
+    for (const k of ['plan', 'plan:exit', 'heading', 'action', 'project', 'task:exit', 'responsibility', 'unit', 'target', 'citation', 'docNumber', 'section', 'SectionNode', 'ActionNode', 'ProjectNode:exit', 'TaskNode', 'ParagraphNode', 'SentenceNode:exit', 'WordNode']) {
       expect(emitted).toContain(k)
     }
   })

@@ -11,6 +11,7 @@ import type { Fix, LintMessage, Position, RelatedPlace, ReportDescriptor, Rule, 
 import { textLocator, type Locate } from '../support/location.js'
 import { formatAjvErrors, getOptionsValidator } from './rule.js'
 import { addRule, timedListener, timingEnabled } from './timing.js'
+import { resolveFix } from './rule-fixer.js'
 
 export interface RuleEntry {
   rule: Rule
@@ -189,13 +190,19 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
         message: interpolate(template, d.data),
         url: meta.docs.url,
       })
-      if (d.fix) {
+      const fix = resolveFix(d.fix, text)
+      if (fix) {
         if (!meta.fixable) throw new Error('报告了修复，但 meta.fixable 未设为 "code"')
-        msg.fix = checkFix(d.fix, text.length)
+        msg.fix = checkFix(fix, text.length)
       }
       if (d.suggest && d.suggest.length > 0) {
         if (!meta.hasSuggestions) throw new Error('提供了建议修改，但 meta.hasSuggestions 未设为 true')
-        msg.suggestions = d.suggest.map((s): Suggestion => ({ desc: s.desc, fix: checkFix(s.fix, text.length) }))
+        const suggestions: Suggestion[] = []
+        for (const s of d.suggest) {
+          const sfix = resolveFix(s.fix, text)
+          if (sfix) suggestions.push({ desc: s.desc, fix: checkFix(sfix, text.length) })
+        }
+        if (suggestions.length > 0) msg.suggestions = suggestions
       }
       if (d.expected !== undefined) msg.expected = d.expected
       if (d.expectedFrom !== undefined) msg.expectedFrom = d.expectedFrom

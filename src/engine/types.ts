@@ -16,6 +16,21 @@ export interface Fix {
   text: string
 }
 
+/** What a rule's fix function receives (ESLint's fixer): each method returns a `Fix`. */
+export interface RuleFixer {
+  replaceText(node: { position?: Position | undefined }, text: string): Fix
+  replaceTextRange(range: readonly [number, number], text: string): Fix
+  insertTextBefore(node: { position?: Position | undefined }, text: string): Fix
+  insertTextBeforeRange(range: readonly [number, number], text: string): Fix
+  insertTextAfter(node: { position?: Position | undefined }, text: string): Fix
+  insertTextAfterRange(range: readonly [number, number], text: string): Fix
+  remove(node: { position?: Position | undefined }): Fix
+  removeRange(range: readonly [number, number]): Fix
+}
+
+/** A fix written as a function of the fixer: one fix, several (merged into one), or none. */
+export type FixFunction = (fixer: RuleFixer) => Fix | Iterable<Fix> | null | undefined
+
 export interface Suggestion {
   desc: string
   fix: Fix
@@ -154,8 +169,9 @@ export interface ReportDescriptor {
   node?: { position?: Position | undefined }
   /** Or explicit offsets. */
   range?: [number, number]
-  fix?: Fix | null
-  suggest?: { desc: string; fix: Fix }[]
+  /** A fix, or a function of the fixer returning one (or several, merged; or none). */
+  fix?: Fix | FixFunction | null | undefined
+  suggest?: { desc: string; fix: Fix | FixFunction }[] | undefined
   /** Overrides the rule's severity for this one message (e.g. a fact known only from memory). */
   severity?: 'error' | 'warn'
   expected?: string

@@ -6,24 +6,31 @@
 import type { PlanlintConfig } from '../config/types.js'
 import type { Analysis } from '../engine/lint-core.js'
 import { runRules, type RuleEntry } from '../engine/runner.js'
-import { timed } from '../engine/timing.js'
 import type { LintMessage } from '../engine/types.js'
 import type { Locate } from '../support/location.js'
 import type { SourceText } from '../io/types.js'
-import { parseText, type NlcstRoot } from '../parse/index.js'
-import { buildPlan } from '../plan/index.js'
+import type { NlcstRoot } from '../parse/index.js'
 import type { PlanTree } from '../plan/types.js'
+import { withStructure } from '../plan/plugin.js'
 import { planWalker } from '../plan/walk.js'
 import type { Preset } from '../presets/types.js'
 import type { PlanEnv } from '../rules-support/context.js'
+import { analyseText } from './processor.js'
 
-/** Parses `text` and builds its plan (or takes the trees the caller built already). */
+/** Runs the processor on `text` (or takes the tree and plan the caller built already). */
 export function analysePlan(
   text: string,
   with_: { preset: Preset; config: PlanlintConfig; source?: SourceText | undefined; nlcst?: NlcstRoot | undefined; plan?: PlanTree | undefined },
 ): Analysis<PlanEnv> {
-  const nlcst = with_.nlcst ?? timed('parse', () => parseText(text))
-  const plan = with_.plan ?? timed('plan', () => buildPlan(text, nlcst))
+  if (with_.nlcst && with_.plan) {
+    // a tree the caller parsed without the plan plugin is walked as a copy with the plan's
+    // structure in it (made only when a listener wants the tree; the caller's tree is unchanged)
+    const { nlcst, plan } = with_
+    const env: PlanEnv = { preset: with_.preset, plan, nlcst, config: with_.config }
+    if (with_.source) env.source = with_.source
+    return { env, walk: planWalker(plan, () => withStructure(nlcst, plan, text)) }
+  }
+  const { tree: nlcst, plan } = analyseText(text)
   const env: PlanEnv = { preset: with_.preset, plan, nlcst, config: with_.config }
   if (with_.source) env.source = with_.source
   return { env, walk: planWalker(plan, nlcst) }

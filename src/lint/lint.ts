@@ -7,8 +7,6 @@ import { detectPreset } from '../presets/detect.js'
 import { dirname, relative, resolve } from 'node:path'
 import { globMatcher } from '../text/safe-pattern.js'
 import { PlanlintError } from '../errors.js'
-import { parseText } from '../parse/index.js'
-import { buildPlan } from '../plan/index.js'
 import { loadPreset } from '../presets/index.js'
 import type { PlanlintConfig } from '../config/types.js'
 import type { LintResult, RuleSetting } from '../engine/types.js'
@@ -19,6 +17,7 @@ import { resolveConfig } from '../config/config.js'
 import { groupMessages } from '../engine/group.js'
 import { lintCore, makeResult } from '../engine/lint-core.js'
 import { analysePlan } from './analyse.js'
+import { analyseText } from './processor.js'
 import { loadPlugins } from '../config/plugins.js'
 import { knownRules, resolveRuleEntries, type SettingLayer } from './rule-registry.js'
 import { timed, timedAsync } from '../engine/timing.js'
@@ -102,8 +101,7 @@ export function configFor(filePath: string | undefined, options: LintOptions): P
  * the trees but `once`: a closure over them would keep them alive for the whole run.)
  */
 function prepareInput(text: string, config: PlanlintConfig, options: LintOptions) {
-  const nlcst = timed('parse', () => parseText(text))
-  const plan = timed('plan', () => buildPlan(text, nlcst))
+  const { tree: nlcst, plan } = analyseText(text)
   const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
   return { preset, reason, takeTrees: once({ nlcst, plan }) }
 }

@@ -56,9 +56,27 @@ function firstLineFrom(lines: Line[], offset: number): number {
   return lo
 }
 
+/**
+ * The responsibility statements in [from, to) of the text, in order: bracketed ones
+ * (`（牵头单位：…）`, `〔…〕`, a bracket of unit names), those on a paragraph of their own or
+ * after the body without brackets (`牵头单位：…`, `由…牵头`), and, when none names anyone, a
+ * last sentence that says who carries the text (`县教育局牵头，…配合。`).
+ */
 export function statementsIn(text: string, lines: Line[], from: number, to: number, loc: Locator, ctx: UnitListContext): Found[] {
+  if (to <= from) return []
+  const out = bracketedStatements(text, from, to, loc, ctx)
+  lineStatements(out, text, lines, from, to, loc, ctx)
+  if (!out.some((f) => f.parsed.lead.length > 0 || f.parsed.responsibleOnly)) {
+    const last = lastSentenceStatement(text, from, to, loc, ctx)
+    if (last) out.push(last)
+  }
+  return out.sort((a, b) => a.start - b.start)
+}
+
+/** Statements in brackets: `（牵头单位：…；责任单位：…）`, `〔…〕`, `（X、Y按职责分工负责）`, and a
+ * bracket of unit names right after the title or closing the text. */
+function bracketedStatements(text: string, from: number, to: number, loc: Locator, ctx: UnitListContext): Found[] {
   const out: Found[] = []
-  if (to <= from) return out
   for (const g of findGroups(text, from, to)) {
     const c = compact(text, g.start + 1, g.end - 1)
     let parsed = parseStatement(c, loc, ctx, true)
@@ -75,8 +93,13 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
     const after = text.slice(g.end, lineEnd === -1 ? text.length : lineEnd).replace(/[\s*。]/g, '')
     out.push({ parsed, start: g.start, end: g.end, standalone: before === '' && after === '', ownLine: false, afterBody: hasText(text, from, g.start) })
   }
-  // own-line statements: 牵头单位：… on a paragraph of its own
-  // from the line holding `from` (a task's own heading line may carry its statement)
+  return out
+}
+
+/** Statements without brackets, line by line (from the line holding `from`: a task's own
+ * heading line may carry its statement): `由…牵头…。` as a sentence of its own, `牵头单位：…` on
+ * a paragraph of its own (a following `责任单位：` line joins it), `…正文。牵头单位：…` after the text. */
+function lineStatements(out: Found[], text: string, lines: Line[], from: number, to: number, loc: Locator, ctx: UnitListContext): void {
   let k0 = firstLineFrom(lines, from)
   if (k0 > 0 && lines[k0 - 1]!.end >= from) k0--
   for (let k = k0; k < lines.length && lines[k]!.start < to; k++) {
@@ -115,18 +138,16 @@ export function statementsIn(text: string, lines: Line[], from: number, to: numb
     }
     out.push({ parsed, start: line.contentStart, end: line.contentEnd, standalone: true, ownLine: true, afterBody: bodyBefore })
   }
-  // `…开展活动。县教育局牵头，县科协、团县委配合。` / `…县教育局负责。`: the last sentence of
-  // the text names who carries it, without brackets
-  if (!out.some((f) => f.parsed.lead.length > 0 || f.parsed.responsibleOnly)) {
-    const last = lastSentence(text, from, to)
-    if (last && /牵头|负责/.test(text.slice(last[0], last[1]))) {
-      const parsed = parseStatement(compact(text, last[0], last[1]), loc, ctx, true)
-      if (parsed && (parsed.lead.length > 0 || parsed.responsibleOnly)) {
-        out.push({ parsed, start: last[0], end: last[1], standalone: false, ownLine: false, afterBody: hasText(text, from, last[0]) })
-      }
-    }
-  }
-  return out.sort((a, b) => a.start - b.start)
+}
+
+/** `…开展活动。县教育局牵头，县科协、团县委配合。` / `…县教育局负责。`: the last sentence of the
+ * text names who carries it, without brackets. */
+function lastSentenceStatement(text: string, from: number, to: number, loc: Locator, ctx: UnitListContext): Found | undefined {
+  const last = lastSentence(text, from, to)
+  if (!last || !/牵头|负责/.test(text.slice(last[0], last[1]))) return undefined
+  const parsed = parseStatement(compact(text, last[0], last[1]), loc, ctx, true)
+  if (!parsed || !(parsed.lead.length > 0 || parsed.responsibleOnly)) return undefined
+  return { parsed, start: last[0], end: last[1], standalone: false, ownLine: false, afterBody: hasText(text, from, last[0]) }
 }
 
 /** Offsets of the last sentence in [from, to) without its closing 。 (undefined if none). */

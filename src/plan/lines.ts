@@ -46,14 +46,15 @@ export function splitLines(text: string): Line[] {
     let end = nl
     if (end > start && text.charCodeAt(end - 1) === 13) end-- // \r\n
     const raw = text.slice(start, end)
-    lines.push(classify(raw, start, end, index++))
+    lines.push(classifyLine(raw, start, end, index++))
     if (nl >= text.length) break
     start = nl + 1
   }
   return lines
 }
 
-function classify(raw: string, start: number, end: number, index: number): Line {
+/** One line classified: blank, page furniture, table row or text, with its content offsets. */
+export function classifyLine(raw: string, start: number, end: number, index: number): Line {
   const line: Line = { index, start, end, raw, kind: 'text', contentStart: start, contentEnd: end, hashes: 0 }
   if (raw.trim() === '') {
     line.kind = 'blank'

@@ -175,6 +175,15 @@ export interface JurisdictionInfo {
   division?: { code: string; province: string; city?: string; county?: string }
 }
 
+/** A top-level part of the plan: the front matter before the first heading (title, issuing
+ * notice), one per top-level heading (role from its title), or the annex. */
+export interface PlanSection extends PlanNodeBase {
+  type: 'section'
+  role: SectionRole | 'front'
+  /** The top-level heading it starts with (none for the front matter and the annex). */
+  heading?: HeadingNode
+}
+
 export interface PlanTree extends PlanNodeBase {
   type: 'plan'
   /** Document title (the 实施方案 title line(s) joined), if found. */
@@ -192,6 +201,8 @@ export interface PlanTree extends PlanNodeBase {
   outline: HeadingNode[]
   /** All headings in document order. */
   headings: HeadingNode[]
+  /** The top-level sections in document order, covering the whole text. */
+  sections: PlanSection[]
   actions: ActionNode[]
   projects: ActionNode[]
   tasks: TaskNode[]
@@ -210,6 +221,7 @@ export interface PlanTree extends PlanNodeBase {
 export type PlanNode =
   | PlanTree
   | HeadingNode
+  | PlanSection
   | ActionNode
   | TaskNode
   | ResponsibilityNode

@@ -1,130 +1,98 @@
 /**
- * The order rules see a document in, handed to the kernel as its `walk`: `plan`, then the
- * plan tree's nodes in document order (an outer node before the nodes it contains), then the
- * nlcst tree in pre-order, then `plan:exit`. Each node comes with its ancestors (the plan
- * nodes that contain it, or its nlcst parents), and `type:exit` follows a node's contents for
- * listeners that ask for it. Only the keys some listener wants are collected.
+ * The order rules see a document in, handed to the kernel as its `walk`: ONE pre-order walk
+ * of the one tree (tree.ts). `plan` comes first and `plan:exit` last; in between every node
+ * of the tree is entered (`RootNode`, `SectionNode`, `ActionNode`/`ProjectNode`, `TaskNode`,
+ * `ParagraphNode`, `SentenceNode`, `WordNode`, …) and exited after its children. A structure
+ * node also gives the plan object it stands for under the plan's key, right after it
+ * (`section`, `action`/`project`, `task`; their `:exit` just before its own). The plan facts
+ * in a node's `data.plan` (heading, responsibility, unit, target, citation, docNumber,
+ * tableRow) are visited after the node is entered and before its children, outer before inner
+ * (a responsibility before its units, `responsibility:exit` after them).
+ *
+ * Ancestors are the tree nodes around a node, outermost first (for a fact: the tree nodes up
+ * to the one holding it, then the facts it lies inside). Only keys some listener wants are
+ * visited; when nothing listens below sentences, the walk does not enter them.
  */
 import type { NlcstRoot } from '../parse/index.js'
+import type { PlanLeaf } from './tree.js'
 import type { PlanTree } from './types.js'
 
 type Visit = (key: string, node: unknown, ancestors: readonly unknown[]) => void
 type Wants = (key: string) => boolean
 
-interface Positioned {
+interface TreeNode {
   type: string
-  position?: { start: { offset?: number }; end: { offset?: number } }
+  position?: { start: { offset?: number | undefined }; end: { offset?: number | undefined } } | undefined
+  children?: TreeNode[]
+  data?: { plan?: PlanLeaf[]; item?: { type: string }; task?: unknown; section?: unknown }
 }
 
-/** Plan-tree visitor keys and the arrays of the plan tree that hold those nodes. */
-const PLAN_ARRAYS: ReadonlyArray<readonly [keys: readonly string[], array: keyof PlanTree]> = [
-  [['heading'], 'headings'],
-  [['action', 'project'], 'actions'],
-  [['action', 'project'], 'projects'],
-  [['task'], 'tasks'],
-  [['responsibility'], 'responsibilities'],
-  [['unit'], 'units'],
-  [['target'], 'targets'],
-  [['citation'], 'citations'],
-  [['docNumber'], 'docNumbers'],
-  [['tableRow'], 'tableRows'],
-]
-
-const NLCST_KEYS = ['RootNode', 'ParagraphNode', 'SentenceNode', 'WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
-
+/** Keys of the tree's node types. */
+const TREE_KEYS = ['RootNode', 'SectionNode', 'ActionNode', 'ProjectNode', 'TaskNode', 'ParagraphNode', 'SentenceNode', 'WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
+/** Keys of the plan's objects and facts. */
+const PLAN_KEYS = ['section', 'action', 'project', 'task', 'heading', 'responsibility', 'unit', 'target', 'citation', 'docNumber', 'tableRow']
 /**
- * Every node key the walk emits, in the order it emits them: `plan`, the plan tree's node
- * types, then the nlcst types. Each may also be listened to as `key:exit`. Rule loading
- * checks listener keys against this list (src/lint/listener-keys.ts), so it cannot drift from
- * what the walk does.
+ * Every node key the walk emits: `plan`, the plan's objects and facts, then the tree's node
+ * types. Each may also be listened to as `key:exit`. Rule loading checks listener keys against
+ * this list (src/lint/listener-keys.ts), so it cannot drift from what the walk does.
  */
-export const NODE_KEYS: readonly string[] = ['plan', ...new Set(PLAN_ARRAYS.flatMap(([keys]) => keys)), ...NLCST_KEYS]
+export const NODE_KEYS: readonly string[] = ['plan', ...PLAN_KEYS, ...TREE_KEYS]
 
 /** Every valid listener key: each node key and its `:exit` form. */
 export const LISTENER_KEYS: readonly string[] = NODE_KEYS.flatMap((k) => [k, `${k}:exit`])
 
-/** nlcst types found only inside a sentence (and white space between sentences). */
+/** Types found only inside a sentence. */
 const BELOW_SENTENCE = ['WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
 
-const startOf = (n: Positioned): number => n.position?.start?.offset ?? 0
-const endOf = (n: Positioned): number => n.position?.end?.offset ?? 0
+const endOf = (n: { position?: TreeNode['position'] }): number => n.position?.end.offset ?? 0
 
-/** The kernel's walker for one linted document. */
-export function planWalker(plan: PlanTree, nlcst: NlcstRoot) {
+/** The plan object a structure node stands for, and its key. */
+function planObjectOf(node: TreeNode): [string, unknown] | undefined {
+  const d = node.data
+  if (!d) return undefined
+  switch (node.type) {
+    case 'SectionNode':
+      return ['section', d.section]
+    case 'ActionNode':
+    case 'ProjectNode':
+      return d.item ? [d.item.type, d.item] : undefined
+    case 'TaskNode':
+      return ['task', d.task]
+    default:
+      return undefined
+  }
+}
+
+/** The kernel's walker for one linted document: `tree` is the one tree, or a function making
+ * it (called only when some listener wants a node of it). */
+export function planWalker(plan: PlanTree, tree: NlcstRoot | (() => NlcstRoot)) {
   return (visit: Visit, wants: Wants): void => {
     visit('plan', plan, [])
-    walkPlanNodes(plan, visit, wants)
-    if (NLCST_KEYS.some((k) => wants(k) || wants(`${k}:exit`))) walkNlcst(nlcst, visit, wants)
+    const keys = [...TREE_KEYS, ...PLAN_KEYS]
+    const onEnter = new Set(keys.filter((k) => wants(k)))
+    const onExit = new Map(keys.filter((k) => wants(`${k}:exit`)).map((k) => [k, `${k}:exit`]))
+    if (onEnter.size > 0 || onExit.size > 0) walkTree((typeof tree === 'function' ? tree() : tree) as unknown as TreeNode, visit, onEnter, onExit)
     visit('plan:exit', plan, [])
   }
 }
 
-function walkPlanNodes(plan: PlanTree, visit: Visit, wants: Wants): void {
-  const nodes: { node: Positioned; order: number }[] = []
-  const seen = new Set<unknown>()
-  let order = 0
-  // Every plan node is collected once any is wanted, so ancestors are the same whatever the
-  // rules listen to; only the wanted ones are visited.
-  const keys = PLAN_ARRAYS.flatMap(([k]) => k)
-  if (!keys.some((k) => wants(k) || wants(`${k}:exit`))) return
-  const enter = new Set(keys.filter((k) => wants(k)))
-  const exit = new Set(keys.filter((k) => wants(`${k}:exit`)))
-  for (const [, array] of PLAN_ARRAYS) {
-    const list = plan[array]
-    if (!Array.isArray(list)) continue
-    for (const node of list as Positioned[]) {
-      if (seen.has(node)) continue
-      seen.add(node)
-      nodes.push({ node, order: order++ })
-    }
-  }
-  nodes.sort((a, b) => {
-    const as = startOf(a.node)
-    const bs = startOf(b.node)
-    if (as !== bs) return as - bs
-    // Outer nodes (longer spans) before the nodes they contain.
-    return endOf(b.node) - endOf(a.node) || a.order - b.order
-  })
-  // The open nodes: each contains the ones after it.
-  const open: Positioned[] = []
-  const ancestors: unknown[] = [plan]
-  for (const { node } of nodes) {
-    const s = startOf(node)
-    // a node ends where the next one that does not lie inside it begins
-    while (open.length > 0 && (endOf(open[open.length - 1]!) <= s || endOf(node) > endOf(open[open.length - 1]!))) {
-      const done = open.pop()!
-      ancestors.pop()
-      if (exit.has(done.type)) visit(`${done.type}:exit`, done, ancestors)
-    }
-    if (enter.has(node.type)) visit(node.type, node, ancestors)
-    open.push(node)
-    ancestors.push(node)
-  }
-  while (open.length > 0) {
-    const done = open.pop()!
-    ancestors.pop()
-    if (exit.has(done.type)) visit(`${done.type}:exit`, done, ancestors)
-  }
-}
-
-function walkNlcst(root: NlcstRoot, visit: Visit, wants: Wants): void {
-  // nlcst types already end in `Node` (`ParagraphNode`): the key is the type itself. Which
-  // types are wanted on enter and on exit is decided once, not per node.
-  const onEnter = new Set(NLCST_KEYS.filter((k) => wants(k)))
-  const onExit = new Map(NLCST_KEYS.filter((k) => wants(`${k}:exit`)).map((k) => [k, `${k}:exit`]))
-  // Most of the tree's nodes are words and punctuation; when no rule listens to them the walk
-  // does not enter sentences (same events, in the same order, for every listened type).
+function walkTree(root: TreeNode, visit: Visit, onEnter: Set<string>, onExit: Map<string, string>): void {
+  const wantsFacts = PLAN_KEYS.some((k) => onEnter.has(k) || onExit.has(k))
   const intoSentences = BELOW_SENTENCE.some((k) => onEnter.has(k) || onExit.has(k))
-  // Iterative walk (deep trees cannot overflow the stack): `ancestors` holds the open nodes,
-  // `next` the index of the child to enter next in each.
-  const ancestors: (Positioned & { children?: Positioned[] })[] = []
+  // Iterative (deep trees cannot overflow the stack): `ancestors` holds the open nodes, `next`
+  // the index of the child to enter next in each.
+  const ancestors: TreeNode[] = []
   const next: number[] = []
-  const enter = (node: Positioned & { children?: Positioned[] }): void => {
+  const enter = (node: TreeNode): void => {
     if (onEnter.has(node.type)) visit(node.type, node, ancestors)
+    const object = planObjectOf(node)
+    if (object && onEnter.has(object[0])) visit(object[0], object[1], ancestors)
     ancestors.push(node)
     next.push(0)
+    const facts = node.data?.plan
+    if (wantsFacts && facts !== undefined) visitFacts(facts, visit, ancestors, onEnter, onExit)
   }
-  enter(root as unknown as Positioned)
+  enter(root)
   while (ancestors.length > 0) {
     const top = ancestors.length - 1
     const node = ancestors[top]!
@@ -137,7 +105,32 @@ function walkNlcst(root: NlcstRoot, visit: Visit, wants: Wants): void {
     }
     ancestors.pop()
     next.pop()
-    const exit = onExit.size > 0 ? onExit.get(node.type) : undefined
-    if (exit !== undefined) visit(exit, node, ancestors)
+    if (onExit.size > 0) {
+      const object = planObjectOf(node)
+      const objectExit = object ? onExit.get(object[0]) : undefined
+      if (objectExit !== undefined) visit(objectExit, object![1], ancestors)
+      const exit = onExit.get(node.type)
+      if (exit !== undefined) visit(exit, node, ancestors)
+    }
   }
+}
+
+/** A node's facts (in document order, outer first): a fact contains those after it that end
+ * before it does, so a unit comes with its responsibility statement among its ancestors. */
+function visitFacts(facts: PlanLeaf[], visit: Visit, around: readonly unknown[], onEnter: Set<string>, onExit: Map<string, string>): void {
+  const open: PlanLeaf[] = []
+  const ancestors: unknown[] = [...around]
+  const close = (): void => {
+    const done = open.pop()!
+    ancestors.pop()
+    const exit = onExit.get(done.type)
+    if (exit !== undefined) visit(exit, done, ancestors)
+  }
+  for (const f of facts) {
+    while (open.length > 0 && (endOf(open[open.length - 1]!) <= (f.position.start.offset ?? 0) || endOf(f) > endOf(open[open.length - 1]!))) close()
+    if (onEnter.has(f.type)) visit(f.type, f, ancestors)
+    open.push(f)
+    ancestors.push(f)
+  }
+  while (open.length > 0) close()
 }

@@ -23,6 +23,7 @@ import type {
   CitationNode,
   DocNumberNode,
   HeadingNode,
+  PlanSection,
   PlanTree,
   ResponsibilityNode,
   TargetNode,
@@ -30,6 +31,7 @@ import type {
   UnitMention,
 } from '../plan/types.js'
 import type { Preset } from '../presets/types.js'
+import type { ActionTreeNode, SectionTreeNode, TaskTreeNode } from '../plan/tree.js'
 import type { Position } from '../support/position.js'
 
 export type NlcstRoot = NlcstRootNode
@@ -47,9 +49,11 @@ export interface PlanEnv {
   source?: SourceText
 }
 
-/** Listener keys and the node each receives: plan node types, then nlcst node types (`…Node`). */
+/** Listener keys and the node each receives: the plan's objects and facts (lower case), then
+ * the one tree's node types (`…Node`: the plan's structure nodes and nlcst's). */
 export interface PlanNodes {
   plan: PlanTree
+  section: PlanSection
   heading: HeadingNode
   action: ActionNode
   project: ActionNode
@@ -61,6 +65,10 @@ export interface PlanNodes {
   docNumber: DocNumberNode
   tableRow: AnnexTableRow
   RootNode: Positioned<NlcstRoot>
+  SectionNode: SectionTreeNode
+  ActionNode: ActionTreeNode
+  ProjectNode: ActionTreeNode
+  TaskNode: TaskTreeNode
   ParagraphNode: Positioned<Paragraph>
   SentenceNode: Positioned<Sentence>
   WordNode: Positioned<Word>

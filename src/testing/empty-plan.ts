@@ -16,6 +16,7 @@ export function emptyPlan(text: string): PlanTree {
     draft: false,
     outline: [],
     headings: [],
+    sections: [],
     actions: [],
     projects: [],
     tasks: [],

@@ -1,0 +1,40 @@
+/**
+ * planlint's unified processor: retext's plugin model with planlint's CJK parser in place of
+ * retext-latin (`planlintParse`), retext-stringify as the compiler (a tree prints back to the
+ * exact text), and the plan plugin as the first transformer. `analyseText` runs it on one text
+ * and hands back the one tree and the plan the plugin read from it.
+ */
+import retextStringify from 'retext-stringify'
+import { unified, type Processor } from 'unified'
+import { VFile } from 'vfile'
+import { timed } from '../engine/timing.js'
+import planlintParse, { type NlcstRoot } from '../parse/index.js'
+import { planlintPlan, planOf } from '../plan/plugin.js'
+import type { PlanTree } from '../plan/types.js'
+
+type PlanProcessor = Processor<NlcstRoot, NlcstRoot, NlcstRoot, NlcstRoot, string>
+
+let processor: PlanProcessor | undefined
+
+/** The frozen processor: parse (CJK nlcst) → plan plugin; compiles with retext-stringify. */
+export function planlintProcessor(): PlanProcessor {
+  processor ??= unified().use(planlintParse).use(retextStringify).use(planlintPlan).freeze() as unknown as PlanProcessor
+  return processor
+}
+
+export interface TextAnalysis {
+  /** The nlcst tree, with the plan's structure in it. */
+  tree: NlcstRoot
+  /** The plan plugin's indexes over the tree. */
+  plan: PlanTree
+  file: VFile
+}
+
+/** Runs the processor's parser and transformers on `text` (synchronously). */
+export function analyseText(text: string): TextAnalysis {
+  const p = planlintProcessor()
+  const file = new VFile({ value: text })
+  const tree = timed('parse', () => p.parse(file))
+  timed('plan', () => p.runSync(tree, file))
+  return { tree, plan: planOf(file), file }
+}
