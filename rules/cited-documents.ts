@@ -8,9 +8,12 @@
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { quoteDocument, severityFor, planDate } from '../src/rules-support/preset-facts.js'
+import type { Paragraph, Sentence } from 'nlcst'
 import type { CitationNode, DocNumberNode, PlanTree, PresetDocument } from '../src/types.js'
 import { editDistance } from '../src/text/edit-distance.js'
 import { DIVISION_SUFFIX, HAN_CLASS } from '../src/lexicon/index.js'
+import { toString } from 'nlcst-to-string'
+import { enclosing, nearest } from '../src/rules-support/tree-query.js'
 
 /** A title taken apart: who issued the 通知 wrapping it, the name without period, the years. */
 interface TitleParts {
@@ -85,7 +88,12 @@ export default defineRule({
           return
         }
         if (node.docNumber && doc.docNumber) checkDocNumber(node.docNumber, doc)
-        if (doc.status === 'superseded' && doc.supersededBy) checkSuperseded(node, doc, start)
+        if (doc.status === 'superseded' && doc.supersededBy) {
+          // the sentence the citation stands in (a citation running over a sentence end: its paragraph)
+          const around = ctx.ancestors()
+          const sentence = nearest(around, 'SentenceNode') ?? nearest(around, 'ParagraphNode') ?? enclosing(ctx.nlcst, start, node.position.end.offset, 'ParagraphNode')
+          checkSuperseded(node, doc, start, sentence)
+        }
       },
     }
 
@@ -121,22 +129,20 @@ export default defineRule({
       })
     }
 
-    function checkSuperseded(node: CitationNode, doc: PresetDocument, start: number) {
+    function checkSuperseded(node: CitationNode, doc: PresetDocument, start: number, sentence: Sentence | Paragraph | undefined) {
+      if (!sentence?.position) return
       const successor = ctx.preset.documents.find((d) => d.id === doc.supersededBy)
       if (!successor) return
       // judged as of the plan's date: before the successor existed, the old one was right
       const date = planDate(ctx.plan)
       if (date && successor.date && date < successor.date) return
-      // only as the basis of the plan (根据《…》): a plan may look back on what the old one achieved
-      const lineStart = ctx.text.lastIndexOf('\n', start) + 1
-      const before = ctx.text.slice(lineStart, start)
-      const sentence = before.slice(Math.max(before.lastIndexOf('。'), before.lastIndexOf('；')) + 1)
-      if (!BASIS.test(sentence)) return
+      // only as the basis of the plan (根据《…》, said in the sentence before the citation): a
+      // plan may look back on what the old one achieved
+      const said = toString(sentence)
+      const before = said.slice(0, start - (sentence.position.start.offset ?? 0))
+      if (!BASIS.test(before)) return
       // `“十三五”期间，我县按照《…》部署，圆满完成…`: a look back, not the basis
-      const lineEnd = ctx.text.indexOf('\n', start)
-      const after = ctx.text.slice(start, lineEnd === -1 ? ctx.text.length : lineEnd)
-      const whole = sentence + after.slice(0, Math.max(0, after.search(/[。；]/)) || after.length)
-      if (LOOK_BACK.test(whole)) return
+      if (LOOK_BACK.test(said)) return
       ctx.report({
         messageId: 'superseded',
         data: { document: `《${node.title}》`, replacement: quoteDocument(successor) },

@@ -8,12 +8,10 @@
  */
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { asciiDigits, chineseNumber, withoutDivisionSuffix } from '../src/lexicon/index.js'
-import type { ActionNode, PlanTree, Position } from '../src/types.js'
+import type { PlanTree } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
-
-interface SentenceLike {
-  position?: Position
-}
+import { toString } from 'nlcst-to-string'
+import { insideActionOrProject } from '../src/rules-support/tree-query.js'
 
 /** `5项提升行动`, `“五大”重点人群`, `6大重点工程`, `五大工程`, `4 项提升行动`. */
 const DECLARATION =
@@ -47,17 +45,13 @@ export default defineRule({
   },
   create(ctx) {
     let upperNames: RegExp | undefined
-    let sections: ActionNode[] | undefined
     return {
-      SentenceNode(node: SentenceLike) {
-        if (!node.position) return
+      SentenceNode(node) {
         const plan = ctx.plan
-        sections ??= [...plan.actions, ...plan.projects]
-        const start = node.position.start.offset
-        const end = node.position.end.offset
         // inside an action or project section, a count is about something smaller
-        if (sections.some((s) => start >= s.position.start.offset && start < s.position.end.offset)) return
-        const text = ctx.text.slice(start, end)
+        if (insideActionOrProject(ctx.ancestors())) return
+        const start = node.position.start.offset
+        const text = toString(node)
         upperNames ??= ancestorsPattern(plan)
         for (const m of text.matchAll(DECLARATION)) {
           const [, num, measure, key, , noun] = m
@@ -82,7 +76,7 @@ export default defineRule({
           ctx.report({
             messageId: 'mismatch',
             data: {
-              written: ctx.text.slice(from, to),
+              written: text.slice(from - start, to - start),
               kind: kind === 'actions' ? '提升行动' : '重点工程',
               actual: list.length,
               names: list.map((a) => a.name).join('、'),

@@ -9,6 +9,8 @@ import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { planDate, severityFor } from '../src/rules-support/preset-facts.js'
 import type { PlanTree } from '../src/types.js'
 import { placeNamesOf, withoutDivisionSuffix } from '../src/lexicon/index.js'
+import { toString } from 'nlcst-to-string'
+import { enclosing } from '../src/rules-support/tree-query.js'
 
 interface Options {
   /** Judge the plan as of this date (ISO); overrides the plan's own date. */
@@ -46,6 +48,8 @@ export default defineRule<Options>({
         const asOf = ctx.options.asOf ?? ctx.config.asOf ?? planDate(plan) ?? new Date().toISOString().slice(0, 10)
         const level = plan.jurisdiction?.level
         const places = placeNamesOf(plan.jurisdiction?.parts ?? [])
+        // the whole dictionary in one pass over the text (Aho–Corasick): a unit name may lie
+        // anywhere, and one pass is what keeps 5,000 entries as fast as 50
         for (const hit of CompiledRenames.for(ctx.preset.units).find(ctx.text, places)) {
           const r = hit.rename
           if (r.since > asOf) continue
@@ -61,8 +65,10 @@ export default defineRule<Options>({
           const current = r.new.map((n) => localName(prefix, cleanNewName(n))).filter((n, i, a) => n && a.indexOf(n) === i)
           const replacement = current[0]!
           const data = { written: hit.written, reform: reformName(r.reform), since: sinceText(r.since), current: current.slice(0, 3).join('」或「') }
-          const nearby = ctx.text.slice(Math.max(0, hit.start - 80), hit.end + 80)
-          const duplicate = nearby.includes(replacement)
+          // the new name already listed in the same paragraph (`县文广新局、县文化广电旅游局`): a
+          // fix would name the unit twice, so only a suggestion
+          const paragraph = enclosing(ctx.nlcst, hit.start, hit.end, 'ParagraphNode')
+          const duplicate = paragraph !== undefined && toString(paragraph).includes(replacement)
           const fix = r.unambiguous && !duplicate ? { range: [hit.start, hit.end] as [number, number], text: replacement } : undefined
           ctx.report({
             messageId: 'outdated',

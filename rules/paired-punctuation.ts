@@ -7,9 +7,10 @@
  * family: a pair written `（…)` is reported here only when punctuation-width would not
  * catch the half-width mark (it is not in Chinese context).
  */
-import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
-import type { Position } from '../src/types.js'
+import { defineRule, ruleDocsUrl, type PlanNodes } from '../src/rules-support/context.js'
 import { isChineseContext, SENTENCE_ENDS } from '../src/lexicon/index.js'
+
+type Paragraph = PlanNodes['ParagraphNode']
 
 type Family = 'paren' | 'tortoise' | 'title' | 'angle' | 'dquote' | 'squote' | 'lenticular'
 
@@ -24,8 +25,8 @@ for (const ch of [...Object.keys(OPEN), ...Object.keys(CLOSE)]) IS_MARK[ch.charC
 const FINAL = new RegExp(`[${SENTENCE_ENDS}：]$`)
 /** A closer used as an enumerator, as in `1）`, `a)`, `一)` at the start of an item. */
 const ENUMERATOR = /(?:^|[\s。；：，、*#-])[0-9０-９A-Za-z一二三四五六七八九十①-⑳]{1,3}$/
-/** Page furniture between two halves of a broken paragraph. */
-const FURNITURE = /^[\s*]*[—–\-－一]{1,2}[\s*]*\d{1,4}[\s*]*[—–\-－一]{1,2}[\s*]*$/
+/** Page furniture (`— 5 —`) between two halves of a broken paragraph: the plan plugin's kind. */
+const isFurniture = (p: Paragraph): boolean => p.data?.kind === 'furniture'
 
 interface Open {
   ch: string
@@ -59,7 +60,7 @@ export default defineRule({
   },
   create(ctx) {
     const { text } = ctx
-    const paragraphs: Position[] = []
+    const paragraphs: Paragraph[] = []
     // a broken conversion can leave hundreds of stray brackets: report the first ones and
     // count the rest in one finding, never flood the output
     const MAX = 20
@@ -76,17 +77,18 @@ export default defineRule({
       }
     }
     return {
-      ParagraphNode(node: { position: Position }) {
-        paragraphs.push(node.position)
+      ParagraphNode(node) {
+        paragraphs.push(node)
       },
       'plan:exit'() {
         let stack: Open[] = []
         const unclosed = (o: Open) =>
           report({ messageId: 'unclosed', data: { open: o.ch, close: CLOSER_OF[o.ch]! }, range: [o.offset, o.offset + 1] })
         paragraphs.forEach((p, k) => {
-          const start = p.start.offset
-          const para = text.slice(start, p.end.offset)
-          if (FURNITURE.test(para)) return
+          if (isFurniture(p)) return
+          const start = p.position.start.offset
+          // every character is looked at: the paragraph's text as one slice (its nodes' text joined is the same)
+          const para = ctx.getText(p)
           // a quotation running over several paragraphs reopens with “ at each paragraph (GB/T 15834 4.1.3.4)
           const lead = para.trimStart()[0]
           if (stack.length > 0 && (lead === '“' || lead === '‘') && stack[stack.length - 1]!.ch === lead) stack.pop()
@@ -143,9 +145,9 @@ export default defineRule({
           }
           // the paragraph continues on the next line when it ends mid-sentence
           let n = k + 1
-          while (n < paragraphs.length && FURNITURE.test(text.slice(paragraphs[n]!.start.offset, paragraphs[n]!.end.offset))) n++
+          while (n < paragraphs.length && isFurniture(paragraphs[n]!)) n++
           const next = paragraphs[n]
-          const nextText = next ? text.slice(next.start.offset, next.end.offset) : ''
+          const nextText = next ? ctx.getText(next) : ''
           const reopens = stack.length > 0 && stack.every((o) => o.family === 'dquote' || o.family === 'squote') && nextText.trimStart()[0] === stack[stack.length - 1]!.ch
           const continues = reopens || (next !== undefined && !FINAL.test(para.replace(/[\s*]+$/, '')) && !isHeadingLike(nextText))
           if (stack.length > 0 && !continues) {

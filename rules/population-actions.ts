@@ -8,6 +8,9 @@ import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { chineseCount, quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
+import type { Root } from 'nlcst'
+import { toString } from 'nlcst-to-string'
+import { EXIT, visit } from 'unist-util-visit'
 
 export default defineRule({
   meta: {
@@ -34,7 +37,8 @@ export default defineRule({
       plan(plan: PlanTree) {
         // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
         if (!inScope(plan, ctx.preset)) return
-        // a notice or an excerpt is not judged for the parts it does not contain (plan-completeness)
+        // a notice or an excerpt is not judged for the parts it does not contain (plan-completeness;
+        // it reads the text around the outline, which no node holds when there is no outline)
         if (fragmentKind(plan, ctx.text)) return
         const populations = ctx.preset.populations
         if (populations.length === 0) return
@@ -57,7 +61,7 @@ export default defineRule({
           if (plan.actions.some((a) => covers(a, p))) continue
           // the plan itself says why it replaces the population (`我区无农业人口，以城镇社区居民
           // 替代农民`): a documented replacement, as an exemption in config would be
-          if (replacementStated(ctx.text, p)) continue
+          if (replacementStated(ctx.nlcst, p)) continue
           ctx.report({
             messageId: 'missing',
             data: { name: p.name, document: docOf(p), count: chineseCount(populations.length), id: p.id },
@@ -78,10 +82,16 @@ function covers(action: ActionNode, p: PresetNamedItem): boolean {
   return title.includes(p.name.replace(/科学素质提升行动$/, '')) || p.aliases.some((a) => title.includes(a))
 }
 
-/** The text states that the population is replaced, dropped or not present, with a reason. */
-function replacementStated(text: string, p: PresetNamedItem): boolean {
+/** A sentence of the plan states that the population is replaced, dropped or not present. */
+function replacementStated(tree: Root, p: PresetNamedItem): boolean {
   const names = [p.name.replace(/科学素质提升行动$/, ''), ...p.aliases].filter((a) => a.length >= 2)
   const alt = literalAlternation(names)?.source ?? '(?!)'
   const re = new RegExp(`(替代|代替|取代|不再单列|不单列|并入|合并到?)[^。；\\n]{0,12}(${alt})|(${alt})[^。；\\n]{0,20}(替代|代替|取代|不再单列|不单列|并入)|无(${alt}|农业人口|农村人口)`)
-  return re.test(text)
+  let stated = false
+  visit(tree, 'SentenceNode', (sentence) => {
+    if (!re.test(toString(sentence))) return undefined
+    stated = true
+    return EXIT
+  })
+  return stated
 }

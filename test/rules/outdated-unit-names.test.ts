@@ -50,6 +50,26 @@ tester.run('outdated-unit-names', rule, {
       output: null,
     },
     {
+      // "already listed" means in the same paragraph, however long it is (not within 80 characters)
+      code: `（牵头单位：市乡村振兴局；责任单位：${'市科协、'.repeat(25)}市农业农村局）`,
+      config: today,
+      errors: [
+        {
+          messageId: 'outdated',
+          column: 7,
+          suggestions: [{ desc: '改为「市农业农村局」（同一处已列出该单位，请酌情删除重复）', output: `（牵头单位：市农业农村局；责任单位：${'市科协、'.repeat(25)}市农业农村局）` }],
+        },
+      ],
+      output: null,
+    },
+    {
+      // the new name in the paragraph before is another list: the old name is fixed
+      code: '（牵头单位：市农业农村局）\n（牵头单位：市乡村振兴局）',
+      config: today,
+      errors: [{ messageId: 'outdated', line: 2, column: 7 }],
+      output: '（牵头单位：市农业农村局）\n（牵头单位：市农业农村局）',
+    },
+    {
       code: '（牵头单位：县乡村振兴局；责任单位：县科协）',
       config: today,
       errors: [{ messageId: 'outdated', column: 7, endColumn: 13 }],
