@@ -23,4 +23,10 @@ export { runPlanRules as runRules, type RunPlanRulesInput as RunRulesInput } fro
 export { toVFile, toVFileMessages } from './engine/vfile.js'
 export { loadPreset } from './presets/index.js'
 export { buildPlan } from './plan/index.js'
-export { parseText } from './parse/index.js'
+export { parseText, planlintParse } from './parse/index.js'
+/** The unified pieces: planlint's processor (parser, plan plugin, retext-stringify), the plan
+ * plugin alone, and planlint's rules as a plugin for another pipeline. */
+export { planlintProcessor } from './lint/processor.js'
+export { planlintPlan } from './plan/plugin.js'
+export { planlint, type PlanlintPluginOptions } from './lint/unified-plugin.js'
+export type { ActionTreeNode, ParagraphKind, PlanLeaf, SectionTreeNode, TaskTreeNode } from './plan/tree.js'

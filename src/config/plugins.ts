@@ -1,5 +1,13 @@
 /**
- * Plugins: `plugins: [name-or-path]` in a config loads ES modules exporting
+ * Plugins are code: loaded only when a config names them, resolved from the config's folder
+ * (never installed or fetched). Two kinds:
+ *
+ * - `unifiedPlugins: [name | [name, options]]`: third-party unified/retext plugins (the
+ *   module's default export is the attacher), run in planlint's pipeline on its tree
+ *   (src/lint/third-party.ts). The name is used exactly as written; a path is relative to
+ *   the config's folder.
+ *
+ * Rule plugins: `plugins: [name-or-path]` in a config loads ES modules exporting
  * `{ rules: { [localId]: Rule } }` (named or as the default export). A package
  * `planlint-plugin-foo` (written `foo`, `planlint-plugin-foo`, `@scope/foo` →
  * `@scope/planlint-plugin-foo`) is resolved from the config file's folder; a path (starting
@@ -15,7 +23,8 @@ import { createRequire } from 'node:module'
 import { basename, dirname, extname, isAbsolute, join, resolve } from 'node:path'
 import { pathToFileURL } from 'node:url'
 import { PlanlintError } from '../errors.js'
-import type { PlanlintConfig } from './types.js'
+import type { Pluggable } from 'unified'
+import type { PlanlintConfig, UnifiedPluginSetting } from './types.js'
 import type { Rule } from '../engine/types.js'
 import { validateRuleMeta } from '../engine/rule.js'
 
@@ -141,8 +150,10 @@ export function pluginFromModule(mod: unknown, spec: string, path: string, fallb
   return { spec, namespace, path, rules: out }
 }
 
-/** Loads (once) every plugin the config names; awaited before `lintText` can use them. */
+/** Loads (once) every plugin the config names — rule plugins and unified plugins; awaited
+ * before `lintText` can use them. Returns the rule plugins. */
 export async function loadPlugins(config: PlanlintConfig, opts: { cwd?: string } = {}): Promise<LoadedPlugin[]> {
+  await loadUnifiedPlugins(config, opts)
   const specs = config.plugins ?? []
   if (specs.length === 0) return []
   const baseDir = pluginBaseDir(config, opts.cwd)
@@ -191,4 +202,88 @@ export function allLoadedPlugins(): LoadedPlugin[] {
 /** Forgets loaded plugins (for the language server after a config change, and tests). */
 export function clearPluginCache(): void {
   cache.clear()
+  unifiedCache.clear()
+}
+
+/** A unified plugin named in the config, loaded. */
+export interface LoadedUnifiedPlugin {
+  /** The rule id its messages are reported under: the package name, or a path's file name. */
+  id: string
+  /** As written in the config. */
+  spec: string
+  /** Resolved module file. */
+  path: string
+  /** The attacher (the module's default export) and its options. */
+  attacher: Pluggable
+  options: unknown[]
+}
+
+const unifiedCache = new Map<string, { id: string; path: string; attacher: Pluggable }>()
+
+function unifiedSpec(setting: UnifiedPluginSetting): { spec: string; options: unknown[] } {
+  return typeof setting === 'string' ? { spec: setting, options: [] } : { spec: setting[0], options: setting.slice(1) }
+}
+
+/** The rule id of a unified plugin: `retext-repeated-words`; a path's file name (`./lib/my-plugin.js` → `my-plugin`). */
+export function unifiedPluginId(spec: string, path: string): string {
+  return isPathSpec(spec) ? basename(path, extname(path)) : spec
+}
+
+/** A unified plugin's module file: a path relative to `baseDir`, or a package installed there. */
+function resolveUnifiedPlugin(spec: string, baseDir: string): string {
+  if (isPathSpec(spec)) {
+    const full = resolve(baseDir, spec)
+    if (!existsSync(full)) throw new PlanlintError(`找不到 unified 插件文件「${spec}」（查找位置：${full}）`)
+    return full
+  }
+  const found = resolvePackage(spec, baseDir)
+  if (!found) throw new PlanlintError(`找不到 unified 插件「${spec}」：请在 ${baseDir} 下安装它（npm install -D ${spec}）`)
+  return found
+}
+
+/** Loads (once) every unified plugin the config names. */
+export async function loadUnifiedPlugins(config: PlanlintConfig, opts: { cwd?: string } = {}): Promise<LoadedUnifiedPlugin[]> {
+  const settings = config.unifiedPlugins ?? []
+  if (settings.length === 0) return []
+  const baseDir = pluginBaseDir(config, opts.cwd)
+  const out: LoadedUnifiedPlugin[] = []
+  for (const setting of settings) {
+    const { spec, options } = unifiedSpec(setting)
+    const key = cacheKey(baseDir, spec)
+    let loaded = unifiedCache.get(key)
+    if (!loaded) {
+      const path = resolveUnifiedPlugin(spec, baseDir)
+      let mod: { default?: unknown }
+      try {
+        mod = (await import(pathToFileURL(path).href)) as { default?: unknown }
+      } catch (e) {
+        throw new PlanlintError(`无法加载 unified 插件「${spec}」：${((e as Error).message ?? String(e)).split('\n')[0]}`, path)
+      }
+      if (typeof mod.default !== 'function') {
+        throw new PlanlintError(`「${spec}」不是 unified 插件：它的默认导出应是一个插件函数`, path)
+      }
+      loaded = { id: unifiedPluginId(spec, path), path, attacher: mod.default as Pluggable }
+      unifiedCache.set(key, loaded)
+    }
+    out.push({ ...loaded, spec, options })
+  }
+  return out
+}
+
+/** The unified plugins of a config from the cache; throws if one has not been loaded yet. */
+export function getLoadedUnifiedPlugins(config: PlanlintConfig, opts: { cwd?: string } = {}): LoadedUnifiedPlugin[] {
+  const settings = config.unifiedPlugins ?? []
+  if (settings.length === 0) return []
+  const baseDir = pluginBaseDir(config, opts.cwd)
+  return settings.map((setting) => {
+    const { spec, options } = unifiedSpec(setting)
+    const loaded = unifiedCache.get(cacheKey(baseDir, spec))
+    if (!loaded) {
+      throw new PlanlintError(
+        `unified 插件「${spec}」尚未加载：lintText 是同步函数，请先 await loadPlugins(config)（lintFiles 和命令行会自动加载）`,
+        config.filePath,
+      )
+    }
+    return { ...loaded, spec, options }
+  })
 }

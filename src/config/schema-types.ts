@@ -18,6 +18,10 @@ export interface ConfigFile {
   }
   ignores?: string[]
   plugins?: string[]
+  /**
+   * Third-party unified/retext plugins run on planlint's tree after the plan plugin; their vfile messages are reported as the rule named after the plugin (warn unless `rules:` says otherwise). Each item is a package name or a path (relative to this config's folder), or [name, options]. Plugins are code: loaded only when named here, resolved from this config's folder like `plugins:`.
+   */
+  unifiedPlugins?: (string | [string] | [string, {}])[]
   exemptions?: ((
     | {
         population: unknown

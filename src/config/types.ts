@@ -23,6 +23,9 @@ export interface PopulationExemption {
   reason: string
 }
 
+/** A third-party unified plugin (`unifiedPlugins:`): its package name or path, alone or with its options. */
+export type UnifiedPluginSetting = NonNullable<ConfigFile['unifiedPlugins']>[number]
+
 /** The config file as loaded: the schema's shape, exemptions as one of their two forms. */
 export interface PlanlintConfig extends Omit<ConfigFile, '$schema' | 'rules' | 'exemptions'> {
   rules?: Record<string, RuleSetting>

@@ -3,14 +3,20 @@
  * (`source: 'planlint'`, `ruleId`, `place`, `url`, `actual`, `expected`, `fatal`).
  */
 import { VFile } from 'vfile'
-import type { LintResult } from './types.js'
+import type { LintMessage, LintResult } from './types.js'
 
 type VFileMessage = ReturnType<VFile['message']>
 
 /** A VFile holding the result's messages (errors as `fatal: true`, warnings as `false`). */
 export function toVFile(result: LintResult): VFile {
   const file = new VFile({ path: result.filePath, value: result.source ?? '' })
-  for (const m of result.messages) {
+  addMessages(file, result.messages)
+  return file
+}
+
+/** Puts planlint messages on a VFile as vfile messages (`source: 'planlint'`). */
+export function addMessages(file: VFile, messages: readonly LintMessage[]): void {
+  for (const m of messages) {
     const msg: VFileMessage = file.message(m.message, {
       place: {
         start: { line: m.line, column: m.column, offset: m.range[0] },
@@ -25,7 +31,6 @@ export function toVFile(result: LintResult): VFile {
     if (m.actual !== undefined) msg.actual = m.actual
     if (m.expected !== undefined) msg.expected = [m.expected]
   }
-  return file
 }
 
 /** The result's messages as vfile messages. */

@@ -15,14 +15,25 @@ import { withStructure } from '../plan/plugin.js'
 import { planWalker } from '../plan/walk.js'
 import type { Preset } from '../presets/types.js'
 import type { PlanEnv } from '../rules-support/context.js'
-import { analyseText } from './processor.js'
+import { analyseText, type TextAnalysis } from './processor.js'
+import type { LoadedUnifiedPlugin } from '../config/plugins.js'
 
-/** Runs the processor on `text` (or takes the tree and plan the caller built already). */
-export function analysePlan(
-  text: string,
-  with_: { preset: Preset; config: PlanlintConfig; source?: SourceText | undefined; nlcst?: NlcstRoot | undefined; plan?: PlanTree | undefined },
-): Analysis<PlanEnv> {
-  if (with_.nlcst && with_.plan) {
+export interface AnalyseWith {
+  preset: Preset
+  config: PlanlintConfig
+  source?: SourceText | undefined
+  /** The processor's result for `text`, when the caller ran it already. */
+  analysis?: TextAnalysis | undefined
+  /** Third-party unified plugins to run in the pipeline (the config's `unifiedPlugins`, loaded). */
+  unified?: readonly LoadedUnifiedPlugin[] | undefined
+  /** Or a tree and plan the caller built (the public `runRules`). */
+  nlcst?: NlcstRoot | undefined
+  plan?: PlanTree | undefined
+}
+
+/** Runs the processor on `text` (or takes what the caller ran or built already). */
+export function analysePlan(text: string, with_: AnalyseWith): Analysis<PlanEnv> {
+  if (!with_.analysis && with_.nlcst && with_.plan) {
     // a tree the caller parsed without the plan plugin is walked as a copy with the plan's
     // structure in it (made only when a listener wants the tree; the caller's tree is unchanged)
     const { nlcst, plan } = with_
@@ -30,8 +41,8 @@ export function analysePlan(
     if (with_.source) env.source = with_.source
     return { env, walk: planWalker(plan, () => withStructure(nlcst, plan, text)) }
   }
-  const { tree: nlcst, plan } = analyseText(text)
-  const env: PlanEnv = { preset: with_.preset, plan, nlcst, config: with_.config }
+  const { tree: nlcst, plan, file } = with_.analysis ?? analyseText(text, with_.unified)
+  const env: PlanEnv = { preset: with_.preset, plan, nlcst, config: with_.config, file }
   if (with_.source) env.source = with_.source
   return { env, walk: planWalker(plan, nlcst) }
 }

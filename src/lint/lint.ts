@@ -18,7 +18,7 @@ import { groupMessages } from '../engine/group.js'
 import { lintCore, makeResult } from '../engine/lint-core.js'
 import { analysePlan } from './analyse.js'
 import { analyseText } from './processor.js'
-import { loadPlugins } from '../config/plugins.js'
+import { getLoadedUnifiedPlugins, loadPlugins } from '../config/plugins.js'
 import { knownRules, resolveRuleEntries, type SettingLayer } from './rule-registry.js'
 import { timed, timedAsync } from '../engine/timing.js'
 
@@ -95,15 +95,16 @@ export function configFor(filePath: string | undefined, options: LintOptions): P
 }
 
 /**
- * Parses and plans the input once and chooses its preset. The trees are handed out once (to
+ * Runs the processor on the input once (parser, plan plugin, the config's unified plugins) and chooses its preset. The trees are handed out once (to
  * the first lint pass) and then dropped, so that a --fix pass over a large file does not
  * hold the first text's trees while it builds the fixed text's. (Nothing here closes over
  * the trees but `once`: a closure over them would keep them alive for the whole run.)
  */
 function prepareInput(text: string, config: PlanlintConfig, options: LintOptions) {
-  const { tree: nlcst, plan } = analyseText(text)
-  const { preset, reason } = timed('preset', () => choosePreset(plan, config, options))
-  return { preset, reason, takeTrees: once({ nlcst, plan }) }
+  const unified = getLoadedUnifiedPlugins(config, options.cwd !== undefined ? { cwd: options.cwd } : {})
+  const analysis = analyseText(text, unified)
+  const { preset, reason } = timed('preset', () => choosePreset(analysis.plan, config, options))
+  return { preset, reason, unified, takeAnalysis: once(analysis) }
 }
 
 /** A function that returns `value` the first time and undefined after, holding it no longer. */
@@ -141,8 +142,9 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     fix: options.fix === true,
     // the input's trees are built already; a fixed text is parsed again, without the adapter's source
     analyse: (t, first) => {
-      const trees = first ? input.takeTrees() : undefined
-      return trees ? analysePlan(t, { preset, config, source, ...trees }) : analysePlan(t, { preset, config })
+      const analysis = first ? input.takeAnalysis() : undefined
+      const unified = input.unified
+      return analysis ? analysePlan(t, { preset, config, source, analysis, unified }) : analysePlan(t, { preset, config, unified })
     },
     suppression: config,
     ...(locate ? { locate, source: options.source! } : {}),

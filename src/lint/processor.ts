@@ -11,6 +11,8 @@ import { timed } from '../engine/timing.js'
 import planlintParse, { type NlcstRoot } from '../parse/index.js'
 import { planlintPlan, planOf } from '../plan/plugin.js'
 import type { PlanTree } from '../plan/types.js'
+import type { LoadedUnifiedPlugin } from '../config/plugins.js'
+import { runThirdParty } from './third-party.js'
 
 type PlanProcessor = Processor<NlcstRoot, NlcstRoot, NlcstRoot, NlcstRoot, string>
 
@@ -30,11 +32,13 @@ export interface TextAnalysis {
   file: VFile
 }
 
-/** Runs the processor's parser and transformers on `text` (synchronously). */
-export function analyseText(text: string): TextAnalysis {
+/** Runs the processor's parser and transformers on `text` (synchronously), then the
+ * third-party unified plugins named in the config, if any, on the same tree. */
+export function analyseText(text: string, unifiedPlugins: readonly LoadedUnifiedPlugin[] = []): TextAnalysis {
   const p = planlintProcessor()
   const file = new VFile({ value: text })
   const tree = timed('parse', () => p.parse(file))
   timed('plan', () => p.runSync(tree, file))
+  if (unifiedPlugins.length > 0) runThirdParty(tree, file, unifiedPlugins)
   return { tree, plan: planOf(file), file }
 }

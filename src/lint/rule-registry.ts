@@ -10,13 +10,16 @@ import type { PlanlintConfig } from '../config/types.js'
 import type { RuleSetting } from '../engine/types.js'
 import type { Rule } from '../rules-support/context.js'
 import { normalizeSeverity } from '../config/config.js'
-import { allLoadedPlugins, getLoadedPlugins } from '../config/plugins.js'
+import { allLoadedPlugins, getLoadedPlugins, getLoadedUnifiedPlugins } from '../config/plugins.js'
+import { thirdPartyRule } from './third-party.js'
 import { validateRuleMeta } from '../engine/rule.js'
 import type { RuleEntry } from '../engine/runner.js'
 import { editDistance } from '../text/edit-distance.js'
 import { checkListenerKeys } from './listener-keys.js'
 
 export const BUILTIN_SOURCE = '内置规则'
+/** Where the rule of a third-party unified plugin comes from (its messages; on when named). */
+export const UNIFIED_SOURCE = 'unified 插件'
 
 let builtins: Map<string, Rule> | undefined
 
@@ -52,6 +55,10 @@ export function knownRules(config?: PlanlintConfig, opts: { cwd?: string } = {})
       out.set(id, { rule, source })
     }
   }
+  for (const u of config ? getLoadedUnifiedPlugins(config, opts) : []) {
+    if (out.has(u.id)) throw new PlanlintError(`unified 插件「${u.spec}」的名称与已有规则 ${u.id} 相同`, config?.filePath)
+    out.set(u.id, { rule: thirdPartyRule(u), source: `${UNIFIED_SOURCE} ${u.spec}（${u.path}）` })
+  }
   return out
 }
 
@@ -84,8 +91,9 @@ export interface SettingLayer {
 export function resolveRuleEntries(known: Map<string, KnownRule>, layers: SettingLayer[]): Map<string, RuleEntry> {
   const state = new Map<string, { severity: 0 | 1 | 2; options?: unknown; settingSource?: string }>()
   for (const [id, { rule, source }] of known) {
-    // Built-ins are on unless `recommended: false`; plugin rules only when configured.
-    const on = source === BUILTIN_SOURCE ? rule.meta.docs.recommended !== false : false
+    // Built-ins are on unless `recommended: false`; plugin rules only when configured; a
+    // unified plugin's messages are on (at warn) since naming the plugin configured it.
+    const on = source === BUILTIN_SOURCE || source.startsWith(UNIFIED_SOURCE) ? rule.meta.docs.recommended !== false : false
     if (on) state.set(id, { severity: rule.meta.severity === 'error' ? 2 : 1 })
   }
   for (const layer of layers) {

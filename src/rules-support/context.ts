@@ -14,6 +14,7 @@ import type {
   WhiteSpace,
   Word,
 } from 'nlcst'
+import type { VFile } from 'vfile'
 import type { PlanlintConfig } from '../config/types.js'
 import type { Rule as KernelRule, RuleContext as KernelRuleContext, RuleVisitors as KernelRuleVisitors } from '../engine/types.js'
 import type { SourceText } from '../io/types.js'
@@ -47,6 +48,8 @@ export interface PlanEnv {
   config: PlanlintConfig
   /** What the input adapter read, when linting a file: its format, and Word comments and tracked changes (`residue`). */
   source?: SourceText
+  /** The VFile planlint's unified processor ran on (what third-party plugins said is in `data.thirdParty`). */
+  file?: VFile
 }
 
 /** Listener keys and the node each receives: the plan's objects and facts (lower case), then
