@@ -151,7 +151,7 @@ function buildProgram(io: CliIO, setExit: (code: number) => void): Command {
     .usage('[选项] <文件>')
     .description('显示 planlint 对一个文稿的理解：提纲、行动、任务及牵头单位、目标、引用文件')
     .argument('<文件>', '要说明的文稿')
-    .option('-f, --format <格式>', '输出格式：text（默认）或 json')
+    .option('-f, --format <格式>', '输出格式：text（默认）、json，或 tree（规则遍历的语法树）')
     .option('-p, --preset <名称或路径>', '使用的预设')
     .option('-c, --config <路径>', '配置文件路径')
     .action(async (file: string, opts: { format?: string; preset?: string; config?: string }) => {
