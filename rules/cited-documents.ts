@@ -107,7 +107,7 @@ export default defineRule({
         messageId: 'misplacedYear',
         data: { wrong, right },
         range: [at, at + wrong.length],
-        fix: { range: [at, at + wrong.length], text: right },
+        fix: (fixer) => fixer.replaceTextRange([at, at + wrong.length], right),
         expected: right,
         expectedFrom: 'standard',
         actual: wrong,

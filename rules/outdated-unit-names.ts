@@ -7,7 +7,7 @@
 import { CompiledRenames, cleanNewName } from '../src/dict/renames.js'
 import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { planDate, severityFor } from '../src/rules-support/preset-facts.js'
-import type { PlanTree } from '../src/types.js'
+import type { PlanTree, RuleFixer } from '../src/types.js'
 import { placeNamesOf, withoutDivisionSuffix } from '../src/lexicon/index.js'
 import { toString } from 'nlcst-to-string'
 import { enclosing } from '../src/rules-support/tree-query.js'
@@ -69,14 +69,15 @@ export default defineRule<Options>({
           // fix would name the unit twice, so only a suggestion
           const paragraph = enclosing(ctx.nlcst, hit.start, hit.end, 'ParagraphNode')
           const duplicate = paragraph !== undefined && toString(paragraph).includes(replacement)
-          const fix = r.unambiguous && !duplicate ? { range: [hit.start, hit.end] as [number, number], text: replacement } : undefined
+          const rename = (fixer: RuleFixer) => fixer.replaceTextRange([hit.start, hit.end], replacement)
+          const fix = r.unambiguous && !duplicate ? rename : undefined
           ctx.report({
             messageId: 'outdated',
             data,
             range: [hit.start, hit.end],
             severity: severityFor(r.confidence, r.severity === 'error' ? ctx.severity : 'warn'),
             fix,
-            suggest: r.unambiguous && duplicate ? [{ desc: `改为「${replacement}」（同一处已列出该单位，请酌情删除重复）`, fix: { range: [hit.start, hit.end], text: replacement } }] : undefined,
+            suggest: r.unambiguous && duplicate ? [{ desc: `改为「${replacement}」（同一处已列出该单位，请酌情删除重复）`, fix: rename }] : undefined,
             expected: replacement,
             expectedFrom: 'standard',
             actual: hit.written,

@@ -113,7 +113,7 @@ export default defineRule({
                     messageId: 'mixedWidth',
                     data: { open: top.ch, close: ch },
                     range: [top.offset, at + 1],
-                    fix: { range: [halfAt, halfAt + 1], text: FULL_PAREN[text[halfAt]!]! },
+                    fix: (fixer) => fixer.replaceTextRange([halfAt, halfAt + 1], FULL_PAREN[text[halfAt]!]!),
                   })
                 }
               }
@@ -135,7 +135,7 @@ export default defineRule({
                 messageId: 'mismatch',
                 data: { open: top.ch, expected, close: ch },
                 range: [at, at + 1],
-                fix: local ? { range: [at, at + 1], text: expected } : undefined,
+                fix: local ? (fixer) => fixer.replaceTextRange([at, at + 1], expected) : undefined,
               })
               stack.pop()
               continue
