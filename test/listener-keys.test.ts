@@ -147,7 +147,7 @@ describe('through the CLI: a plugin that misspells a listener key', () => {
     plugin(file, key)
     writeFileSync(join(dir, 'planlint.config.yaml'), `plugins:\n  - ./${file}\nrules:\n  ${ns}/no-foo: warn\n`)
     const r = runCli(['方案.txt'], { cwd: dir })
-    expectOneLineFailure(r, `监听键「${key}」`, file, 'plan、heading、action', 'TextNode', ':exit')
+    expectOneLineFailure(r, `监听键「${key}」`, file, 'plan、section、heading、action', 'TextNode', ':exit')
     if (near) expect(r.stderr).toContain(`是否想写「${near}」`)
     else expect(r.stderr).not.toContain('是否想写')
   })

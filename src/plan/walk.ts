@@ -30,7 +30,7 @@ interface TreeNode {
 /** Keys of the tree's node types. */
 const TREE_KEYS = ['RootNode', 'SectionNode', 'ActionNode', 'ProjectNode', 'TaskNode', 'ParagraphNode', 'SentenceNode', 'WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
 /** Keys of the plan's objects and facts. */
-const PLAN_KEYS = ['section', 'action', 'project', 'task', 'heading', 'responsibility', 'unit', 'target', 'citation', 'docNumber', 'tableRow']
+const PLAN_KEYS = ['section', 'heading', 'action', 'project', 'task', 'responsibility', 'unit', 'target', 'citation', 'docNumber', 'tableRow']
 /**
  * Every node key the walk emits: `plan`, the plan's objects and facts, then the tree's node
  * types. Each may also be listened to as `key:exit`. Rule loading checks listener keys against
