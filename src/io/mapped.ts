@@ -4,6 +4,7 @@
  * paragraph's text, for writing comments back) or the PDF page.
  */
 import { textLocator } from '../support/location.js'
+import { lastAtOrBefore } from '../text/arrays.js'
 import type { SourceText } from './types.js'
 import type { UserLocation } from '../support/position.js'
 
@@ -66,18 +67,7 @@ export class TextBuilder {
 
 /** The segment holding `offset` (or the nearest one before it). */
 export function segmentAt(segments: readonly Segment[], offset: number): Segment | undefined {
-  let lo = 0
-  let hi = segments.length - 1
-  let found: Segment | undefined
-  while (lo <= hi) {
-    const mid = (lo + hi) >> 1
-    const s = segments[mid]!
-    if (s.start <= offset) {
-      found = s
-      lo = mid + 1
-    } else hi = mid - 1
-  }
-  return found ?? segments[0]
+  return segments[lastAtOrBefore(segments, offset, (s) => s.start)]
 }
 
 /** A SourceText over mapped text: line/column as in any text, plus paragraph or page. */

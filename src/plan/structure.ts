@@ -13,6 +13,7 @@
  */
 import type { Paragraph, Parent, Root, RootContent, Sentence, WhiteSpace } from 'nlcst'
 import type { Point, Position } from '../support/position.js'
+import { lastAtOrBefore } from '../text/arrays.js'
 import { classifyLine } from './lines.js'
 import type { ActionTreeNode, ParagraphKind, PlanLeaf, SectionTreeNode, StructureNode, TaskTreeNode } from './tree.js'
 import type { ActionNode, PlanTree, ResponsibilityNode, TaskNode } from './types.js'
@@ -45,17 +46,8 @@ interface Container {
 function nestContainers(tree: Root, plan: PlanTree): PlanLeaf[] {
   const children = tree.children as Array<Paragraph | WhiteSpace>
   const containers: Container[] = []
-  const alignedStart = (offset: number): number => {
-    // the child holding `offset` (children are in order and touch)
-    let lo = 0
-    let hi = children.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (startOf(children[mid]!) <= offset) lo = mid
-      else hi = mid - 1
-    }
-    return children.length > 0 ? startOf(children[lo]!) : offset
-  }
+  // the start of the child holding `offset` (children are in order and touch)
+  const alignedStart = (offset: number): number => (children.length > 0 ? startOf(children[lastAtOrBefore(children, offset, startOf)]!) : offset)
   const add = (node: StructureNode, object: PlanLeaf | undefined, start: number, end: number, rank: number): void => {
     containers.push({ node, from: alignedStart(start), to: end, rank, object })
   }
@@ -196,15 +188,7 @@ function deepestHolding(root: Node, s: number, e: number): Node {
     if (node.type === 'SentenceNode') return node
     const kids = node.children
     if (!kids || kids.length === 0) return node
-    // the last child starting at or before s
-    let lo = 0
-    let hi = kids.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (startOf(kids[mid]!) <= s) lo = mid
-      else hi = mid - 1
-    }
-    const c = kids[lo]!
+    const c = kids[lastAtOrBefore(kids, s, startOf)]!
     if (!c.children || startOf(c) > s || endOf(c) < e || (endOf(c) === s && e > s)) return node
     node = c
   }

@@ -5,6 +5,7 @@
 import type { Paragraph, Sentence } from 'nlcst'
 import type { NlcstRoot } from '../parse/index.js'
 import type { ActionTreeNode, SectionTreeNode, TaskTreeNode } from '../plan/tree.js'
+import { lastAtOrBefore } from '../text/arrays.js'
 
 interface TreeNode {
   type: string
@@ -33,14 +34,7 @@ export function enclosing<K extends keyof TreeTypes>(tree: NlcstRoot, start: num
     if (node.type === 'SentenceNode') break
     const kids = node.children
     if (!kids || kids.length === 0) break
-    let lo = 0
-    let hi = kids.length - 1
-    while (lo < hi) {
-      const mid = (lo + hi + 1) >> 1
-      if (startOf(kids[mid]!) <= start) lo = mid
-      else hi = mid - 1
-    }
-    const c = kids[lo]!
+    const c = kids[lastAtOrBefore(kids, start, startOf)]!
     if (startOf(c) > start || endOf(c) < end || (endOf(c) === start && end > start)) break
     node = c
   }

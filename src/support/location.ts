@@ -8,6 +8,7 @@
  * normalise line ends to `\n`, so for their text that never arises.
  */
 import { location } from 'vfile-location'
+import { lastAtOrBefore } from '../text/arrays.js'
 import type { UserLocation } from './position.js'
 
 export type Locate = (offset: number) => UserLocation
@@ -25,14 +26,7 @@ export function lineStarts(text: string): number[] {
 
 /** 0-based index of the line holding `offset` (binary search over `starts`). */
 export function lineIndexAt(starts: number[], offset: number): number {
-  let lo = 0
-  let hi = starts.length - 1
-  while (lo < hi) {
-    const mid = (lo + hi + 1) >> 1
-    if (starts[mid]! <= offset) lo = mid
-    else hi = mid - 1
-  }
-  return lo
+  return lastAtOrBefore(starts, offset, (s) => s)
 }
 
 const SURROGATE_PAIR = /[\ud800-\udbff][\udc00-\udfff]/

@@ -26,6 +26,22 @@ export function minOf(values: Iterable<number>): number {
   return best
 }
 
+/**
+ * The index of the last item of `items` (ascending by `keyOf`) whose key is at most `value`;
+ * 0 when none is (and for no items), so `items[i]` is the nearest item at or before `value`,
+ * or the first one.
+ */
+export function lastAtOrBefore<T>(items: readonly T[], value: number, keyOf: (item: T) => number): number {
+  let lo = 0
+  let hi = items.length - 1
+  while (lo < hi) {
+    const mid = (lo + hi + 1) >> 1
+    if (keyOf(items[mid]!) <= value) lo = mid
+    else hi = mid - 1
+  }
+  return lo
+}
+
 /** How many items of the ascending `sorted` are below `value` (the index of the first ≥ it). */
 export function lowerBound(sorted: readonly number[], value: number): number {
   let lo = 0
