@@ -8,7 +8,7 @@
  */
 import { PlanlintError } from '../errors.js'
 import { mergeOptions } from '../engine/runner.js'
-import type { Preset } from '../presets/types.js'
+import { minimalPreset } from '../presets/empty.js'
 import type { PlanlintConfig } from '../config/types.js'
 import type { Rule } from '../rules-support/context.js'
 import { LISTENER_KEYS, NODE_KEYS } from '../plan/walk.js'
@@ -19,17 +19,7 @@ const VALID = new Set(LISTENER_KEYS)
 const checked = new WeakSet<object>()
 
 /** A preset that requires nothing: what the probe hands `create`. */
-const EMPTY_PRESET: Preset = {
-  id: 'empty',
-  title: '空预设',
-  chain: ['empty'],
-  documents: [],
-  populations: [],
-  projects: [],
-  targets: [],
-  units: { prefixes: [], renames: [], aliases: [], keep: [] },
-  rules: {},
-}
+const EMPTY_PRESET = minimalPreset({ id: 'empty', chain: ['empty'] })
 
 /** The keys of a listener map that the walk never emits. */
 export function unknownListenerKeys(visitors: unknown): string[] {

@@ -3,7 +3,6 @@
  * that requires nothing. Real documents should go through `buildPlan` and `loadPreset`.
  */
 import type { PlanTree } from '../plan/types.js'
-import type { Preset } from '../presets/types.js'
 import { textLocator } from '../support/location.js'
 
 /** A plan tree with nothing in it, spanning `text`. */
@@ -30,17 +29,4 @@ export function emptyPlan(text: string): PlanTree {
 }
 
 /** A preset that requires nothing and sets no rules. */
-export function minimalPreset(overrides: Partial<Preset> = {}): Preset {
-  return {
-    id: 'minimal',
-    title: '空预设',
-    chain: ['minimal'],
-    documents: [],
-    populations: [],
-    projects: [],
-    targets: [],
-    units: { prefixes: [], renames: [], aliases: [], keep: [] },
-    rules: {},
-    ...overrides,
-  }
-}
+export { minimalPreset } from '../presets/empty.js'
