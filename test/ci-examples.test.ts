@@ -7,7 +7,7 @@
  * own, dependencies from the npm registry), and runs every example's planlint command with
  * that installed binary — never with this checkout's bin/.
  */
-import { spawn, spawnSync } from 'node:child_process'
+import { spawnSync } from 'node:child_process'
 import fs from 'node:fs'
 import os from 'node:os'
 import path from 'node:path'
@@ -16,7 +16,7 @@ import { XMLValidator } from 'fast-xml-parser'
 import YAML from 'yaml'
 import { afterAll, beforeAll, describe, expect, it } from 'vitest'
 import { builtinRules } from '../rules/index.js'
-import { root } from './helpers/cli.js'
+import { root, runAsync, type Run } from './helpers/cli.js'
 
 const pkg = JSON.parse(fs.readFileSync(path.join(root, 'package.json'), 'utf8')) as {
   version: string
@@ -58,25 +58,9 @@ let tarball: string
 let installWords: string[]
 let n = 0
 
-/**
- * Runs npm without blocking the test worker: a pack and an install can take over a minute on a
- * loaded machine, and a worker blocked that long misses vitest's RPC deadline ("Timeout calling
- * onTaskUpdate"), which fails the whole run.
- */
-function npm(args: string[], cwd: string): Promise<{ status: number | null; stdout: string; stderr: string }> {
-  return new Promise((resolve, reject) => {
-    const child = spawn('npm', args, {
-      cwd,
-      env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' },
-      stdio: ['ignore', 'pipe', 'pipe'],
-    })
-    const out: Buffer[] = []
-    const err: Buffer[] = []
-    child.stdout.on('data', (b: Buffer) => out.push(b))
-    child.stderr.on('data', (b: Buffer) => err.push(b))
-    child.on('error', reject)
-    child.on('close', (status) => resolve({ status, stdout: Buffer.concat(out).toString('utf8'), stderr: Buffer.concat(err).toString('utf8') }))
-  })
+/** Runs npm awaited (runAsync): a pack and an install can take over a minute on a loaded machine. */
+function npm(args: string[], cwd: string): Promise<Run> {
+  return runAsync('npm', args, { cwd, env: { ...process.env, npm_config_update_notifier: 'false', npm_config_fund: 'false', npm_config_audit: 'false' } })
 }
 
 /** Runs `planlint` as the examples do: found on PATH, the installed one. */

@@ -4,13 +4,12 @@
  * the docs word for word and run — the rule's test with vitest as its author would, the plugin
  * and the preset through the real CLI. docs/rules.md's table of listener keys is the walk's.
  */
-import { spawn } from 'node:child_process'
 import { mkdirSync, mkdtempSync, readFileSync, rmSync, symlinkSync, writeFileSync, copyFileSync } from 'node:fs'
 import { tmpdir } from 'node:os'
 import { dirname, join } from 'node:path'
 import { afterAll, describe, expect, it } from 'vitest'
 import { NODE_KEYS } from '../src/plan/walk.js'
-import { root, runCli } from './helpers/cli.js'
+import { root, runAsync, runCli } from './helpers/cli.js'
 
 const doc = (name: string): string => readFileSync(join(root, 'docs', name), 'utf8')
 
@@ -69,19 +68,12 @@ describe('the example plugin of docs/rules.md and docs/plugins.md', () => {
     const report = join(dir, 'vitest-report.json')
     // Awaited, not spawnSync: a worker blocked for a minute under load fails the whole run
     // (vitest's "Timeout calling onTaskUpdate").
-    const r = await new Promise<{ status: number | null; output: string }>((done, fail) => {
-      const child = spawn(
-        process.execPath,
-        [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--reporter', 'json', '--outputFile', report, 'planlint-plugin-example/rules/vague-deadline.test.js'],
-        { cwd: dir, env: { ...process.env, CI: '1' } },
-      )
-      let output = ''
-      child.stdout.on('data', (d: Buffer) => (output += d.toString()))
-      child.stderr.on('data', (d: Buffer) => (output += d.toString()))
-      child.on('error', fail)
-      child.on('close', (status) => done({ status, output }))
-    })
-    expect(r.status, r.output).toBe(0)
+    const r = await runAsync(
+      process.execPath,
+      [join(root, 'node_modules/vitest/vitest.mjs'), 'run', '--root', dir, '--reporter', 'json', '--outputFile', report, 'planlint-plugin-example/rules/vague-deadline.test.js'],
+      { cwd: dir, env: { ...process.env, CI: '1' } },
+    )
+    expect(r.status, r.stdout + r.stderr).toBe(0)
     const json = JSON.parse(readFileSync(report, 'utf8')) as {
       numPassedTests: number
       numFailedTests: number

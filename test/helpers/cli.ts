@@ -41,8 +41,13 @@ function cliEnv(opts: CliOptions): NodeJS.ProcessEnv {
  * on a loaded machine (a worker blocked that long misses vitest's RPC deadline, and vitest
  * then fails the whole run with "Timeout calling onTaskUpdate"). */
 export function runCliAsync(args: string[], opts: CliOptions = {}): Promise<Run> {
+  return runAsync(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, env: cliEnv(opts), input: opts.input ?? '' })
+}
+
+/** Any command, awaited (see runCliAsync), its output collected as UTF-8. */
+export function runAsync(command: string, args: string[], opts: { cwd: string; env?: NodeJS.ProcessEnv; input?: string | Buffer }): Promise<Run> {
   return new Promise((resolve, reject) => {
-    const child = spawn(process.execPath, [bin, ...args], { cwd: opts.cwd ?? root, env: cliEnv(opts) })
+    const child = spawn(command, args, { cwd: opts.cwd, env: opts.env ?? process.env })
     const out: Buffer[] = []
     const err: Buffer[] = []
     child.stdout.on('data', (b: Buffer) => out.push(b))
