@@ -30,6 +30,7 @@ export default defineRule({
     messages: {
       missing: '缺少「{{name}}」：{{document}}要求的{{count}}项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: {{id}}，reason: 理由）',
       noActions: '未找到提升行动部分：{{document}}要求实施{{names}}',
+      townNote: '提示：本方案是乡镇（街道）方案，可结合本地实际选择重点人群，不逐项要求；{{document}}列出的{{names}}本方案未单列，请确认是否有意不列',
     },
   },
   create(ctx) {
@@ -46,6 +47,20 @@ export default defineRule({
         const required = populations.filter((p) => !exempt.has(p.id) && !exempt.has(p.name) && !p.aliases.some((a) => exempt.has(a)))
         const docOf = (p: PresetNamedItem) => quoteDocument(ctx.preset.documents.find((d) => d.id === p.from) ?? ctx.preset.document)
         const at = plan.actionsHeading ?? plan.outline[0] ?? plan.title ?? plan
+        // a town (乡镇/街道) takes on the populations that live there, not every one its upper
+        // plans name: one note listing those it does not address, never an error per population
+        if (plan.jurisdiction?.level === 'town') {
+          if (plan.headings.length === 0) return
+          const absent = required.filter((p) => !plan.actions.some((a) => covers(a, p)) && !replacementStated(ctx.nlcst, p))
+          if (absent.length === 0) return
+          ctx.report({
+            messageId: 'townNote',
+            data: { document: docOf(absent[0]!), names: absent.map((p) => `「${p.name}」`).join('') },
+            node: at,
+            severity: 'warn',
+          })
+          return
+        }
         if (plan.actions.length === 0) {
           // a text with no outline at all is not a plan to check against the preset
           if (required.length === 0 || plan.headings.length === 0) return

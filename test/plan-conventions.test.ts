@@ -186,6 +186,19 @@ describe('outline', () => {
     expect(p.projects.map((a) => a.name)).toEqual(['深化智慧科普建设'])
   })
 
+  it('an item named after a population (…科学素质提升, no 行动) is an action under any container, 重点任务 too', () => {
+    const p = buildPlan('一、工作目标\n正文。\n二、重点任务\n（一）青少年科学素质提升\n1.任务甲。\n（二）社区居民科学素质提升\n2.任务乙。\n三、保障措施\n正文。')
+    expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升', '社区居民科学素质提升'])
+    expect(p.projects).toEqual([])
+    expect(p.actionsHeading?.title).toBe('重点任务')
+    expect(p.actionsHeading?.role).toBe('actions')
+    // 重点任务 items that name no population stay projects (四川's 六项重点任务)
+    const q = buildPlan('一、工作目标\n正文。\n二、重点任务\n（一）提升基层科普能力\n1.任务甲。\n（二）加强科普基础设施建设\n2.任务乙。\n')
+    expect(q.actions).toEqual([])
+    expect(q.projects.map((a) => a.name)).toEqual(['提升基层科普能力', '加强科普基础设施建设'])
+    expect(q.outline[1]!.role).toBe('projects')
+  })
+
   it('a container nested one level down (二、重点任务 › （一）提升行动 › 1.…行动)', () => {
     const p = buildPlan('一、总体要求\n正文。\n二、重点任务\n（一）五项提升行动\n1.青少年科学素质提升行动。正文。（牵头单位：区教育局）\n2.农民科学素质提升行动。正文。\n（二）重点工程\n1.科普基础设施工程。正文。\n三、保障措施\n（一）加强组织领导。')
     expect(p.actions.map((a) => a.name)).toEqual(['青少年科学素质提升行动', '农民科学素质提升行动'])

@@ -186,7 +186,10 @@ export function sectionRole(title: string): SectionRole {
   return 'other'
 }
 
-const ITEM_SUFFIX_ACTION = /行动$/
+// `…科学素质提升` names a population's action even without 行动 and under any container —
+// also under 重点任务, which otherwise holds projects (四川's 六项重点任务 are named
+// 提升基层科普能力, 加强科普基础设施建设…, never after a population)
+const ITEM_SUFFIX_ACTION = /(行动|科学素质提升)$/
 const ITEM_SUFFIX_PROJECT = /(工程|专项|计划)$/
 
 export interface Items {
@@ -256,7 +259,9 @@ function classifyBlock(block: Block, items: Items): void {
     found++
     addItem(items, kid, kind, block)
   }
-  if (found > 0 && role === 'other') {
+  const onlyActions = items.actions.some((a) => a.parent === block) && !items.projects.some((p) => p.parent === block)
+  if (found > 0 && role === 'projects' && onlyActions) block.heading.role = 'actions'
+  else if (found > 0 && role === 'other') {
     const onlyProjects = items.projects.some((p) => p.parent === block) && !items.actions.some((a) => a.parent === block)
     block.heading.role = onlyProjects ? 'projects' : 'actions'
   }

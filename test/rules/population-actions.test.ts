@@ -16,6 +16,9 @@ const all = plan('youth', 'farmers', 'workers', 'elderly', 'officials')
 const IDS: Record<string, string> = { 农民科学素质提升行动: 'farmers', 领导干部和公务员科学素质提升行动: 'officials' }
 const msg = (name: string) => `缺少「${name}」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: ${IDS[name]}，reason: 理由）`
 
+const TOWN = '修水县义宁镇全民科学素质行动实施方案（2022—2025年）'
+const townNote = (names: string) => `提示：本方案是乡镇（街道）方案，可结合本地实际选择重点人群，不逐项要求；《全民科学素质行动规划纲要（2021—2035年）》列出的${names}本方案未单列，请确认是否有意不列`
+
 tester.run('population-actions', rule, {
   valid: [
     all,
@@ -33,6 +36,10 @@ tester.run('population-actions', rule, {
     all.replace('领导干部和公务员科学素质提升行动', '干部科学素质提升行动'),
     // not a plan: no outline, nothing to check
     '关于做好科普工作的通知。请各单位认真落实。',
+    // a town plan with every population, or with the missing one exempted or replaced in its text
+    `${TOWN}\n${all}`,
+    { code: `${TOWN}\n${plan('youth', 'workers', 'elderly', 'officials')}`, config: { exemptions: [{ population: 'farmers', reason: '街道无农业人口' }] } },
+    `${TOWN}\n${plan('youth', 'workers', 'elderly', 'officials').replace('二、提升行动', '二、提升行动\n本街道无农业人口，以社区居民科学素质提升行动替代农民科学素质提升行动。')}`,
   ],
   invalid: [
     {
@@ -62,6 +69,21 @@ tester.run('population-actions', rule, {
       // an outline without any action section
       code: '一、总体要求\n正文。\n二、保障措施\n正文。',
       errors: [{ messageId: 'noActions', line: 1, column: 1 }],
+    },
+    {
+      // a town (街道) plan: one note listing the populations it does not address, not an error each
+      code: `${TOWN}\n${plan('youth', 'elderly')}`,
+      errors: [{ message: townNote('「农民科学素质提升行动」「产业工人科学素质提升行动」「领导干部和公务员科学素质提升行动」'), line: 4, column: 1, endLine: 4, endColumn: 7, severity: 1 }],
+    },
+    {
+      // its items named after populations without 行动, under 重点任务 (not read as projects)
+      code: `${TOWN}\n一、工作目标\n正文。\n二、重点任务\n（一）青少年科学素质提升\n1.组织科技节。\n（二）老年人科学素质提升\n2.开展健康讲座。\n三、保障措施\n正文。`,
+      errors: [{ message: townNote('「农民科学素质提升行动」「产业工人科学素质提升行动」「领导干部和公务员科学素质提升行动」'), line: 4, column: 1, endColumn: 7, severity: 1 }],
+    },
+    {
+      // a town plan with no action section: the same note, listing every population
+      code: `${TOWN}\n一、总体要求\n正文。\n二、保障措施\n正文。`,
+      errors: [{ messageId: 'townNote', line: 2, severity: 1 }],
     },
   ],
 })
