@@ -89,7 +89,7 @@ describe('kernel walk', () => {
       'responsibility:exit': () => events.push('/responsibility'),
     }))
     expect(events).toEqual([
-      'Section projects', // 重点任务 reads as the projects' container
+      'Section actions', // 重点任务 holding only actions is the actions' section (四川's holds projects)
       'P heading',
       'Action 青少年科学素质提升行动',
       'P heading',
