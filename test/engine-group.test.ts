@@ -60,7 +60,8 @@ describe('groupMessages: what forms a group', () => {
       at(1, 2, { location: { page: 2 }, fix: fix(1, 2, 'x'), expected: 'e' }),
       at(3, 4, { suggestions: sug }),
     ])
-    expect(g!.places).toEqual([
+    // strict: a place has no `fix`/`suggestions`/`location` key at all when it has none
+    expect(g!.places).toStrictEqual([
       { line: 1, column: 2, endLine: 1, endColumn: 3, range: [1, 2], location: { page: 2 }, fix: fix(1, 2, 'x') },
       { line: 1, column: 4, endLine: 1, endColumn: 5, range: [3, 4], suggestions: sug },
     ])
@@ -126,7 +127,7 @@ describe('expandGroups', () => {
       count: 2,
       places: [{ line: 1, column: 2, endLine: 1, endColumn: 3, range: [1, 2] }, { line: 1, column: 6, endLine: 1, endColumn: 7, range: [5, 6] }],
     }
-    expect(expandGroups([group])).toEqual([at(1, 2), { ...at(1, 2), column: 6, endColumn: 7, range: [5, 6] }])
+    expect(expandGroups([group])).toStrictEqual([at(1, 2), { ...at(1, 2), column: 6, endColumn: 7, range: [5, 6] }])
   })
 
   it('a message with an empty places list is kept as it is; ties on start order by end', () => {

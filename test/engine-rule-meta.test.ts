@@ -33,6 +33,8 @@ describe('validateRuleMeta: exact refusals', () => {
     ['a string', 'x', 'src.js: 规则 (无 id) 无效：不是一个规则对象（应为 { meta, create }）'],
     ['meta that is a string', { meta: 'x', create: () => ({}) }, 'src.js: 规则 (无 id) 无效：缺少 meta'],
     ['a numeric id', ruleWith({ id: 7 }), 'src.js: 规则 (无 id) 无效：meta.id 必须是短横线小写形式（如 draft-residue）'],
+    ['an id that is an array (its text would pass)', ruleWith({ id: ['abc'] }), 'src.js: 规则 (无 id) 无效：meta.id 必须是短横线小写形式（如 draft-residue）'],
+    ['a type that is an array (its text would pass)', ruleWith({ type: ['problem'] }), 'src.js: 规则 good-rule 无效：meta.type 必须是 problem、suggestion 或 layout 之一'],
     ['an id with a trailing dash', ruleWith({ id: 'a-' }), 'src.js: 规则 a- 无效：meta.id 必须是短横线小写形式（如 draft-residue）'],
     ['an id starting with a digit', ruleWith({ id: '1a' }), 'src.js: 规则 1a 无效：meta.id 必须是短横线小写形式（如 draft-residue）'],
     ['an id with a double dash', ruleWith({ id: 'a--b' }), 'src.js: 规则 a--b 无效：meta.id 必须是短横线小写形式（如 draft-residue）'],

@@ -160,11 +160,17 @@ describe('runRules: the context', () => {
     run({
       a: mkRule((ctx) => ({
         root: () => {
-          got.push(ctx.getText(node('x', 1, 3)), ctx.getText([3, 6]), ctx.getText({}), ctx.getText({ position: { start: { line: 1, column: 1 } } as Position }))
+          got.push(ctx.getText(node('x', 1, 3)), ctx.getText([3, 6]), ctx.getText({}))
+          // offsets missing on either end, or a point missing altogether: no text
+          got.push(ctx.getText({ position: { start: { line: 1, column: 1 } } as Position }))
+          got.push(ctx.getText({ position: { start: { offset: 1 }, end: {} } as Position }))
+          got.push(ctx.getText({ position: { start: {}, end: { offset: 3 } } as Position }))
+          got.push(ctx.getText({ position: { end: { offset: 3 } } as Position }))
+          got.push(ctx.getText({ position: {} as Position }))
         },
       })),
     })
-    expect(got).toEqual(['乙丙', '丁戊己', '', ''])
+    expect(got).toEqual(['乙丙', '丁戊己', '', '', '', '', '', ''])
   })
 })
 
@@ -264,7 +270,9 @@ describe('runRules: fixes and suggestions', () => {
     const none = reportOnce({ messageId: 'plain', range: [0, 1], suggest: [{ desc: '无', fix: () => null }] }, { hasSuggestions: true })[0]!
     expect(none).not.toHaveProperty('suggestions')
     expect(none.fatal).toBeUndefined()
-    expect(reportOnce({ messageId: 'plain', range: [0, 1], suggest: [] })[0]).not.toHaveProperty('suggestions')
+    const noneGiven = reportOnce({ messageId: 'plain', range: [0, 1], suggest: [] })[0]!
+    expect(noneGiven).not.toHaveProperty('suggestions')
+    expect([noneGiven.message, noneGiven.fatal]).toEqual(['问题', undefined])
     expect(reportOnce({ messageId: 'plain', range: [0, 1], suggest: [{ desc: 'x', fix: { range: [0, 1], text: '' } }] })[0]!.message).toBe(
       '规则 k 运行出错：提供了建议修改，但 meta.hasSuggestions 未设为 true',
     )
@@ -341,7 +349,7 @@ describe('runRules: a crashing rule', () => {
   it('a crashed rule’s other listeners are not called; its report function reports nothing', () => {
     const seen: string[] = []
     let saved: RuleContext['report'] | undefined
-    run({
+    const msgs = run({
       a: mkRule((ctx) => {
         saved = ctx.report
         return { para: () => { seen.push('para'); throw new Error('x') }, word: () => seen.push('word') }
@@ -349,6 +357,22 @@ describe('runRules: a crashing rule', () => {
       b: mkRule(() => ({ 'root:exit': () => saved!({ messageId: 'gone', range: [0, 1] }) })),
     })
     expect(seen).toEqual(['para'])
+    // b's call of a's report neither reports nor throws (a report with an unknown messageId would)
+    expect(msgs.map((m) => [m.ruleId, m.message])).toEqual([['a', '规则 a 运行出错：x']])
+  })
+
+  it('create sees no ancestors yet; visitors given as a function object are not listeners', () => {
+    const seen: unknown[] = []
+    let called = 0
+    const msgs = run({
+      a: mkRule((ctx) => {
+        seen.push(ctx.ancestors(), ctx.parent())
+        return Object.assign(() => {}, { root: () => called++ }) as unknown as Record<string, unknown>
+      }),
+    })
+    expect(seen).toEqual([[], undefined])
+    expect(called).toBe(0)
+    expect(msgs).toEqual([])
   })
 })
 
@@ -449,7 +473,13 @@ describe('runRules: timing', () => {
     run({ a: mkRule(() => ({ word: () => {} })) })
     expect(timingSnapshot().rules).toEqual({})
     setTiming(true)
+    const clock = () => Number(process.hrtime.bigint()) / 1e6
+    const before = clock()
     run({ a: mkRule(() => ({ word: () => {} })), b: mkRule(() => { throw new Error('x') }) })
-    expect(Object.keys(timingSnapshot().rules).sort()).toEqual(['a', 'b'])
+    const elapsed = clock() - before
+    const { rules } = timingSnapshot()
+    expect(Object.keys(rules).sort()).toEqual(['a', 'b'])
+    // what is added is a duration within the run (not a clock reading)
+    for (const ms of Object.values(rules)) expect(ms >= 0 && ms <= elapsed).toBe(true)
   })
 })

@@ -45,7 +45,8 @@ const validated = new WeakSet<Rule>()
  * so the error names it. The check runs once per rule object.
  */
 export function validateRuleMeta(rule: unknown, source: string): asserts rule is Rule {
-  if (typeof rule === 'object' && rule !== null && validated.has(rule as Rule)) return
+  // WeakSet#has is false for anything that is not an object: no type test needed first
+  if (validated.has(rule as Rule)) return
   const r = rule as Partial<Rule> | null
   const meta = (r && typeof r === 'object' ? r.meta : undefined) as Partial<RuleMeta> | undefined
   const name = meta && typeof meta.id === 'string' ? meta.id : '(无 id)'
@@ -56,7 +57,7 @@ export function validateRuleMeta(rule: unknown, source: string): asserts rule is
   if (!meta || typeof meta !== 'object') fail('缺少 meta')
   const m = meta as Partial<RuleMeta>
   if (typeof m.id !== 'string' || !KEBAB.test(m.id)) fail('meta.id 必须是短横线小写形式（如 draft-residue）')
-  if (typeof m.type !== 'string' || !TYPES.has(m.type)) fail('meta.type 必须是 problem、suggestion 或 layout 之一')
+  if (!TYPES.has(m.type as string)) fail('meta.type 必须是 problem、suggestion 或 layout 之一')
   if (m.severity !== 'error' && m.severity !== 'warn') fail('meta.severity 必须是 error 或 warn')
   const docs = m.docs
   if (!docs || typeof docs !== 'object') fail('缺少 meta.docs')

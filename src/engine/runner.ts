@@ -106,7 +106,7 @@ export function makeMessage(
   fields: Omit<LintMessage, 'line' | 'column' | 'endLine' | 'endColumn' | 'range'>,
 ): LintMessage {
   const s = locate(range[0])
-  const e = range[1] === range[0] ? s : locate(range[1])
+  const e = locate(range[1])
   const msg: LintMessage = {
     ...fields,
     line: s.line,
