@@ -8,13 +8,15 @@
  *    container starts at the paragraph holding its heading and ends where the plan says
  *    its text ends; one that cannot nest (two tasks on one line) is left out of the tree
  *    and its plan object is kept as a fact of the node around it instead.
- * 2. `markParagraphs`: each Paragraph's `data.kind`.
+ * 2. `markParagraphs`: each Paragraph's `data.kind`; then lines a conversion broke in
+ *    mid-sentence join into one logical paragraph (logical-paragraphs.ts).
  * 3. `attachFacts`: each plan fact goes into `data.plan` of the deepest node holding it.
  */
 import type { Paragraph, Parent, Root, RootContent, Sentence, WhiteSpace } from 'nlcst'
 import type { Point, Position } from '../support/position.js'
 import { lastAtOrBefore } from '../text/arrays.js'
 import { classifyLine } from './lines.js'
+import { joinBrokenLines } from './logical-paragraphs.js'
 import type { ActionTreeNode, ParagraphKind, PlanLeaf, SectionTreeNode, StructureNode, TaskTreeNode } from './tree.js'
 import type { ActionNode, PlanTree, ResponsibilityNode, TaskNode } from './types.js'
 
@@ -28,6 +30,7 @@ const endOf = (n: Spanned): number => n.position?.end.offset ?? 0
 export function structureTree(tree: Root, plan: PlanTree, text: string): Root {
   const skipped = nestContainers(tree, plan)
   markParagraphs(tree, plan, text)
+  joinBrokenLines(tree as unknown as Parameters<typeof joinBrokenLines>[0], plan, text)
   attachFacts(tree, plan, skipped)
   return tree
 }

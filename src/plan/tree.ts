@@ -9,7 +9,8 @@
  *         └ ParagraphNode  data.kind: heading | body | responsibility | tableRow | furniture
  *           └ SentenceNode → WordNode / PunctuationNode / SymbolNode / WhiteSpaceNode
  *
- * A Paragraph is a logical paragraph (see structure.ts for when physical lines join). The
+ * A Paragraph is a logical paragraph: lines a conversion broke in mid-sentence are one
+ * Paragraph (see logical-paragraphs.ts for when physical lines join). The
  * plan's leaf facts — headings, responsibility statements, unit mentions, targets, citations,
  * 文号, table rows — sit in `data.plan` of the deepest node that contains them (usually a
  * Sentence), in document order, each with its exact position. `plan.tasks`, `plan.units`, …
