@@ -92,17 +92,23 @@ export default defineRule({
         }
         if (trimmed !== '' && !/^[\s*\-—–]+$/.test(trimmed)) prevPara = { text: trimmed, start, end }
         const sentences = node.children.filter((c) => c.type === 'SentenceNode').map(span)
+        /** Sentences reported as repeats: their clauses are not reported again. */
+        const repeats: [number, number][] = []
         for (let i = 1; i < sentences.length; i++) {
           const a = sentences[i - 1]!
           const b = sentences[i]!
           const ta = text.slice(a[0], a[1]).trim()
           const tb = text.slice(b[0], b[1]).trim()
-          if (ta === tb && ta.length >= 4 && HAN.test(ta)) {
+          // a sentence a conversion broke over two lines is one sentence of the logical paragraph:
+          // the repeat may be of the part after the line break (`…学前教⏎育资源有效供给…。育资源有效供给…。`)
+          const afterBreak = ta.slice(ta.lastIndexOf('\n') + 1).trim()
+          if ((ta === tb || afterBreak === tb) && tb.length >= 4 && HAN.test(tb)) {
             report('sentence', tb, [b[0], b[1]], [a[1], b[1]], {}, [a[0], a[1]])
+            repeats.push(b)
           }
         }
         for (const s of sentences) clauses(s[0], s[1])
-        repeatedInParagraph(start, end)
+        repeatedInParagraph(start, end, repeats)
       },
       responsibility(r: ResponsibilityNode) {
         for (const list of [r.lead, r.partners]) units(list)
@@ -152,8 +158,9 @@ export default defineRule({
 
     /** A clause of 8 or more characters written again later in the same paragraph (not right
      * after itself: that is `clause`). */
-    function repeatedInParagraph(start: number, end: number) {
+    function repeatedInParagraph(start: number, end: number, repeats: readonly [number, number][]) {
       const seen = new Map<string, number>()
+      let r = 0 // repeats are in order, as the clauses are: one pointer keeps this linear
       let segStart = start
       let prevText = ''
       for (let i = start; i <= end; i++) {
@@ -171,7 +178,8 @@ export default defineRule({
           seen.set(seg, from)
           continue
         }
-        if (adjacent || reported.has(from)) continue
+        while (r < repeats.length && repeats[r]![1] <= from) r++
+        if (adjacent || reported.has(from) || (r < repeats.length && from >= repeats[r]![0])) continue
         reported.add(from)
         // the suggestion removes the repeat with the separator after it (or before it, at the end)
         const after = sep < end && BREAK[text.charCodeAt(sep)] === 1

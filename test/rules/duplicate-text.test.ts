@@ -46,6 +46,12 @@ tester.run('duplicate-text', rule, {
       output: '加强科普宣传。开展活动。',
     },
     {
+      // a sentence a conversion broke over two lines, its second half written again
+      code: task('1.开展活动。扩大普惠制学前教\n\n育资源有效供给，加强幼儿科学启蒙教育。育资源有效供给，加强幼儿科学启蒙教育。'),
+      errors: [{ messageId: 'sentence', data: { text: '育资源有效供给，加强幼儿科学启蒙教育。' }, line: 5, column: 20, endColumn: 39 }],
+      output: task('1.开展活动。扩大普惠制学前教\n\n育资源有效供给，加强幼儿科学启蒙教育。'),
+    },
+    {
       code: '区委宣传部、区教育局、区教育局、区教育局、区民政局',
       errors: [{ messageId: 'clause', data: { text: '区教育局', times: ' 2 遍' }, column: 12, endColumn: 16 }],
       output: '区委宣传部、区教育局、区民政局',
