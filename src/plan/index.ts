@@ -8,7 +8,7 @@ import type { ActionNode, AnnexTableRow, CitationNode, DocNumberNode, Jurisdicti
 import { findCitations, findDocNumbers } from './citations.js'
 import { splitLines, Locator, type Line } from './lines.js'
 import { readMeta } from './meta.js'
-import { classify, findBlocks, nest, stripVerb, type Block, type Items } from './outline.js'
+import { findItems, findBlocks, nest, stripVerb, type Block, type Items } from './outline.js'
 import { resolveLead, statementsIn } from './assign.js'
 import { firstListedLeads, sectionLeads } from './section-leads.js'
 import { toNode } from './responsibilities.js'
@@ -80,7 +80,7 @@ function readOutline(text: string): Reading {
   const annexLine = findAnnexStart(lines, text)
   const blocks = findBlocks(lines, text, loc, annexLine)
   const roots = nest(blocks)
-  const items = classify(roots)
+  const items = findItems(roots)
   const firstHeadingLine = blocks.find((b) => !b.inAnnex)?.firstLine ?? lines.length
   const docNumbers = findDocNumbers(text, loc)
   const meta = readMeta(text, lines, loc, firstHeadingLine, docNumbers)

@@ -205,7 +205,7 @@ export interface Items {
  * (重点任务和措施) the child's own suffix decides. Plans with no containers use level-1
  * headings ending in 行动/工程 directly.
  */
-export function classify(roots: Block[]): Items {
+export function findItems(roots: Block[]): Items {
   const items: Items = { actions: [], projects: [] }
   // Several top-level headings that each name one action or project (`二、青少年科学素质提升
   // 行动`, `三、农民科学素质提升行动`): that level is the item level, whatever their
@@ -216,7 +216,7 @@ export function classify(roots: Block[]): Items {
     if (flat?.has(root)) {
       root.heading.role = 'other'
       addItem(items, root, itemKind(root.heading.title)!)
-    } else classifyBlock(root, items)
+    } else findItemsIn(root, items)
   }
   return items
 }
@@ -226,8 +226,8 @@ function isOtherRole(title: string): boolean {
   return r === 'goals' || r === 'safeguards' || r === 'preamble'
 }
 
-/** Classifies a top-level block, or a container nested in one (`二、重点任务` › `（一）五项提升行动` › `1.…行动`). */
-function classifyBlock(block: Block, items: Items): void {
+/** The actions and projects of a top-level block, or of a container nested in one (`二、重点任务` › `（一）五项提升行动` › `1.…行动`). */
+function findItemsIn(block: Block, items: Items): void {
   const role = sectionRole(block.heading.title)
   block.heading.role = role
   if (role === 'goals' || role === 'safeguards' || role === 'preamble') {
@@ -249,7 +249,7 @@ function classifyBlock(block: Block, items: Items): void {
     const kidRole = sectionRole(kid.heading.title)
     if (kidRole === 'safeguards' || kidRole === 'goals' || kidRole === 'preamble') continue
     if (isContainerTitle(kid.heading.title) && kid.children.length > 0) {
-      classifyBlock(kid, items)
+      findItemsIn(kid, items)
       continue
     }
     let kind = itemKind(kid.heading.title)
