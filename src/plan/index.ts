@@ -1,12 +1,13 @@
 /**
- * The plan builder: from text (and, when the caller has it, the nlcst tree) to the plan tree
+ * The plan builder: from the parser's nlcst tree (its lines) and the text to the plan tree
  * rules read — outline with roles, actions and projects with their tasks, who leads each
  * task, targets, unit mentions, citations and 文号. `planlint explain` prints this tree.
  */
 import type { NlcstRoot } from '../parse/index.js'
 import type { ActionNode, AnnexTableRow, CitationNode, DocNumberNode, JurisdictionInfo, HeadingNode, PlanSection, PlanTree, ResponsibilityNode, SectionRole, TaskNode, UnitMention } from './types.js'
 import { findCitations, findDocNumbers } from './citations.js'
-import { splitLines, Locator, type Line } from './lines.js'
+import { linesOf, Locator, type Line } from './lines.js'
+import { parseText } from '../parse/index.js'
 import { readMeta } from './meta.js'
 import { findItems, findBlocks, nest, stripVerb, type Block, type Items } from './outline.js'
 import { resolveLead, statementsIn } from './assign.js'
@@ -49,14 +50,15 @@ interface Reading {
 }
 
 /**
- * Builds the plan's read-only indexes from the text, in named steps: read the outline and the
- * front matter, make the actions and projects with their tasks and statements, match the
- * appended 任务分工表, resolve who leads each task, then targets and citations. `nlcst` is
- * accepted for callers that parsed already; the steps read lines and offsets of the text (the
- * plan plugin puts the structure they find into the tree, see structure.ts).
+ * Builds the plan's read-only indexes from the text and its parser tree, in named steps: read
+ * the outline (from the tree's lines) and the front matter, make the actions and projects with
+ * their tasks and statements, match the appended 任务分工表, resolve who leads each task, then
+ * targets and citations. Without a tree (or with one that already carries a plan's structure)
+ * the text is parsed first. The plan plugin puts the structure found into the tree (structure.ts).
  */
-export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
-  const r = readOutline(text)
+export function buildPlan(text: string, nlcst?: NlcstRoot): PlanTree {
+  const tree = nlcst && isParserTree(nlcst) ? nlcst : parseText(text)
+  const r = readOutline(text, tree)
   const actions = r.items.actions.map((b) => makeItem(r, b, 'action'))
   const projects = r.items.projects.map((b) => makeItem(r, b, 'project'))
   const ordered = [...actions, ...projects].sort((a, b) => a.position.start.offset - b.position.start.offset)
@@ -72,11 +74,16 @@ export function buildPlan(text: string, _nlcst?: NlcstRoot): PlanTree {
   return assemble(r, { actions, projects, ordered, tableRows, responsibilities, sections, targets, citations })
 }
 
+/** A tree as the parser makes it: paragraphs and the white space between them under the root. */
+function isParserTree(tree: NlcstRoot): boolean {
+  return tree.children.every((c) => c.type === 'ParagraphNode' || c.type === 'WhiteSpaceNode')
+}
+
 /** Step 1: lines, annex, headings nested by level with their roles, front matter (title,
  * jurisdiction, period, date, 文号). */
-function readOutline(text: string): Reading {
+function readOutline(text: string, tree: NlcstRoot): Reading {
   const loc = new Locator(text)
-  const lines = splitLines(text)
+  const lines = linesOf(tree, text)
   const annexLine = findAnnexStart(lines, text)
   const blocks = findBlocks(lines, text, loc, annexLine)
   const roots = nest(blocks)

@@ -5,6 +5,7 @@
  * `**`, list bullets `- `, Word bookmark markers, page furniture such as `— 5 —`. A line keeps
  * its raw offsets; `content` is where the meaningful text starts and ends after decoration.
  */
+import type { Root } from 'nlcst'
 import { textLocator, type Locate } from '../support/location.js'
 import type { Point, Position } from '../support/position.js'
 
@@ -36,20 +37,32 @@ const SPACED_ROW = /^\s*(?:\d{1,3}|序号)(?: {2,}|\u3000+)\S+(?: \S+)*(?:(?: {2
 /** A markdown table row: `| 项目 | 要点 | 牵头单位 |` (three cells or more). */
 const MARKDOWN_ROW = /^\s*\|(?:[^|\n]*\|){3,}\s*$/
 
-export function splitLines(text: string): Line[] {
+/**
+ * The physical lines of `text` as the parser's tree has them: each root Paragraph is a line
+ * with something on it, and the line ends, blank and white-space-only lines are in the
+ * WhiteSpace nodes between them (see src/parse/index.ts). Every line of the text, blank ones
+ * too, in order (test/plan-lines.test.ts holds them equal to the text split at `\n`), read
+ * from the tree the plan plugin is given instead of searching the whole text for line ends.
+ */
+export function linesOf(tree: Root, text: string): Line[] {
   const lines: Line[] = []
   let start = 0
-  let index = 0
-  while (start <= text.length) {
-    let nl = text.indexOf('\n', start)
-    if (nl === -1) nl = text.length
-    let end = nl
-    if (end > start && text.charCodeAt(end - 1) === 13) end-- // \r\n
-    const raw = text.slice(start, end)
-    lines.push(classifyLine(raw, start, end, index++))
-    if (nl >= text.length) break
-    start = nl + 1
+  // the line from `start` to `end` (a line end at `end`, or the text's end)
+  const push = (end: number): void => {
+    let e = end
+    if (e > start && text.charCodeAt(e - 1) === 13) e-- // \r\n
+    lines.push(classifyLine(text.slice(start, e), start, e, lines.length))
   }
+  for (const child of tree.children) {
+    if (child.type !== 'WhiteSpaceNode') continue // a paragraph's line ends in the white space after it
+    const from = child.position?.start.offset ?? 0
+    const to = child.position?.end.offset ?? 0
+    for (let i = text.indexOf('\n', from); i !== -1 && i < to; i = text.indexOf('\n', i + 1)) {
+      push(i)
+      start = i + 1
+    }
+  }
+  push(text.length)
   return lines
 }
 
