@@ -29,7 +29,7 @@
  */
 import type { Paragraph, Sentence, SentenceContent, WhiteSpace } from 'nlcst'
 import { HAN_CLASS } from '../lexicon/index.js'
-import { lastAtOrBefore } from '../text/arrays.js'
+import { lastAtOrBefore, pushAll } from '../text/arrays.js'
 import { matchMarker } from './markers.js'
 import type { PlanTree } from './types.js'
 
@@ -112,7 +112,8 @@ function join(a: Paragraph, space: WhiteSpace, b: Paragraph): void {
   const last = lastIndexOf(a.children, 'SentenceNode')
   const firstOfB = b.children.findIndex((c) => c.type === 'SentenceNode')
   if (last === -1 || firstOfB === -1) {
-    a.children.push(space, ...b.children)
+    a.children.push(space)
+    pushAll(a.children, b.children)
   } else {
     const tail = a.children[last] as Sentence
     const head = b.children[firstOfB] as Sentence
