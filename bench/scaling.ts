@@ -75,6 +75,16 @@ const SHAPES: Shape[] = [
     },
   },
   {
+    name: 'one sentence a PDF broke over every line',
+    base: 2500,
+    unit: 'lines',
+    make: (n, dir) => {
+      const file = path.join(dir, `broken-${n}.txt`)
+      fs.writeFileSync(file, draft() + '\n' + '加强组织领导，落实\n'.repeat(n) + '工作责任。\n')
+      return { file, args: [] }
+    },
+  },
+  {
     name: 'many 全县 in one sentence',
     base: 5000,
     unit: '全县',

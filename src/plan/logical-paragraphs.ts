@@ -43,8 +43,6 @@ const GOES_ON = '，、,“‘《〈（(—'
 /** Some punctuation inside the first line: it is prose, not a title or a subheading. */
 const PROSE = /[，、,。；;：:！？!?]/
 const LAST_OF_BROKEN = new RegExp(`[${HAN_CLASS}A-Za-z0-9０-９${GOES_ON}]$`)
-/** Trailing decoration of a converted line: spaces, markdown bold. */
-const TRAILING = /(?:[ \t\u3000\r]|\*\*)+$/
 /** Leading decoration: spaces, markdown heading marks and bold, a bullet. */
 const LEADING = /^(?:[ \t\u3000]|#{1,6}(?=\s)|\*\*|>)+/
 /** A line that begins something new: a bullet or dash item, an annex or a note. */
@@ -66,6 +64,8 @@ export function joinBrokenLines(tree: Node, plan: PlanTree, text: string): void 
     const last = kids[lastIndexOf(kids, 'SentenceNode')]
     return h !== undefined && last !== undefined && startOf(h) >= startOf(a) && endOf(h) <= startOf(last)
   }
+  /** Paragraphs that took in a line already: prose, and only their last line is looked at. */
+  const joined = new WeakSet<Node>()
   const visit = (parent: Node): void => {
     const kids = parent.children
     if (!kids) return
@@ -81,10 +81,11 @@ export function joinBrokenLines(tree: Node, plan: PlanTree, text: string): void 
         startOf(first) >= from &&
         endOf(child) <= to &&
         (first.data?.kind === 'body' || (first.data?.kind === 'heading' && runIn(first))) &&
-        broken(first, space, child, text)
+        broken(first, space, child, text, joined.has(first))
       ) {
         out.pop()
         join(first as unknown as Paragraph, space as unknown as WhiteSpace, child as unknown as Paragraph)
+        joined.add(first)
         continue
       }
       out.push(child)
@@ -95,19 +96,33 @@ export function joinBrokenLines(tree: Node, plan: PlanTree, text: string): void 
 }
 
 /** `a` (body text, or a run-in heading's text) stops in mid-sentence and `b` goes on with it. */
-function broken(a: Node, space: Node, b: Node, text: string): boolean {
+function broken(a: Node, space: Node, b: Node, text: string, prose: boolean): boolean {
   if (b.data?.kind !== 'body') return false
   const between = text.slice(startOf(space), endOf(space))
   let breaks = 0
   for (let i = 0; i < between.length; i++) if (between.charCodeAt(i) === 10) breaks++
   if (breaks === 0 || breaks > MAX_BREAKS) return false
-  const first = text.slice(startOf(a), endOf(a)).replace(TRAILING, '')
-  if (!PROSE.test(first) || !LAST_OF_BROKEN.test(first)) return false
+  // the last physical line of `a` (all of it, unless it took in lines already): linear in a chain
+  const end = endOf(a)
+  const first = withoutTrailing(text.slice(Math.max(startOf(a), text.lastIndexOf('\n', end - 1) + 1), end))
+  if (!(prose || PROSE.test(first)) || !LAST_OF_BROKEN.test(first)) return false
   const second = text.slice(startOf(b), endOf(b)).replace(LEADING, '')
   return FIRST_OF_CONTINUATION.test(second) && !STARTS_NEW.test(second) && matchMarker(second) === undefined
 }
 
-/** `a` becomes the logical paragraph of `a`, the line break and `b`. */
+/** `line` without trailing spaces and markdown bold marks (a scan: a regex anchored at $ backtracks). */
+function withoutTrailing(line: string): string {
+  let e = line.length
+  for (;;) {
+    const c = line.charCodeAt(e - 1)
+    if (c === 32 || c === 9 || c === 0x3000 || c === 13) e--
+    else if (c === 42 && line.charCodeAt(e - 2) === 42) e -= 2
+    else return line.slice(0, e)
+  }
+}
+
+/** `a` becomes the logical paragraph of `a`, the line break and `b`. In place, in time linear in
+ * `b` (a chain of broken lines, or one sentence broken over many, stays linear overall). */
 function join(a: Paragraph, space: WhiteSpace, b: Paragraph): void {
   const last = lastIndexOf(a.children, 'SentenceNode')
   const firstOfB = b.children.findIndex((c) => c.type === 'SentenceNode')
@@ -117,9 +132,14 @@ function join(a: Paragraph, space: WhiteSpace, b: Paragraph): void {
   } else {
     const tail = a.children[last] as Sentence
     const head = b.children[firstOfB] as Sentence
-    const between: SentenceContent[] = [...(a.children.slice(last + 1) as SentenceContent[]), space, ...(b.children.slice(0, firstOfB) as SentenceContent[])]
-    const sentence: Sentence = { ...tail, children: [...tail.children, ...between, ...head.children], position: { start: tail.position!.start, end: head.position!.end } }
-    a.children = [...a.children.slice(0, last), sentence, ...b.children.slice(firstOfB + 1)]
+    // what lies between the two halves of the sentence: white space after the first, the line break, white space before the second
+    pushAll(tail.children, a.children.slice(last + 1) as SentenceContent[])
+    tail.children.push(space)
+    pushAll(tail.children, b.children.slice(0, firstOfB) as SentenceContent[])
+    pushAll(tail.children, head.children)
+    tail.position = { start: tail.position!.start, end: head.position!.end }
+    a.children.length = last + 1
+    pushAll(a.children, b.children.slice(firstOfB + 1))
   }
   a.position = { start: a.position!.start, end: b.position!.end }
 }
