@@ -13,7 +13,8 @@ export default defineRule({
   meta: {
     id: 'plan-completeness',
     type: 'suggestion',
-    severity: 'warn',
+    // a note, not a problem: it never fails a run and --max-warnings does not count it
+    severity: 'info',
     docs: {
       description: {
         zh: '只有印发通知或只是方案节选的文本，提示一次“不是完整方案”，不逐项报告缺少的部分',
@@ -25,8 +26,8 @@ export default defineRule({
     fixable: false,
     schema: { type: 'object', properties: {}, additionalProperties: false },
     messages: {
-      notice: '提示：这份文本只有印发通知，没有方案正文，不是完整方案；请连同所附方案一起检查',
-      excerpt: '提示：这份文本是方案的节选（没有一级标题和工作目标），不是完整方案；只检查了节选部分本身，未检查提升行动、重点工程和主要目标是否齐全',
+      notice: '这份文本只有印发通知，没有方案正文，不是完整方案；请连同所附方案一起检查',
+      excerpt: '这份文本是方案的节选（没有一级标题和工作目标），不是完整方案；只检查了节选部分本身，未检查提升行动、重点工程和主要目标是否齐全',
     },
   },
   create(ctx) {

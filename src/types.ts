@@ -12,6 +12,8 @@ export type * from './presets/types.js'
 export type * from './config/types.js'
 export type {
   SeverityName,
+  RuleSeverityName,
+  Level,
   Severity,
   RuleSetting,
   Fix,

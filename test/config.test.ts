@@ -115,8 +115,8 @@ describe('resolveConfig', () => {
 
 describe('bad configs give one line naming file, path and expectation', () => {
   const cases: [string, string, RegExp][] = [
-    ['unknown severity', 'rules:\n  lead-unit: warning\n', /planlint\.config\.yaml: rules\.lead-unit: 规则设置应为off、warn、error、0、1、2 或 \[严重程度, 选项\]，实际为字符串 "warning"，是不是“warn”？/],
-    ['unknown severity in an array', 'rules:\n  lead-unit: [erorr, {}]\n', /rules\.lead-unit: 规则设置的第一项（严重程度）应为 off、warn、error、0、1 或 2，实际为字符串 "erorr"，是不是“error”？/],
+    ['unknown severity', 'rules:\n  lead-unit: warning\n', /planlint\.config\.yaml: rules\.lead-unit: 规则设置应为off、info、warn、error、0、1、2 或 \[严重程度, 选项\]，实际为字符串 "warning"，是不是“warn”？/],
+    ['unknown severity in an array', 'rules:\n  lead-unit: [erorr, {}]\n', /rules\.lead-unit: 规则设置的第一项（严重程度）应为 off、info、warn、error、0、1 或 2，实际为字符串 "erorr"，是不是“error”？/],
     ['severity out of range', 'rules:\n  lead-unit: 3\n', /rules\.lead-unit: 规则设置应为.*实际为数字 3/],
     ['exemption without reason', 'exemptions:\n  - population: farmers\n', /planlint\.config\.yaml: exemptions\[0\]\.reason: 缺少必填字段，应为接受该问题的理由/],
     ['exemption with an empty reason', 'exemptions:\n  - { population: farmers, reason: "  " }\n', /exemptions\[0\]\.reason: 应为接受该问题的理由（非空文字）/],
@@ -140,6 +140,7 @@ describe('bad configs give one line naming file, path and expectation', () => {
 describe('normalizeSeverity', () => {
   it.each<[RuleSetting, number, unknown]>([
     ['off', 0, undefined],
+    ['info', 1, undefined],
     ['warn', 1, undefined],
     ['error', 2, undefined],
     [0, 0, undefined],
@@ -152,10 +153,17 @@ describe('normalizeSeverity', () => {
     const r = normalizeSeverity(setting)
     expect(r.severity).toBe(severity)
     expect(r.options).toEqual(options)
+    // only the name info gives a note; ESLint's numbers keep their meaning
+    expect(r.level).toBe(setting === 'info' || (Array.isArray(setting) && setting[0] === 'info') ? 'info' : undefined)
+  })
+
+  it('["info", options] is a note with its options', () => {
+    expect(normalizeSeverity(['info', { max: 3 }])).toEqual({ severity: 1, level: 'info', options: { max: 3 } })
   })
 
   it.each<[unknown, RegExp]>([
-    ['warning', /规则设置应为off、warn、error、0、1、2 或 \[严重程度, 选项\]，实际为字符串 "warning"，是不是“warn”？/],
+    ['warning', /规则设置应为off、info、warn、error、0、1、2 或 \[严重程度, 选项\]，实际为字符串 "warning"，是不是“warn”？/],
+    ['notice', /实际为字符串 "notice"，是不是“info”？/],
     [3, /实际为数字 3/],
     [true, /实际为布尔值 true/],
     [[], /不能是空数组/],

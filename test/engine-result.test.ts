@@ -16,7 +16,7 @@ describe('makeResult', () => {
   })
   it('adds output, source, preset and suppressed messages only when given', () => {
     const bare = makeResult('a.txt', [])
-    expect(Object.keys(bare).sort()).toEqual(['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'warningCount'])
+    expect(Object.keys(bare).sort()).toEqual(['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'infoCount', 'messages', 'warningCount'])
     const full = makeResult('a.txt', [], { output: 'o', source: 's', preset: { id: 'national', reason: '配置' }, suppressedMessages: [] })
     expect(full).toMatchObject({ output: 'o', source: 's', preset: { id: 'national', reason: '配置' }, suppressedMessages: [] })
     // empty strings are values, not absence

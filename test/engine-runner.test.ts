@@ -146,6 +146,20 @@ describe('runRules: reports', () => {
     expect(run('甲乙', { sev: { rule, severity: 1 } }).map((m) => m.severity)).toEqual([1, 1])
   })
 
+  it('a per-message severity of info lowers an error or warn rule to a note; a rule set to info stays there', () => {
+    const rule = mkRule('sev', (ctx) => ({
+      plan: () => {
+        ctx.report({ messageId: 'plain', range: [0, 1], severity: 'info' })
+        ctx.report({ messageId: 'plain', range: [1, 2], severity: 'error' })
+        ctx.report({ messageId: 'plain', range: [2, 3] })
+      },
+    }))
+    const levels = (entry: { rule: typeof rule; severity: 1 | 2; level?: 'info' }) => run('甲乙丙', { sev: entry }).map((m) => [m.severity, m.level])
+    expect(levels({ rule, severity: 2 })).toEqual([[1, 'info'], [2, undefined], [2, undefined]])
+    expect(levels({ rule, severity: 1 })).toEqual([[1, 'info'], [1, undefined], [1, undefined]])
+    expect(levels({ rule, severity: 1, level: 'info' })).toEqual([[1, 'info'], [1, 'info'], [1, 'info']])
+  })
+
   it('sorts messages by line and column across rules', () => {
     const a = mkRule('a', (ctx) => ({ plan: () => ctx.report({ messageId: 'plain', range: [4, 5] }) }))
     const b = mkRule('b', (ctx) => ({ plan: () => ctx.report({ messageId: 'plain', range: [0, 1] }) }))
@@ -246,7 +260,7 @@ describe('validateRuleMeta', () => {
     ['type', { type: 'style' }, /meta\.type/],
     ['schema that is not JSON Schema', { schema: { type: 'nonsense' } }, /不是有效的 JSON Schema/],
     ['defaultOptions off schema', { schema: { type: 'object', additionalProperties: false }, defaultOptions: { x: 1 } }, /defaultOptions/],
-    ['severity', { severity: 'warning' }, /meta\.severity 必须是 error 或 warn/],
+    ['severity', { severity: 'warning' }, /meta\.severity 必须是 error、warn 或 info/],
     ['chinese description', { docs: { description: { zh: ' ', en: 'a' }, url: 'u' } }, /description\.zh/],
     ['schema that is an array', { schema: [] }, /缺少 meta\.schema/],
     ['message text', { messages: { m: '' } }, /meta\.messages\.m 必须是非空字符串/],

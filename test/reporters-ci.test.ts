@@ -53,7 +53,8 @@ function result(filePath: string, messages: LintMessage[], source?: string): Lin
     filePath,
     messages,
     errorCount: messages.filter((m) => m.severity === 2).length,
-    warningCount: messages.filter((m) => m.severity === 1).length,
+    warningCount: messages.filter((m) => m.severity === 1 && m.level !== 'info').length,
+    infoCount: messages.filter((m) => m.level === 'info').length,
     fatalErrorCount: messages.filter((m) => m.fatal).length,
     fixableErrorCount: 0,
     fixableWarningCount: 0,
@@ -104,7 +105,7 @@ describe('sarif', () => {
       // The doc page shipped in the package (package.json has no repository field).
       expect(rule!.helpUri).toBe(pathToFileURL(path.join(root, 'rules', `${id}.md`)).href)
       expect(rule!.help!.markdown).toBe(fs.readFileSync(path.join(root, 'rules', `${id}.md`), 'utf8'))
-      expect(rule!.defaultConfiguration!.level).toBe(meta.severity === 'error' ? 'error' : 'warning')
+      expect(rule!.defaultConfiguration!.level).toBe({ error: 'error', warn: 'warning', info: 'note' }[meta.severity])
     }
   })
 
@@ -116,7 +117,7 @@ describe('sarif', () => {
       const { file, m } = all[i]!
       expect(res.ruleId).toBe(m.ruleId)
       expect(run.tool.driver.rules![res.ruleIndex!]!.id).toBe(m.ruleId)
-      expect(res.level).toBe(m.severity === 2 ? 'error' : 'warning')
+      expect(res.level).toBe(m.severity === 2 ? 'error' : m.level === 'info' ? 'note' : 'warning')
       // a grouped finding says how many places and which
       expect(res.message.text).toBe(m.message + placesSuffix(m))
       if (m.places && m.places.length > 1) expect(res.relatedLocations).toHaveLength(m.places.length - 1)
@@ -294,8 +295,8 @@ describe('html', () => {
     expect(articles).toHaveLength(all.length)
     articles.forEach((a, i) => {
       const { m, r } = all[i]!
-      expect(a).toContain(m.severity === 2 ? '>错误<' : '>警告<')
-      expect(a.startsWith(`class="finding ${m.severity === 2 ? 'error' : 'warning'}"`)).toBe(true)
+      expect(a).toContain(m.severity === 2 ? '>错误<' : m.level === 'info' ? '>提示<' : '>警告<')
+      expect(a.startsWith(`class="finding ${m.severity === 2 ? 'error' : m.level === 'info' ? 'info' : 'warning'}"`)).toBe(true)
       const span = r.source!.slice(m.range[0], m.range[1])
       const escaped = span.replace(/&/g, '&amp;').replace(/</g, '&lt;').replace(/>/g, '&gt;').replace(/"/g, '&quot;').replace(/'/g, '&#39;')
       if (span.trim()) expect(a).toContain(`<mark>${escaped}</mark>`)

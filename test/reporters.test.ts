@@ -22,12 +22,13 @@ function msg(over: Partial<LintMessage>): LintMessage {
 
 function result(filePath: string, messages: LintMessage[], over: Partial<LintResult> = {}): LintResult {
   const errors = messages.filter((m) => m.severity === 2)
-  const warnings = messages.filter((m) => m.severity === 1)
+  const warnings = messages.filter((m) => m.severity === 1 && m.level !== 'info')
   return {
     filePath,
     messages,
     errorCount: errors.length,
     warningCount: warnings.length,
+    infoCount: messages.filter((m) => m.level === 'info').length,
     fatalErrorCount: messages.filter((m) => m.fatal).length,
     fixableErrorCount: errors.filter((m) => m.fix).length,
     fixableWarningCount: warnings.filter((m) => m.fix).length,
@@ -157,7 +158,7 @@ describe('json', () => {
     expect(parsed).toHaveLength(1)
     const [first] = parsed as Record<string, unknown>[]
     expect(Object.keys(first!).sort()).toEqual(
-      ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'messages', 'source', 'suppressedMessages', 'warningCount'].sort(),
+      ['errorCount', 'fatalErrorCount', 'filePath', 'fixableErrorCount', 'fixableWarningCount', 'infoCount', 'messages', 'source', 'suppressedMessages', 'warningCount'].sort(),
     )
     expect(first!.filePath).toBe('/work/plans/a.txt')
     expect(first!.errorCount).toBe(1)
@@ -235,7 +236,7 @@ describe('displayWidth', async () => {
 describe('stylish summary for Word documents', () => {
   it('points Word/PDF fixes to annotate, text fixes to --fix', () => {
     const msg = { ruleId: 'draft-residue', severity: 1 as const, message: '残留', line: 1, column: 1, endLine: 1, endColumn: 2, range: [0, 1] as [number, number], fix: { range: [0, 1] as [number, number], text: '' } }
-    const result = (filePath: string): LintResult => ({ filePath, messages: [msg], errorCount: 0, warningCount: 1, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 1 })
+    const result = (filePath: string): LintResult => ({ filePath, messages: [msg], errorCount: 0, warningCount: 1, infoCount: 0, fatalErrorCount: 0, fixableErrorCount: 0, fixableWarningCount: 1 })
     const out = stylish([result('/w/a.docx'), result('/w/b.txt')], { cwd: '/w', color: false } as Parameters<typeof stylish>[1])
     expect(out).toContain('其中 1 个可用 --fix 自动修复')
     expect(out).toContain('Word/PDF 文稿中有 1 个可自动修复：用 planlint annotate 把修改写成 Word 修订')

@@ -8,6 +8,8 @@
  */
 import type { Document as XmlDocument, Element } from '@xmldom/xmldom'
 import type { LintMessage } from '../engine/types.js'
+import { levelOf } from '../engine/levels.js'
+import { LEVEL_WORDS } from '../reporters/common.js'
 import type { MappedText, Segment } from '../io/mapped.js'
 import {
   PLANLINT_AUTHOR,
@@ -129,7 +131,7 @@ const EXPECTED_LABELS: Record<string, string> = { 'upper-plan': '上级规划表
 /** The comment itself: message, rule id, the expected wording and whose it is, and what happened to the fix. */
 function commentElement(doc: XmlDocument, id: number, date: string, m: LintMessage, fixNote?: string): Element {
   const c = el(doc, 'comment', { id, author: PLANLINT_AUTHOR, date, initials: 'PL' })
-  const lines = [`${m.severity === 2 ? '错误' : '警告'}：${m.message}（规则 ${m.ruleId ?? 'planlint'}）`]
+  const lines = [`${LEVEL_WORDS[levelOf(m)]}：${m.message}（规则 ${m.ruleId ?? 'planlint'}）`]
   if (m.expected) lines.push(`${EXPECTED_LABELS[m.expectedFrom ?? ''] ?? '建议写法'}：${m.expected}`)
   if (fixNote) lines.push(fixNote)
   lines.forEach((line, i) => {

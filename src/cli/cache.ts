@@ -22,7 +22,8 @@ import { BoundedReadError, readRegularTextSync } from '../io/read-bounded.js'
 import { writeFileAtomic } from './write.js'
 
 export const DEFAULT_CACHE_FILE = '.planlintcache'
-const FORMAT = 2
+// 3: results count notes at the info level apart (`infoCount`, messages' `level: 'info'`)
+const FORMAT = 3
 /** A cache is a few KB per file; one over this is not ours. */
 const MAX_CACHE_BYTES = 256 * 1024 * 1024
 
@@ -35,6 +36,7 @@ function isMessage(m: unknown): boolean {
   return (
     (m.ruleId === null || typeof m.ruleId === 'string') &&
     (m.severity === 1 || m.severity === 2) &&
+    (m.level === undefined || (m.level === 'info' && m.severity === 1)) &&
     typeof m.message === 'string' &&
     isCount(m.line) &&
     isCount(m.column) &&
@@ -57,7 +59,7 @@ function isResult(r: unknown): r is LintResult {
     typeof r.filePath === 'string' &&
     Array.isArray(r.messages) &&
     r.messages.every(isMessage) &&
-    ['errorCount', 'warningCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount'].every((k) => isCount(r[k])) &&
+    ['errorCount', 'warningCount', 'infoCount', 'fatalErrorCount', 'fixableErrorCount', 'fixableWarningCount'].every((k) => isCount(r[k])) &&
     (r.source === undefined || typeof r.source === 'string') &&
     (r.preset === undefined || (isObject(r.preset) && typeof r.preset.id === 'string' && typeof r.preset.reason === 'string'))
   )

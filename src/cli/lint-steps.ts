@@ -26,10 +26,10 @@ export function terminalColumns(stdout: CliIO['stdout']): number | undefined {
   return typeof c === 'number' && Number.isFinite(c) && c >= 20 ? Math.floor(c) : undefined
 }
 
-/** Keeps only errors, as `--quiet` asks. */
+/** Keeps only errors, as `--quiet` asks (warnings and notes at the info level go). */
 export function onlyErrors(result: LintResult): LintResult {
   const messages = result.messages.filter((m) => m.severity === 2 || m.fatal)
-  return { ...result, messages, warningCount: 0, fixableWarningCount: 0 }
+  return { ...result, messages, warningCount: 0, infoCount: 0, fixableWarningCount: 0 }
 }
 
 export function rulesOf(rules: unknown): [string, Rule][] {
@@ -225,7 +225,8 @@ export async function applyFixes(results: LintResult[], ctx: FixContext): Promis
   if (dryRunDiffs > 0) notes.write('（以上是 --fix 将做的修改，未写入任何文件；下面是修复后仍存在的问题）\n\n')
 }
 
-/** Errors (a file's fatal errors count when it has no other) and warnings of the run. */
+/** Errors (a file's fatal errors count when it has no other) and warnings of the run; notes at
+ * the info level are neither (they never fail a run and `--max-warnings` does not count them). */
 export function countProblems(results: LintResult[]): { errors: number; warnings: number } {
   let warnings = 0
   let errors = 0

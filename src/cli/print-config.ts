@@ -12,6 +12,7 @@ import { PlanlintError } from '../errors.js'
 import type { Exemption } from '../types.js'
 import type { CliIO } from './lint.js'
 import { collectRules } from './rule-option.js'
+import { levelOfEntry } from '../engine/levels.js'
 
 export interface PrintConfigOptions {
   preset?: string
@@ -31,7 +32,7 @@ export interface PrintedConfig {
   plugins: string[]
   exemptions: Exemption[]
   /** rule id → [level] or [level, options]; `off` rules are listed too. */
-  rules: Record<string, ['off'] | ['warn' | 'error', Record<string, unknown>?]>
+  rules: Record<string, ['off'] | ['info' | 'warn' | 'error', Record<string, unknown>?]>
 }
 
 const rel = (cwd: string, p: string) => path.relative(cwd, p) || '.'
@@ -78,7 +79,7 @@ export async function resolvedConfigFor(file: string, opts: PrintConfigOptions, 
       continue
     }
     const options = resolveRuleOptions(id, entry)
-    const level = entry.severity === 2 ? 'error' : 'warn'
+    const level = levelOfEntry(entry)
     rules[id] = Object.keys(options).length > 0 ? [level, options] : [level]
   }
   return {

@@ -1,17 +1,17 @@
 /**
- * Parses `--rule` values: `id:severity` (`lead-unit:off`, `lead-unit:2`) or
+ * Parses `--rule` values: `id:severity` (`lead-unit:off`, `lead-unit:info`, `lead-unit:2`) or
  * `id:[severity, options]` as JSON (`lead-unit:["warn",{"allowVague":true}]`).
  */
 import { PlanlintError } from '../errors.js'
-import type { RuleSetting } from '../engine/types.js'
+import type { RuleSetting, RuleSeverityName } from '../engine/types.js'
 
-const SEVERITIES = new Set<unknown>(['off', 'warn', 'error', 0, 1, 2])
+const SEVERITIES = new Set<unknown>(['off', 'info', 'warn', 'error', 0, 1, 2])
 const HINT = '写法示例：--rule lead-unit:error 或 --rule \'lead-unit:["warn",{…}]\''
 
 function parseSeverity(raw: string): RuleSetting | undefined {
   const s = raw.trim()
   if (/^[012]$/.test(s)) return Number(s) as 0 | 1 | 2
-  return SEVERITIES.has(s) ? (s as 'off' | 'warn' | 'error') : undefined
+  return SEVERITIES.has(s) ? (s as RuleSeverityName) : undefined
 }
 
 /** Parses one `--rule` value; throws PlanlintError with a one-line explanation. */
@@ -28,13 +28,13 @@ export function parseRuleOption(value: string): [string, RuleSetting] {
       throw new PlanlintError(`--rule ${id} 的设置不是合法的 JSON：${rest}。${HINT}`)
     }
     if (!Array.isArray(parsed) || parsed.length === 0 || !SEVERITIES.has(parsed[0])) {
-      throw new PlanlintError(`--rule ${id} 的设置应为 [级别, 选项]，级别是 off、warn 或 error。${HINT}`)
+      throw new PlanlintError(`--rule ${id} 的设置应为 [级别, 选项]，级别是 off、info、warn 或 error。${HINT}`)
     }
     return [id, parsed as RuleSetting]
   }
   const sev = parseSeverity(rest)
   if (sev === undefined) {
-    throw new PlanlintError(`--rule ${id} 的级别“${rest}”无效，应为 off、warn 或 error（或 0、1、2）`)
+    throw new PlanlintError(`--rule ${id} 的级别“${rest}”无效，应为 off、info、warn 或 error（或 0、1、2）`)
   }
   return [id, sev]
 }

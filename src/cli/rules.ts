@@ -6,6 +6,7 @@ import { displayWidth as stringWidth, loadFullWidth } from '../reporters/width.j
 import type { Rule } from '../rules-support/context.js'
 import type { CliIO } from './lint.js'
 import { maxOf, pushAll } from '../text/arrays.js'
+import { LEVEL_WORDS } from '../reporters/common.js'
 
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - stringWidth(s)))
@@ -19,7 +20,7 @@ export function ruleList(rules: Iterable<Rule> | Map<string, Rule>): Rule[] {
 
 export function severityLabel(rule: Rule): string {
   if (rule.meta.docs.recommended === false) return '关闭'
-  return rule.meta.severity === 'error' ? '错误' : '警告'
+  return LEVEL_WORDS[rule.meta.severity]
 }
 
 /** The rules table as text. */
@@ -34,7 +35,7 @@ export function rulesTable(rules: Rule[]): string {
       .trimEnd()
   const out = [line(header), line(widths.map((w, i) => (i === widths.length - 1 ? '─'.repeat(Math.min(w, 40)) : '─'.repeat(w))))]
   pushAll(out, rows.map(line))
-  out.push('', `共 ${rules.length} 条规则。在 planlint.config.yaml 的 rules: 中可改变级别（off、warn、error）。`)
+  out.push('', `共 ${rules.length} 条规则。在 planlint.config.yaml 的 rules: 中可改变级别（off、info、warn、error；info 为提示，不影响退出码）。`)
   return out.join('\n') + '\n'
 }
 

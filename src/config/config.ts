@@ -48,39 +48,44 @@ export function findConfigFile(startDir: string): string | undefined {
   }
 }
 
-const SEVERITY_NAMES: Record<string, Severity> = { off: 0, warn: 1, error: 2 }
-const EXPECTED_SETTING = 'off、warn、error、0、1、2 或 [严重程度, 选项]'
+/** A rule's severity as the engine runs it: 0 off, 1 warn, 2 error; `info` is 1 with level info. */
+export interface NormalizedSeverity {
+  severity: Severity
+  level?: 'info'
+}
+const SEVERITY_NAMES: Record<string, NormalizedSeverity> = { off: { severity: 0 }, info: { severity: 1, level: 'info' }, warn: { severity: 1 }, error: { severity: 2 } }
+const EXPECTED_SETTING = 'off、info、warn、error、0、1、2 或 [严重程度, 选项]'
 
-function severityOf(value: unknown): Severity | undefined {
-  if (typeof value === 'string' && value in SEVERITY_NAMES) return SEVERITY_NAMES[value]
-  if (value === 0 || value === 1 || value === 2) return value
+function severityOf(value: unknown): NormalizedSeverity | undefined {
+  if (typeof value === 'string' && Object.hasOwn(SEVERITY_NAMES, value)) return { ...SEVERITY_NAMES[value]! }
+  if (value === 0 || value === 1 || value === 2) return { severity: value }
   return undefined
 }
 
 function badSetting(value: unknown, where: string | undefined, inArray: boolean): PlanlintError {
-  const typo = typeof value === 'string' ? didYouMean(value, ['off', 'warn', 'error']) : undefined
-  const hint = value === 'warning' ? '，是不是“warn”？' : typo ? `，是不是“${typo}”？` : ''
-  const what = inArray ? `规则设置的第一项（严重程度）应为 off、warn、error、0、1 或 2` : `规则设置应为${EXPECTED_SETTING}`
+  const typo = typeof value === 'string' ? didYouMean(value, ['off', 'info', 'warn', 'error']) : undefined
+  const hint = value === 'warning' ? '，是不是“warn”？' : value === 'note' || value === 'notice' ? '，是不是“info”？' : typo ? `，是不是“${typo}”？` : ''
+  const what = inArray ? `规则设置的第一项（严重程度）应为 off、info、warn、error、0、1 或 2` : `规则设置应为${EXPECTED_SETTING}`
   return new PlanlintError(`${what}，实际为${describeValue(value)}${hint}`, where)
 }
 
 /**
- * Normalises a rule setting: `off|warn|error|0|1|2` or `[severity, options]`.
+ * Normalises a rule setting: `off|info|warn|error|0|1|2` or `[severity, options]`.
  * With more than one option after the severity, `options` is the array of them.
  * @param where how to name the setting in the error, e.g. `planlint.config.yaml: rules.lead-unit`
  * @throws PlanlintError with one line saying what was expected.
  */
-export function normalizeSeverity(setting: RuleSetting, where?: string): { severity: Severity; options?: unknown } {
+export function normalizeSeverity(setting: RuleSetting, where?: string): NormalizedSeverity & { options?: unknown } {
   if (Array.isArray(setting)) {
     if (setting.length === 0) throw new PlanlintError(`规则设置不能是空数组，应为${EXPECTED_SETTING}`, where)
     const severity = severityOf(setting[0])
     if (severity === undefined) throw badSetting(setting[0], where, true)
-    if (setting.length === 1) return { severity }
-    return { severity, options: setting.length === 2 ? setting[1] : setting.slice(1) }
+    if (setting.length === 1) return severity
+    return { ...severity, options: setting.length === 2 ? setting[1] : setting.slice(1) }
   }
   const severity = severityOf(setting)
   if (severity === undefined) throw badSetting(setting, where, false)
-  return { severity }
+  return severity
 }
 
 function isValidDate(iso: string): boolean {

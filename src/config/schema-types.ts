@@ -5,7 +5,7 @@
  * This interface was referenced by `ConfigFile`'s JSON-Schema
  * via the `definition` "ruleSetting".
  */
-export type RuleSetting = ('off' | 'warn' | 'error' | 0 | 1 | 2) | ['off' | 'warn' | 'error' | 0 | 1 | 2, ...unknown[]]
+export type RuleSetting = ('off' | 'info' | 'warn' | 'error' | 0 | 1 | 2) | ['off' | 'info' | 'warn' | 'error' | 0 | 1 | 2, ...unknown[]]
 
 /**
  * planlint configuration, found upward from the linted file or given with --config.

@@ -13,7 +13,7 @@ import type { Fix, LintMessage, RelatedLocation } from './types.js'
 
 function keyOf(m: LintMessage): string | undefined {
   if (m.fatal || m.ruleId === null) return undefined
-  return `${m.ruleId}\u0000${m.severity}\u0000${m.message}`
+  return `${m.ruleId}\u0000${m.severity}\u0000${m.level ?? ''}\u0000${m.message}`
 }
 
 function placeOf(m: LintMessage): RelatedLocation {

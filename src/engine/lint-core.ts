@@ -81,6 +81,7 @@ export function makeResult(
 ): LintResult {
   let errorCount = 0
   let warningCount = 0
+  let infoCount = 0
   let fatalErrorCount = 0
   let fixableErrorCount = 0
   let fixableWarningCount = 0
@@ -89,6 +90,9 @@ export function makeResult(
       errorCount++
       if (m.fatal) fatalErrorCount++
       if (m.fix) fixableErrorCount++
+    } else if (m.level === 'info') {
+      // a note: counted apart, never a warning (its fix, if any, is applied by --fix all the same)
+      infoCount++
     } else {
       warningCount++
       if (m.fix) fixableWarningCount++
@@ -99,6 +103,7 @@ export function makeResult(
     messages,
     errorCount,
     warningCount,
+    infoCount,
     fatalErrorCount,
     fixableErrorCount,
     fixableWarningCount,

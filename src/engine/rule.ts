@@ -58,7 +58,7 @@ export function validateRuleMeta(rule: unknown, source: string): asserts rule is
   const m = meta as Partial<RuleMeta>
   if (typeof m.id !== 'string' || !KEBAB.test(m.id)) fail('meta.id 必须是短横线小写形式（如 draft-residue）')
   if (!TYPES.has(m.type as string)) fail('meta.type 必须是 problem、suggestion 或 layout 之一')
-  if (m.severity !== 'error' && m.severity !== 'warn') fail('meta.severity 必须是 error 或 warn')
+  if (m.severity !== 'error' && m.severity !== 'warn' && m.severity !== 'info') fail('meta.severity 必须是 error、warn 或 info')
   const docs = m.docs
   if (!docs || typeof docs !== 'object') fail('缺少 meta.docs')
   const d = docs as RuleMeta['docs']

@@ -12,11 +12,14 @@ import { textLocator, type Locate } from '../support/location.js'
 import { formatAjvErrors, getOptionsValidator } from './rule.js'
 import { addRule, timedListener, timingEnabled } from './timing.js'
 import { resolveFix } from './rule-fixer.js'
+import { levelOfEntry, lowerOf, messageLevel } from './levels.js'
 
 export interface RuleEntry {
   rule: Rule
-  /** 1 = warn, 2 = error (rules that are off are not in the map). */
+  /** 1 = warn, 2 = error (rules that are off are not in the map); a rule set to `info` runs
+   * at severity 1 with `level: 'info'`, as its messages carry it. */
   severity: 1 | 2
+  level?: 'info'
   /** The user's options (second item of `[severity, options]`), before defaults. */
   options?: unknown
   /** Where the rule came from, for error messages (`内置规则`, a plugin path). */
@@ -164,7 +167,7 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
   }
 
   for (const { id, entry, options } of prepared) {
-    const { rule, severity } = entry
+    const { rule } = entry
     const meta = rule.meta
     const sink: LintMessage[] = []
     byRule.set(id, sink)
@@ -179,14 +182,13 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
       if (!(range[0] >= 0 && range[0] <= range[1] && range[1] <= text.length)) {
         throw new Error(`report() 的范围 [${range[0]}, ${range[1]}) 超出文本`)
       }
-      // A per-message severity can lower an error to a warning (a fact known only from
-      // memory), never raise a rule the user set to warn.
-      let sev: 1 | 2 = severity
-      if (d.severity === 'warn') sev = 1
+      // A per-message severity can lower the rule's level (error → warn for a fact known
+      // only from memory, → info for a note), never raise it above what the user set.
+      const level = lowerOf(levelOfEntry(entry), d.severity)
       const msg = makeMessage(locate, [range[0], range[1]], {
         ruleId: id,
         messageId: d.messageId,
-        severity: sev,
+        ...messageLevel(level),
         message: interpolate(template, d.data),
         url: meta.docs.url,
       })
@@ -214,7 +216,7 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
       ...input.env,
       id,
       options,
-      severity: severity === 2 ? 'error' : 'warn',
+      severity: levelOfEntry(entry),
       text,
       filePath,
       report,

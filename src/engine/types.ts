@@ -6,9 +6,15 @@ import type { Position, UserLocation } from '../support/position.js'
 
 export type { Position, UserLocation }
 
+/** How directive problems are reported (ESLint's `linterOptions`): off, warn or error. */
 export type SeverityName = 'off' | 'warn' | 'error'
+/** A rule's setting by name: ESLint's three, and `info` for a note that never fails a run. */
+export type RuleSeverityName = SeverityName | 'info'
+/** ESLint's numbers: 0 off, 1 warn, 2 error (info has no number; write `info`). */
 export type Severity = 0 | 1 | 2
-export type RuleSetting = SeverityName | Severity | [SeverityName | Severity, ...unknown[]]
+export type RuleSetting = RuleSeverityName | Severity | [RuleSeverityName | Severity, ...unknown[]]
+/** The level a rule runs at, or one message is reported at. */
+export type Level = 'error' | 'warn' | 'info'
 
 export interface Fix {
   /** [start, end) offsets into the linted text. */
@@ -47,8 +53,12 @@ export interface RelatedPlace {
 export interface LintMessage {
   ruleId: string | null
   messageId?: string
-  /** 1 = warning, 2 = error. */
+  /** 1 = warning, 2 = error (ESLint's numbers, for its consumers); a note at the info level
+   * has severity 1 and `level: 'info'`. */
   severity: 1 | 2
+  /** `info`: a note (SARIF `note`, LSP Information) — never an error, not a warning, never fails
+   * a run. Absent on errors and warnings. */
+  level?: 'info'
   message: string
   line: number
   column: number
@@ -95,7 +105,9 @@ export interface LintResult {
   filePath: string
   messages: LintMessage[]
   errorCount: number
+  /** Warnings only: notes at the info level are counted in `infoCount`. */
   warningCount: number
+  infoCount: number
   fatalErrorCount: number
   fixableErrorCount: number
   fixableWarningCount: number
@@ -146,7 +158,7 @@ export interface RuleMeta {
   id: string
   type: RuleType
   /** Default severity when the rule is enabled without one. */
-  severity: 'error' | 'warn'
+  severity: Level
   docs: {
     description: { zh: string; en: string }
     url: string
@@ -172,8 +184,9 @@ export interface ReportDescriptor {
   /** A fix, or a function of the fixer returning one (or several, merged; or none). */
   fix?: Fix | FixFunction | null | undefined
   suggest?: { desc: string; fix: Fix | FixFunction }[] | undefined
-  /** Overrides the rule's severity for this one message (e.g. a fact known only from memory). */
-  severity?: 'error' | 'warn'
+  /** Lowers the rule's severity for this one message (a fact known only from memory: warn; a
+   * note: info); never raises it above the level the rule runs at. */
+  severity?: Level
   expected?: string
   /** Whose wording `expected` is (default: none said). */
   expectedFrom?: ExpectedSource
@@ -191,7 +204,7 @@ export type RuleContext<Options = Record<string, unknown>, Env extends object = 
   id: string
   options: Options
   /** The severity the rule runs at. */
-  severity: 'error' | 'warn'
+  severity: Level
   text: string
   filePath: string
   report(descriptor: ReportDescriptor): void

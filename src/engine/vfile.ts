@@ -25,8 +25,8 @@ export function addMessages(file: VFile, messages: readonly LintMessage[]): void
       ruleId: m.ruleId ?? undefined,
       source: 'planlint',
     })
-    // vfile: `true` = error, `false` = warning.
-    msg.fatal = m.severity === 2
+    // vfile: `true` = error, `false` = warning, `undefined` = info.
+    msg.fatal = m.severity === 2 ? true : m.level === 'info' ? undefined : false
     if (m.url) msg.url = m.url
     if (m.actual !== undefined) msg.actual = m.actual
     if (m.expected !== undefined) msg.expected = [m.expected]

@@ -89,12 +89,12 @@ export interface SettingLayer {
 
 /** Enabled rules with severity and options, from layered settings. */
 export function resolveRuleEntries(known: Map<string, KnownRule>, layers: SettingLayer[]): Map<string, RuleEntry> {
-  const state = new Map<string, { severity: 0 | 1 | 2; options?: unknown; settingSource?: string }>()
+  const state = new Map<string, { severity: 0 | 1 | 2; level?: 'info'; options?: unknown; settingSource?: string }>()
   for (const [id, { rule, source }] of known) {
     // Built-ins are on unless `recommended: false`; plugin rules only when configured; a
     // unified plugin's messages are on (at warn) since naming the plugin configured it.
     const on = source === BUILTIN_SOURCE || source.startsWith(UNIFIED_SOURCE) ? rule.meta.docs.recommended !== false : false
-    if (on) state.set(id, { severity: rule.meta.severity === 'error' ? 2 : 1 })
+    if (on) state.set(id, rule.meta.severity === 'error' ? { severity: 2 } : rule.meta.severity === 'info' ? { severity: 1, level: 'info' } : { severity: 1 })
   }
   for (const layer of layers) {
     if (!layer.rules) continue
@@ -107,6 +107,7 @@ export function resolveRuleEntries(known: Map<string, KnownRule>, layers: Settin
       const before = state.get(id)
       state.set(id, {
         severity: norm.severity,
+        ...(norm.level ? { level: norm.level } : {}),
         options: norm.options !== undefined ? norm.options : before?.options,
         settingSource: norm.options !== undefined ? layer.source : (before?.settingSource ?? layer.source),
       })
@@ -117,6 +118,7 @@ export function resolveRuleEntries(known: Map<string, KnownRule>, layers: Settin
     if (s.severity === 0) continue
     const k = known.get(id)!
     const entry: RuleEntry = { rule: k.rule, severity: s.severity, source: k.source }
+    if (s.level) entry.level = s.level
     if (s.options !== undefined) entry.options = s.options
     if (s.settingSource !== undefined) entry.settingSource = s.settingSource
     out.set(id, entry)

@@ -2,7 +2,8 @@
  * Third-party unified/retext plugins inside planlint's pipeline (config `unifiedPlugins`):
  * each runs as a transformer on the one tree after the plan plugin, on its own VFile, so its
  * messages are known to be its own; each becomes a rule whose id is the plugin's name, so its
- * messages are reported like planlint's — severity from `rules:` (warn by default), inline
+ * messages are reported like planlint's — severity from `rules:` (warn by default; a vfile
+ * info message, `fatal` unset as `file.info()` leaves it, stays a note at the info level), inline
  * directives, exemptions, `--format`, and a plugin that throws becomes one fatal message
  * naming it.
  */
@@ -82,6 +83,8 @@ function makeRule(p: LoadedUnifiedPlugin): Rule {
               messageId: 'message',
               data: { reason: m.reason },
               range: rangeOf(m, ctx.text.length, starts),
+              // vfile's own three levels: fatal true/false is error/warning, unset is info
+              ...(m.fatal === undefined || m.fatal === null ? { severity: 'info' as const } : {}),
               ...(m.actual !== undefined ? { actual: m.actual } : {}),
               ...(m.expected && m.expected.length > 0 ? { expected: m.expected[0]! } : {}),
             })

@@ -10,6 +10,7 @@
 import { DiagnosticSeverity, type Diagnostic, type DiagnosticRelatedInformation } from 'vscode-languageserver'
 import type { TextDocument } from 'vscode-languageserver-textdocument'
 import type { LintMessage } from '../types.js'
+import { levelOf } from '../engine/levels.js'
 import type { DocumentLint } from './document-linter.js'
 
 export const SOURCE = 'planlint'
@@ -38,6 +39,9 @@ function toEdit(lint: DocumentLint, fix: { range: [number, number]; text: string
   }
 }
 
+/** LSP's levels: a note at the info level is Information (editors show it without a squiggle of alarm). */
+const LSP_SEVERITY = { error: DiagnosticSeverity.Error, warn: DiagnosticSeverity.Warning, info: DiagnosticSeverity.Information } as const
+
 /** The diagnostic for one finding. */
 export function toDiagnostic(doc: TextDocument, lint: DocumentLint, m: LintMessage, version: number = doc.version): Diagnostic {
   const start = doc.positionAt(lint.text.toDocument(m.range[0]))
@@ -49,7 +53,7 @@ export function toDiagnostic(doc: TextDocument, lint: DocumentLint, m: LintMessa
   if (m.actual !== undefined) data.actual = m.actual
   const d: Diagnostic = {
     range: { start, end },
-    severity: m.severity === 2 ? DiagnosticSeverity.Error : DiagnosticSeverity.Warning,
+    severity: LSP_SEVERITY[levelOf(m)],
     source: SOURCE,
     message: m.message,
     data,

@@ -81,7 +81,7 @@ export type Confidence = 'verified' | 'corpus' | 'memory' | 'inferred'
  * This interface was referenced by `PresetFile`'s JSON-Schema
  * via the `definition` "ruleSetting".
  */
-export type RuleSetting = ('off' | 'warn' | 'error' | 0 | 1 | 2) | ['off' | 'warn' | 'error' | 0 | 1 | 2, ...unknown[]]
+export type RuleSetting = ('off' | 'info' | 'warn' | 'error' | 0 | 1 | 2) | ['off' | 'info' | 'warn' | 'error' | 0 | 1 | 2, ...unknown[]]
 
 /**
  * A preset encodes what the upper plan requires. `extends` chains presets: national → province → city → county. Every fact carries `confidence` (verified | corpus | memory | inferred); facts nobody knows are left out, never guessed.

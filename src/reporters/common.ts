@@ -5,7 +5,9 @@
  */
 import path from 'node:path'
 import { textLocator, type Locate } from '../support/location.js'
-import type { LintMessage, LintResult } from '../engine/types.js'
+import type { Level, LintMessage, LintResult } from '../engine/types.js'
+import { levelOf } from '../engine/levels.js'
+export { isInfo, levelOf } from '../engine/levels.js'
 
 /** Rule id used for messages that no rule reported (fatal errors, ignored-file notes). */
 export const NO_RULE_ID = 'planlint'
@@ -19,6 +21,9 @@ export function relativePath(filePath: string, cwd: string): string {
   return (inside ? rel : abs).split(path.sep).join('/')
 }
 
+/** What each level is called in reports: 错误, 警告, and 提示 for a note at the info level. */
+export const LEVEL_WORDS: Record<Level, string> = { error: '错误', warn: '警告', info: '提示' }
+
 export function isError(m: LintMessage): boolean {
   return m.fatal === true || m.severity === 2
 }
@@ -27,17 +32,20 @@ export function ruleIdOf(m: LintMessage): string {
   return m.ruleId ?? NO_RULE_ID
 }
 
-/** Error and warning totals over all results (fatal messages count as errors). */
-export function totals(results: LintResult[]): { errors: number; warnings: number } {
+/** Error, warning and info totals over all results (fatal messages count as errors). */
+export function totals(results: LintResult[]): { errors: number; warnings: number; infos: number } {
   let errors = 0
   let warnings = 0
+  let infos = 0
   for (const r of results) {
     for (const m of r.messages) {
-      if (isError(m)) errors++
+      const level = levelOf(m)
+      if (level === 'error') errors++
+      else if (level === 'info') infos++
       else warnings++
     }
   }
-  return { errors, warnings }
+  return { errors, warnings, infos }
 }
 
 /** `（共 6 处：第 22、32、33 行…）` for a grouped finding; '' for one place. The places are

@@ -1,11 +1,11 @@
 /**
- * GitHub Actions workflow commands: one `::error …::message` or `::warning …::message`
- * line per finding, which GitHub shows as annotations on the pull request's files.
+ * GitHub Actions workflow commands: one `::error …::message`, `::warning …::message` or
+ * (a note at the info level) `::notice …::message` line per finding, which GitHub shows as annotations on the pull request's files.
  * https://docs.github.com/actions/reference/workflow-commands-for-github-actions
  */
 import type { LintResult } from '../types.js'
 import { printable } from '../text/printable.js'
-import { endOf, isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
+import { endOf, levelOf, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import type { FormatterContext } from './types.js'
 
 /**
@@ -20,6 +20,8 @@ export function escapeData(s: string): string {
 export function escapeProperty(s: string): string {
   return escapeData(s).replace(/:/g, '%3A').replace(/,/g, '%2C')
 }
+
+const COMMANDS = { error: 'error', warn: 'warning', info: 'notice' } as const
 
 export function github(results: LintResult[], ctx: FormatterContext): string {
   const lines: string[] = []
@@ -38,7 +40,7 @@ export function github(results: LintResult[], ctx: FormatterContext): string {
       ].join(',')
       // A Word or PDF file's line numbers are those of the extracted text: say the paragraph/page too.
       const place = userPlace(m)
-      lines.push(`::${isError(m) ? 'error' : 'warning'} ${props}::${escapeData((place ? `${place}：${m.message}` : m.message) + placesSuffix(m))}`)
+      lines.push(`::${COMMANDS[levelOf(m)]} ${props}::${escapeData((place ? `${place}：${m.message}` : m.message) + placesSuffix(m))}`)
     }
   }
   return lines.length ? lines.join('\n') + '\n' : ''

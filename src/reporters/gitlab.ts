@@ -9,7 +9,7 @@
  */
 import { createHash } from 'node:crypto'
 import type { LintResult } from '../engine/types.js'
-import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
+import { isError, isInfo, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import type { FormatterContext } from './types.js'
 import { showInvisible } from '../text/printable.js'
 
@@ -38,7 +38,8 @@ export function toCodeQuality(results: LintResult[], ctx: FormatterContext): Cod
         description: showInvisible(userPlace(m) ? `${userPlace(m)}：${m.message}${placesSuffix(m)}` : m.message + placesSuffix(m)),
         check_name: id,
         fingerprint: createHash('sha256').update(`${base}\u0000${n}`).digest('hex').slice(0, 32),
-        severity: m.fatal ? 'critical' : isError(m) ? 'major' : 'minor',
+        // GitLab's lowest, `info`, for a note at the info level
+        severity: m.fatal ? 'critical' : isError(m) ? 'major' : isInfo(m) ? 'info' : 'minor',
         location: { path: file, lines: { begin: startOf(m).line } },
       })
     }

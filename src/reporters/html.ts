@@ -6,7 +6,7 @@
  * escaped.
  */
 import type { LintMessage, LintResult, RuleMeta, SuppressedMessage, SuppressionKind } from '../types.js'
-import { isError, relativePath, ruleIdOf, placesSuffix } from './common.js'
+import { LEVEL_WORDS, levelOf, relativePath, ruleIdOf, placesSuffix } from './common.js'
 import { escapeHtml as h } from './escape.js'
 import type { FormatterContext } from './types.js'
 
@@ -26,20 +26,22 @@ h3 { font-size: 18px; margin: 28px 0 8px; }
 .cards { display: flex; gap: 12px; flex-wrap: wrap; margin: 16px 0; }
 .card { border: 1px solid var(--line); border-radius: 8px; padding: 10px 18px; min-width: 130px; }
 .card b { display: block; font-size: 28px; line-height: 1.2; }
-.card.err b { color: var(--err); } .card.warn b { color: var(--warn); } .card.ok b { color: var(--ok); }
+.card.err b { color: var(--err); } .card.warn b { color: var(--warn); } .card.ok b { color: var(--ok); } .card.info b { color: #0b4f8a; }
 table { border-collapse: collapse; width: 100%; margin: 8px 0; }
 th, td { border: 1px solid var(--line); padding: 6px 10px; text-align: left; vertical-align: top; }
 th { background: #f6f8fa; font-weight: 600; white-space: nowrap; }
 td.rule-id { white-space: nowrap; }
 td.n { text-align: right; white-space: nowrap; font-variant-numeric: tabular-nums; }
-td.n.has-err { color: var(--err); font-weight: 700; } td.n.has-warn { color: var(--warn); font-weight: 700; }
+td.n.has-err { color: var(--err); font-weight: 700; } td.n.has-warn { color: var(--warn); font-weight: 700; } td.n.has-info { color: #0b4f8a; }
 a { color: #0b57d0; }
 .badge { display: inline-block; padding: 0 8px; border-radius: 4px; font-size: 14px; font-weight: 700; white-space: nowrap; }
 .badge.error { color: #fff; background: var(--err); }
 .badge.warning { color: var(--warn); background: var(--warn-bg); border: 1px solid #e0b000; }
+.badge.info { color: #0b4f8a; background: #e3f0fc; border: 1px solid #7fb2e5; }
 .finding { border: 1px solid var(--line); border-left: 6px solid var(--line); border-radius: 6px; padding: 10px 14px; margin: 12px 0; break-inside: avoid; }
 .finding.error { border-left-color: var(--err); }
 .finding.warning { border-left-color: #e0b000; }
+.finding.info { border-left-color: #7fb2e5; }
 .finding .head { display: flex; gap: 10px; align-items: baseline; flex-wrap: wrap; }
 .finding .where { color: var(--muted); font-size: 14px; white-space: nowrap; }
 .finding .msg { font-weight: 600; }
@@ -50,6 +52,7 @@ blockquote { margin: 8px 0 0; padding: 8px 12px; background: #f6f8fa; border-rad
 mark { padding: 1px 2px; border-radius: 2px; }
 .finding.error mark { background: #ffd2cc; color: #5c0f0a; text-decoration: underline wavy var(--err); text-underline-offset: 4px; }
 .finding.warning mark { background: #ffe88a; color: #3d2a00; text-decoration: underline wavy #c78f00; text-underline-offset: 4px; }
+.finding.info mark { background: #e3f0fc; color: #0b2f55; }
 mark.gap { padding: 0 3px; font-weight: 700; }
 .none { color: var(--ok); font-weight: 600; }
 details.suppressed { margin: 16px 0; border: 1px dashed var(--line); border-radius: 6px; padding: 6px 14px; }
@@ -67,15 +70,26 @@ interface FileEntry {
   anchor: string
   errors: number
   warnings: number
+  infos: number
 }
 
-function severityClass(m: LintMessage): 'error' | 'warning' {
-  return isError(m) ? 'error' : 'warning'
+const CLASSES = { error: 'error', warn: 'warning', info: 'info' } as const
+
+function severityClass(m: LintMessage): 'error' | 'warning' | 'info' {
+  return CLASSES[levelOf(m)]
 }
 
 function severityWord(m: LintMessage): string {
   if (m.fatal) return '无法检查'
-  return isError(m) ? '错误' : '警告'
+  return LEVEL_WORDS[levelOf(m)]
+}
+
+/** A tally of one message into error/warning/info counts. */
+function tally(c: { errors: number; warnings: number; infos: number }, m: LintMessage): void {
+  const level = levelOf(m)
+  if (level === 'error') c.errors++
+  else if (level === 'info') c.infos++
+  else c.warnings++
 }
 
 function where(m: LintMessage): string {
@@ -105,7 +119,7 @@ export function paragraphWithMark(source: string | undefined, range: [number, nu
   return h(before) + marked + h(after)
 }
 
-function cell(n: number, kind: 'err' | 'warn'): string {
+function cell(n: number, kind: 'err' | 'warn' | 'info'): string {
   return `<td class="n${n > 0 ? ` has-${kind}` : ''}">${n}</td>`
 }
 
@@ -151,19 +165,21 @@ function finding(m: LintMessage, result: LintResult, meta: Record<string, RuleMe
 export function html(results: LintResult[], ctx: FormatterContext): string {
   const meta = ctx.rulesMeta ?? {}
   const files: FileEntry[] = results.map((result, i) => {
-    let errors = 0
-    let warnings = 0
-    for (const m of result.messages) isError(m) ? errors++ : warnings++
-    return { result, path: relativePath(result.filePath, ctx.cwd), anchor: `file-${i + 1}`, errors, warnings }
+    const c = { errors: 0, warnings: 0, infos: 0 }
+    for (const m of result.messages) tally(c, m)
+    return { result, path: relativePath(result.filePath, ctx.cwd), anchor: `file-${i + 1}`, ...c }
   })
   const errors = files.reduce((s, f) => s + f.errors, 0)
   const warnings = files.reduce((s, f) => s + f.warnings, 0)
+  const infos = files.reduce((s, f) => s + f.infos, 0)
+  // the 提示 column, card and legend only when a note at the info level was reported
+  const infoCell = (n: number) => (infos > 0 ? cell(n, 'info') : '')
 
-  const byRule = new Map<string, { errors: number; warnings: number }>()
+  const byRule = new Map<string, { errors: number; warnings: number; infos: number }>()
   for (const f of files) {
     for (const m of f.result.messages) {
-      const e = byRule.get(ruleIdOf(m)) ?? { errors: 0, warnings: 0 }
-      isError(m) ? e.errors++ : e.warnings++
+      const e = byRule.get(ruleIdOf(m)) ?? { errors: 0, warnings: 0, infos: 0 }
+      tally(e, m)
       byRule.set(ruleIdOf(m), e)
     }
   }
@@ -179,34 +195,39 @@ export function html(results: LintResult[], ctx: FormatterContext): string {
       ? '存在必须修改的错误，建议修改后再发布。'
       : warnings > 0
         ? '未发现错误；有需要人工核对的警告。'
-        : '未发现问题。'
+        : infos > 0
+          ? `未发现问题；有 ${infos} 条提示供参考。`
+          : '未发现问题。'
   out.push(`<p class="sub">由 planlint 自动检查生成。${h(verdict)}${ctx.quiet ? '（本报告只列出错误，未列警告。）' : ''}</p>`)
   out.push('<div class="cards">')
   out.push(`<div class="card"><b>${files.length}</b>个文件</div>`)
   out.push(`<div class="card ${errors ? 'err' : 'ok'}"><b>${errors}</b>个错误</div>`)
   out.push(`<div class="card ${warnings ? 'warn' : 'ok'}"><b>${warnings}</b>个警告</div>`)
+  if (infos > 0) out.push(`<div class="card info"><b>${infos}</b>条提示</div>`)
   out.push('</div>')
   out.push(
     '<p class="legend"><span class="badge error">错误</span> 与上级规划或规范明显不符，必须修改；' +
-      '<span class="badge warning">警告</span> 可能有问题，请人工核对。文中<mark style="background:#ffe88a">加底色</mark>的文字是问题所在。</p>',
+      '<span class="badge warning">警告</span> 可能有问题，请人工核对；' +
+      (infos > 0 ? '<span class="badge info">提示</span> 供参考，不算问题；' : '') +
+      '文中<mark style="background:#ffe88a">加底色</mark>的文字是问题所在。</p>',
   )
   if (ctx.maxWarningsExceeded) {
     const { maxWarnings, foundWarnings } = ctx.maxWarningsExceeded
     out.push(`<p><span class="badge error">不通过</span> 警告数 ${foundWarnings} 超过了允许的 ${maxWarnings} 个。</p>`)
   }
 
-  out.push('<h2>按文件汇总</h2>', '<table><thead><tr><th>文件</th><th>错误</th><th>警告</th><th>依据的预设</th></tr></thead><tbody>')
+  out.push('<h2>按文件汇总</h2>', `<table><thead><tr><th>文件</th><th>错误</th><th>警告</th>${infos > 0 ? '<th>提示</th>' : ''}<th>依据的预设</th></tr></thead><tbody>`)
   for (const f of files) {
     out.push(
-      `<tr><td><a href="#${f.anchor}">${h(f.path)}</a></td>${cell(f.errors, 'err')}${cell(f.warnings, 'warn')}<td>${h(f.result.preset?.id ?? '—')}</td></tr>`,
+      `<tr><td><a href="#${f.anchor}">${h(f.path)}</a></td>${cell(f.errors, 'err')}${cell(f.warnings, 'warn')}${infoCell(f.infos)}<td>${h(f.result.preset?.id ?? '—')}</td></tr>`,
     )
   }
   out.push('</tbody></table>')
 
   if (byRule.size > 0) {
-    out.push('<h2>按规则汇总</h2>', '<table><thead><tr><th>规则</th><th>检查什么</th><th>错误</th><th>警告</th></tr></thead><tbody>')
+    out.push('<h2>按规则汇总</h2>', `<table><thead><tr><th>规则</th><th>检查什么</th><th>错误</th><th>警告</th>${infos > 0 ? '<th>提示</th>' : ''}</tr></thead><tbody>`)
     for (const [id, c] of [...byRule].sort((a, b) => b[1].errors - a[1].errors || b[1].warnings - a[1].warnings || a[0].localeCompare(b[0]))) {
-      out.push(`<tr><td class="rule-id"><code>${h(id)}</code></td><td>${h(describeRule(id, meta[id]))}</td>${cell(c.errors, 'err')}${cell(c.warnings, 'warn')}</tr>`)
+      out.push(`<tr><td class="rule-id"><code>${h(id)}</code></td><td>${h(describeRule(id, meta[id]))}</td>${cell(c.errors, 'err')}${cell(c.warnings, 'warn')}${infoCell(c.infos)}</tr>`)
     }
     out.push('</tbody></table>')
   }
@@ -219,7 +240,7 @@ export function html(results: LintResult[], ctx: FormatterContext): string {
     if (f.result.messages.length === 0) {
       out.push(`<p class="none">✔ 未发现${ctx.quiet ? '错误' : '问题'}</p>`)
     } else {
-      out.push(`<p class="sub">${f.errors} 个错误，${f.warnings} 个警告</p>`)
+      out.push(`<p class="sub">${f.errors} 个错误，${f.warnings} 个警告${f.infos > 0 ? `，${f.infos} 条提示` : ''}</p>`)
       for (const m of f.result.messages) out.push(finding(m, f.result, meta))
     }
     const suppressed = f.result.suppressedMessages ?? []

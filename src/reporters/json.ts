@@ -9,7 +9,10 @@ import type { FormatterContext } from './types.js'
 
 export interface JsonMessage {
   ruleId: string | null
+  /** ESLint's: 2 error, 1 warning — and 1 for a note, which also has `level: 'info'`. */
   severity: 1 | 2
+  /** Only on a note at the info level (never an error, not counted as a warning). */
+  level?: 'info'
   message: string
   line: number
   column: number
@@ -36,13 +39,14 @@ export interface JsonSuppressedMessage extends JsonMessage {
 /** A LintResult as ESLint writes it: its counts and texts, with messages in the JSON shape. */
 export type JsonResult = Pick<
   LintResult,
-  'filePath' | 'errorCount' | 'warningCount' | 'fatalErrorCount' | 'fixableErrorCount' | 'fixableWarningCount' | 'output' | 'source'
+  'filePath' | 'errorCount' | 'warningCount' | 'infoCount' | 'fatalErrorCount' | 'fixableErrorCount' | 'fixableWarningCount' | 'output' | 'source'
 > & { messages: JsonMessage[]; suppressedMessages: JsonSuppressedMessage[] }
 
 function toJsonMessage(m: LintMessage, result?: LintResult): JsonMessage {
   const out: JsonMessage = {
     ruleId: m.ruleId,
     severity: m.severity,
+    ...(m.level === 'info' ? { level: 'info' as const } : {}),
     message: m.message,
     line: m.line,
     column: m.column,
@@ -84,6 +88,7 @@ export function toJsonResults(results: LintResult[]): JsonResult[] {
       })),
       errorCount: r.errorCount,
       warningCount: r.warningCount,
+      infoCount: r.infoCount,
       fatalErrorCount: r.fatalErrorCount,
       fixableErrorCount: r.fixableErrorCount,
       fixableWarningCount: r.fixableWarningCount,

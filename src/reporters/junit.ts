@@ -1,11 +1,11 @@
 /**
  * JUnit XML, for CI systems that show test reports (Jenkins, GitLab, Azure): one
- * <testsuite> per file, one <testcase> per finding; errors are <failure>s, warnings pass
- * with the finding in <system-out>. A file without findings gets one passing testcase so
- * it still shows up as checked.
+ * <testsuite> per file, one <testcase> per finding; errors are <failure>s, warnings and notes
+ * at the info level pass with the finding (警告：/提示：) in <system-out>. A file without
+ * findings gets one passing testcase so it still shows up as checked.
  */
 import type { LintResult } from '../engine/types.js'
-import { isError, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
+import { isError, LEVEL_WORDS, levelOf, relativePath, ruleIdOf, startOf, userPlace, placesSuffix } from './common.js'
 import { escapeXml as x } from './escape.js'
 import type { FormatterContext } from './types.js'
 
@@ -34,7 +34,7 @@ export function junit(results: LintResult[], ctx: FormatterContext): string {
       } else {
         cases.push(
           `    <testcase name="${x(name)}" classname="${x(file)}" file="${x(file)}" line="${line}">\n` +
-            `      <system-out>${x(`警告：${m.message}${placesSuffix(m)}\n位置：${where}\n规则：${id}`)}</system-out>\n` +
+            `      <system-out>${x(`${LEVEL_WORDS[levelOf(m)]}：${m.message}${placesSuffix(m)}\n位置：${where}\n规则：${id}`)}</system-out>\n` +
             `    </testcase>`,
         )
       }

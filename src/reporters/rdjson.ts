@@ -8,7 +8,7 @@
  */
 import { lineIndexAt, lineStarts } from '../support/location.js'
 import type { LintMessage, LintResult } from '../types.js'
-import { isError, relativePath, ruleIdOf, startOf, endOf, userPlace } from './common.js'
+import { levelOf, relativePath, ruleIdOf, startOf, endOf, userPlace } from './common.js'
 import { packageInfo, ruleHelp } from './rule-help.js'
 import type { FormatterContext } from './types.js'
 import { showInvisible } from '../text/printable.js'
@@ -40,6 +40,9 @@ function rangeOf(m: LintMessage, pos: ((offset: number) => RdPosition) | undefin
   return { start: { line: s.line, column: s.column }, end: { line: e.line, column: e.column } }
 }
 
+/** reviewdog's severities (rdf.proto: ERROR, WARNING, INFO). */
+const RDJSON_SEVERITY = { error: 'ERROR', warn: 'WARNING', info: 'INFO' } as const
+
 export function rdjson(results: LintResult[], ctx: FormatterContext): string {
   const diagnostics: unknown[] = []
   for (const r of results) {
@@ -53,7 +56,7 @@ export function rdjson(results: LintResult[], ctx: FormatterContext): string {
       diagnostics.push({
         message: showInvisible(place ? `${place}：${m.message}` : m.message),
         location: { path, range: rangeOf(m, pos) },
-        severity: isError(m) ? 'ERROR' : 'WARNING',
+        severity: RDJSON_SEVERITY[levelOf(m)],
         code: { value: id, ...(url ? { url } : {}) },
         ...(fixes.length && pos ? { suggestions: fixes.map((f) => ({ range: rangeOf(m, pos, f.range), text: f.text })) } : {}),
         ...(m.related?.length

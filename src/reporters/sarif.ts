@@ -8,8 +8,8 @@
 import { pathToFileURL } from 'node:url'
 import type { Location, Log, ReportingDescriptor, Result } from 'sarif'
 import { resultKeys, type FindingKey } from '../engine/fingerprint.js'
-import type { LintMessage, LintResult, RuleMeta, SuppressedMessage } from '../types.js'
-import { endOf, isError, NO_RULE_ID, relatedPlaces, relativePath, ruleIdOf, startOf, placesSuffix, type PlacedRelated } from './common.js'
+import type { Level, LintMessage, LintResult, RuleMeta, SuppressedMessage } from '../types.js'
+import { endOf, levelOf, NO_RULE_ID, relatedPlaces, relativePath, ruleIdOf, startOf, placesSuffix, type PlacedRelated } from './common.js'
 import { markdownToText, packageInfo, ruleHelp } from './rule-help.js'
 import type { FormatterContext } from './types.js'
 import { showInvisible } from '../text/printable.js'
@@ -30,8 +30,9 @@ export function toUri(filePath: string, cwd: string): string {
   return rel.split('/').map(encodeURIComponent).join('/')
 }
 
-function level(severity: 'error' | 'warn'): 'error' | 'warning' {
-  return severity === 'error' ? 'error' : 'warning'
+/** SARIF's levels: error, warning, and note for a finding at the info level. */
+function level(severity: Level): 'error' | 'warning' | 'note' {
+  return severity === 'error' ? 'error' : severity === 'info' ? 'note' : 'warning'
 }
 
 function describeRule(id: string, meta: RuleMeta | undefined): ReportingDescriptor {
@@ -77,7 +78,7 @@ function toResult(m: LintMessage, uri: string, ruleIndex: number, key: FindingKe
   const result: Result = {
     ruleId: ruleIdOf(m),
     ruleIndex,
-    level: isError(m) ? 'error' : 'warning',
+    level: level(levelOf(m)),
     message: { text: showInvisible(m.message + placesSuffix(m)) },
     locations: [
       {

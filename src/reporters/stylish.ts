@@ -12,7 +12,7 @@
  * line is wider than the terminal: a long message wraps under the message column and the
  * rule id stays on the row's first line. Without it (a pipe, a file, CI) nothing changes.
  */
-import { placesSuffix } from './common.js'
+import { LEVEL_WORDS, levelOf, placesSuffix } from './common.js'
 import { sep } from 'node:path'
 import { displayWidth as stringWidth } from './width.js'
 import type { LintMessage, LintResult } from '../engine/types.js'
@@ -53,8 +53,7 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
       left,
       right,
       sep: sep ?? ':',
-      severity: m.fatal || m.severity === 2 ? '错误' : '警告',
-      isError: m.fatal === true || m.severity === 2,
+      level: levelOf(m),
       message: printable((m.message + placesSuffix(m)).replace(/\s*\n\s*/g, ' ')),
       ruleId: printable(m.ruleId ?? ''),
     }
@@ -87,7 +86,8 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
   const under = tooWide && messageWidth < MIN_MESSAGE
   for (const r of rows) {
     const pos = padDisplay(r.left, w.left, true) + (w.right > 0 ? (r.right ? r.sep : ' ') + padDisplay(r.right, w.right) : '')
-    const sev = r.isError ? p.red(r.severity) : p.yellow(r.severity)
+    const word = LEVEL_WORDS[r.level]
+    const sev = r.level === 'error' ? p.red(word) : r.level === 'info' ? p.cyan(word) : p.yellow(word)
     const start = '  ' + p.dim(pos) + '  ' + sev + '  '
     if (!tooWide) {
       lines.push(start + (r.ruleId ? padDisplay(r.message, w.message) + '  ' + p.dim(r.ruleId) : r.message))
@@ -124,6 +124,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
   const p = paint(ctx.color)
   let errors = 0
   let warnings = 0
+  let infos = 0
   let fixable = 0
   let fixableInWord = 0
   let suppressed = 0
@@ -131,6 +132,7 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
     suppressed += r.suppressedMessages?.length ?? 0
     errors += r.errorCount
     warnings += r.warningCount
+    infos += r.infoCount ?? 0
     // --fix rewrites only text files; Word documents get their fixes through annotate
     if (/\.(docx?|pdf)$/i.test(r.filePath)) fixableInWord += r.fixableErrorCount + r.fixableWarningCount
     else fixable += r.fixableErrorCount + r.fixableWarningCount
@@ -145,14 +147,16 @@ export function stylish(results: LintResult[], ctx: FormatterContext): string {
   const reason = onePreset?.reason ? printable(relativeIn(onePreset.reason, ctx.cwd)) : ''
   const presetLine = onePreset ? `使用预设 ${onePreset.id}${reason ? `：${reason}` : ''}` : ''
   const total = errors + warnings
+  // notes at the info level are no problems: counted apart, never in the ✖ line's total
+  const notes = infos > 0 ? `，另有 ${infos} 条提示` : ''
   if (total === 0) {
-    const what = ctx.quiet ? '未发现错误' : '未发现问题'
+    const what = (ctx.quiet ? '未发现错误' : '未发现问题') + notes
     const files = `已检查 ${results.length} 个文件`
     const rest = `（${files}${onePreset ? `，预设：${onePreset.id}` : ''}）`
     const [first, ...more] = fit(`✔ ${what}${rest}`, ctx.columns, 2)
     out.push(p.green(`✔ ${what}`) + first!.slice(`✔ ${what}`.length), ...more)
   } else {
-    const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）`
+    const summary = `✖ 共 ${total} 个问题（${errors} 个错误，${warnings} 个警告）${notes}`
     out.push(errors > 0 ? p.bold(p.red(summary)) : p.bold(p.yellow(summary)))
     if (fixable > 0) out.push(`  其中 ${fixable} 个可用 --fix 自动修复`)
     if (fixableInWord > 0) pushAll(out, fit(`  Word/PDF 文稿中有 ${fixableInWord} 个可自动修复：用 planlint annotate 把修改写成 Word 修订`, ctx.columns, 2))

@@ -3,6 +3,7 @@
  */
 import type { PlanTree } from '../plan/types.js'
 import type { Confidence, Preset, PresetDocument } from '../presets/types.js'
+import type { Level } from '../engine/types.js'
 
 const CN = ['零', '一', '二', '三', '四', '五', '六', '七', '八', '九', '十']
 
@@ -20,9 +21,10 @@ export function quoteDocument(doc: PresetDocument | undefined): string {
   return `《${doc.shortTitle ?? doc.title}》`
 }
 
-/** A fact an error may rest on: verified ones only; anything weaker is at most a warning. */
-export function severityFor(confidence: Confidence | string | undefined, wanted: 'error' | 'warn'): 'error' | 'warn' {
-  if (wanted === 'warn') return 'warn'
+/** A fact an error may rest on: verified ones only; anything weaker is at most a warning (a
+ * rule the user set to warn or info stays there). */
+export function severityFor(confidence: Confidence | string | undefined, wanted: Level): Level {
+  if (wanted !== 'error') return wanted
   return typeof confidence === 'string' && confidence.startsWith('verified') ? 'error' : 'warn'
 }
 

@@ -15,7 +15,7 @@ import { SUPPORTED_EXTENSIONS, readBytes } from '../io/index.js'
 import { parseText } from '../parse/index.js'
 import { buildPlan } from '../plan/index.js'
 import { listPresets, presetFromYamlText } from '../presets/index.js'
-import { isError } from '../reporters/common.js'
+import { isError, isInfo, levelOf } from '../reporters/common.js'
 import { html } from '../reporters/html.js'
 import { toJsonResults, type JsonMessage, type JsonSuppressedMessage } from '../reporters/json.js'
 import type { LintResult, PlanlintConfig, Preset, RuleMeta, SourceText } from '../types.js'
@@ -71,7 +71,7 @@ export interface CheckResponse {
   file: { name: string; format: SourceText['format'] }
   text: string
   messages: PageMessage[]
-  counts: { errors: number; warnings: number; fixable: number }
+  counts: { errors: number; warnings: number; infos: number; fixable: number }
   preset: { id: string; title: string; chain: string[]; reason: string; uploaded: boolean }
   explain: ExplainJSON
   rules: Record<string, PageRule>
@@ -199,7 +199,8 @@ export async function checkUpload(input: CheckInput, settings: ServeSettings): P
     messages,
     counts: {
       errors: result.messages.filter(isError).length,
-      warnings: result.messages.filter((m) => !isError(m)).length,
+      warnings: result.messages.filter((m) => levelOf(m) === 'warn').length,
+      infos: result.messages.filter(isInfo).length,
       fixable: result.messages.filter((m) => m.fix).length,
     },
     preset: {

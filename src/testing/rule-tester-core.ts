@@ -17,6 +17,7 @@ import { builtinRuleMap } from '../lint/rule-registry.js'
 import { checkListenerKeys } from '../lint/listener-keys.js'
 import { validateRuleMeta } from '../engine/rule.js'
 import { interpolate, type RuleEntry } from '../engine/runner.js'
+import { messageLevel } from '../engine/levels.js'
 import { pushAll } from '../text/arrays.js'
 
 export interface RuleTesterConfig {
@@ -47,6 +48,9 @@ export interface ExpectedError {
   endLine?: number
   endColumn?: number
   severity?: 1 | 2
+  /** `info` for a note at the info level (severity 1). Whenever `severity` or `level` is given,
+   * the message's level must be this one: a warning expectation fails on a note. */
+  level?: 'info'
   /**
    * The suggestions the message must carry, in order, as in ESLint's RuleTester: each with
    * its `desc` and the `output` of applying it to `code` alone. Required whenever the
@@ -122,7 +126,7 @@ export class RuleTester {
     const id = rule.meta.id
     const entry: RuleEntry = {
       rule,
-      severity: rule.meta.severity === 'error' ? 2 : 1,
+      ...messageLevel(rule.meta.severity),
       source: 'RuleTester',
       settingSource: 'RuleTester 用例',
     }
@@ -198,6 +202,9 @@ export class RuleTester {
     }
     for (const k of ['line', 'column', 'endLine', 'endColumn', 'severity'] as const) {
       if (exp[k] !== undefined && actual[k] !== exp[k]) out.push(`${at}：${k} 应为 ${exp[k]}，实际 ${actual[k]}`)
+    }
+    if ((exp.severity !== undefined || exp.level !== undefined) && exp.level !== actual.level) {
+      out.push(`${at}：level 应为 ${exp.level ?? '（无，即错误或警告）'}，实际 ${actual.level ?? '（无，即错误或警告）'}`)
     }
     pushAll(out, this.#compareSuggestions(at, code, actual, exp))
     return out

@@ -70,6 +70,8 @@ export function lineOf(text: string, needle: string, nth = 1): number {
 export interface Reported {
   rule: string
   severity: 1 | 2
+  /** `info` on a note at the info level. */
+  level?: 'info'
   message: string
   /** Every line the finding is reported at (a grouped finding has several). */
   lines: number[]
@@ -80,6 +82,7 @@ export function reportedOf(result: JsonResult): Reported[] {
   return result.messages.map((m) => ({
     rule: m.ruleId ?? 'planlint',
     severity: m.severity,
+    ...(m.level ? { level: m.level } : {}),
     message: m.message,
     lines: m.relatedLocations ? m.relatedLocations.map((l) => l.line) : [m.line],
     count: m.count ?? 1,
@@ -92,7 +95,8 @@ function matches(f: ExpectedFinding, r: Reported, text: string): boolean {
   if (f.count !== undefined && r.count !== f.count) return false
   if (f.at && !r.lines.includes(lineOf(text, f.at, f.nth))) return false
   if (f.severity === 'error' && r.severity !== 2) return false
-  if (f.severity === 'warn' && r.severity !== 1) return false
+  if (f.severity === 'warn' && (r.severity !== 1 || r.level === 'info')) return false
+  if (f.severity === 'info' && r.level !== 'info') return false
   return true
 }
 

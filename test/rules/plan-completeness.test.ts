@@ -14,10 +14,10 @@ tester.run('plan-completeness', rule, {
     '（牵头单位：市农业农村局、市科协）',
   ],
   invalid: [
-    { code: excerpt, errors: [{ messageId: 'excerpt', line: 1, column: 1, severity: 1 }] },
+    { code: excerpt, errors: [{ messageId: 'excerpt', line: 1, column: 1, severity: 1, level: 'info' }] },
     {
       code: '某市人民政府办公室关于印发某市全民科学素质行动实施方案的通知\n各县（区）人民政府，市政府各部门：\n现将《某市全民科学素质行动实施方案》印发给你们，请认真贯彻执行。\n某市人民政府办公室\n2022年3月1日',
-      errors: [{ message: '提示：这份文本只有印发通知，没有方案正文，不是完整方案；请连同所附方案一起检查', severity: 1 }],
+      errors: [{ message: '这份文本只有印发通知，没有方案正文，不是完整方案；请连同所附方案一起检查', severity: 1, level: 'info' }],
     },
   ],
 })

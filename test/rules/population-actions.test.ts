@@ -17,7 +17,7 @@ const IDS: Record<string, string> = { 农民科学素质提升行动: 'farmers',
 const msg = (name: string) => `缺少「${name}」：《全民科学素质行动规划纲要（2021—2035年）》要求的五项提升行动之一。若本地确有理由替换或不单列，请在正文写明理由，或在配置的 exemptions 中登记（population: ${IDS[name]}，reason: 理由）`
 
 const TOWN = '修水县义宁镇全民科学素质行动实施方案（2022—2025年）'
-const townNote = (names: string) => `提示：本方案是乡镇（街道）方案，可结合本地实际选择重点人群，不逐项要求；《全民科学素质行动规划纲要（2021—2035年）》列出的${names}本方案未单列，请确认是否有意不列`
+const townNote = (names: string) => `本方案是乡镇（街道）方案，可结合本地实际选择重点人群，不逐项要求；《全民科学素质行动规划纲要（2021—2035年）》列出的${names}本方案未单列，请确认是否有意不列`
 
 tester.run('population-actions', rule, {
   valid: [
@@ -73,17 +73,17 @@ tester.run('population-actions', rule, {
     {
       // a town (街道) plan: one note listing the populations it does not address, not an error each
       code: `${TOWN}\n${plan('youth', 'elderly')}`,
-      errors: [{ message: townNote('「农民科学素质提升行动」「产业工人科学素质提升行动」「领导干部和公务员科学素质提升行动」'), line: 4, column: 1, endLine: 4, endColumn: 7, severity: 1 }],
+      errors: [{ message: townNote('「农民科学素质提升行动」「产业工人科学素质提升行动」「领导干部和公务员科学素质提升行动」'), line: 4, column: 1, endLine: 4, endColumn: 7, severity: 1, level: 'info' }],
     },
     {
       // its items named after populations without 行动, under 重点任务 (not read as projects)
       code: `${TOWN}\n一、工作目标\n正文。\n二、重点任务\n（一）青少年科学素质提升\n1.组织科技节。\n（二）老年人科学素质提升\n2.开展健康讲座。\n三、保障措施\n正文。`,
-      errors: [{ message: townNote('「农民科学素质提升行动」「产业工人科学素质提升行动」「领导干部和公务员科学素质提升行动」'), line: 4, column: 1, endColumn: 7, severity: 1 }],
+      errors: [{ message: townNote('「农民科学素质提升行动」「产业工人科学素质提升行动」「领导干部和公务员科学素质提升行动」'), line: 4, column: 1, endColumn: 7, severity: 1, level: 'info' }],
     },
     {
       // a town plan with no action section: the same note, listing every population
       code: `${TOWN}\n一、总体要求\n正文。\n二、保障措施\n正文。`,
-      errors: [{ messageId: 'townNote', line: 2, severity: 1 }],
+      errors: [{ messageId: 'townNote', line: 2, severity: 1, level: 'info' }],
     },
   ],
 })

@@ -109,6 +109,7 @@ function renderSummary() {
     el('span', {}, '对照的上级规划：', el('b', { id: 'preset-used', 'data-id': p.id }, p.title), el('span', { class: 'muted small' }, `（预设 ${p.id}${p.reason ? `；${p.reason}` : ''}）`)),
     el('span', { class: `count ${c.errors ? 'err' : 'ok'}` }, el('b', {}, String(c.errors)), ' 个错误'),
     el('span', { class: `count ${c.warnings ? 'warn' : 'ok'}` }, el('b', {}, String(c.warnings)), ' 个警告'),
+    c.infos ? el('span', { class: 'count info' }, el('b', {}, String(c.infos)), ' 条提示') : null,
     c.fixable ? el('span', { class: 'count' }, el('b', {}, String(c.fixable)), ' 个可自动修复') : null,
   )
   const annotated = /** @type {HTMLButtonElement} */ ($('dl-annotated'))
@@ -177,7 +178,7 @@ function wire() {
     presetSelect().disabled = false
     void check()
   })
-  for (const id of ['f-error', 'f-warning', 'f-fixable', 'f-rule']) $(id).addEventListener('change', applyFilters)
+  for (const id of ['f-error', 'f-warning', 'f-info', 'f-fixable', 'f-rule']) $(id).addEventListener('change', applyFilters)
   $('f-search').addEventListener('input', applyFilters)
   $('findings').addEventListener('click', (e) => {
     const card = /** @type {HTMLElement} */ (e.target).closest('.finding')

@@ -1,6 +1,6 @@
 // @ts-check
 // The document pane: the text with every finding's range wrapped in <mark>, one <p> per line.
-import { $, el, isError, state } from './dom.js'
+import { $, el, isError, levelClass, state } from './dom.js'
 
 export function renderDocument() {
   const text = /** @type {string} */ (state.report.text)
@@ -38,7 +38,7 @@ export function renderDocument() {
     for (const id of ends.get(at) ?? []) active.delete(id)
     for (const id of starts.get(at) ?? []) active.add(id)
     for (const id of gaps.get(at) ?? []) {
-      p.append(el('mark', { class: `gap ${isError(msgs[id]) ? 'error' : 'warning'}`, 'data-f': String(id), title: msgs[id].message }, '▲'))
+      p.append(el('mark', { class: `gap ${levelClass(msgs[id])}`, 'data-f': String(id), title: msgs[id].message }, '▲'))
     }
     const next = sorted[i + 1]
     if (next === undefined) break
@@ -52,7 +52,8 @@ export function renderDocument() {
     if (active.size === 0) p.append(piece)
     else {
       const ids = [...active]
-      const sev = ids.some((id) => isError(msgs[id])) ? 'error' : 'warning'
+      // the strongest level among the findings on this piece of text
+      const sev = ids.some((id) => isError(msgs[id])) ? 'error' : ids.every((id) => levelClass(msgs[id]) === 'info') ? 'info' : 'warning'
       p.append(el('mark', { class: sev, 'data-f': ids.join(' '), title: ids.map((id) => msgs[id].message).join('\n') }, piece))
     }
   }

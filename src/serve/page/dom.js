@@ -23,6 +23,12 @@ export function el(tag, attrs = {}, ...children) {
 
 export const isError = (/** @type {any} */ m) => m.fatal === true || m.severity === 2
 
+/** The class of a finding's level: error, warning, or info (a note: severity 1 with level 'info'). */
+export const levelClass = (/** @type {any} */ m) => (isError(m) ? 'error' : m.level === 'info' ? 'info' : 'warning')
+
+/** What each level is called on the page. */
+export const LEVEL_LABELS = /** @type {Record<string, string>} */ ({ error: '错误', warning: '警告', info: '提示' })
+
 export function where(/** @type {any} */ m) {
   if (m.location?.page) return `第${m.location.page}页${m.location.paragraph ? `第${m.location.paragraph}段` : ''}`
   if (m.location?.paragraph) return `第${m.location.paragraph}段`

@@ -1,12 +1,12 @@
 // @ts-check
 // The findings pane: cards grouped by severity and rule, the filters, and selecting a
 // finding (its highlight scrolls into view).
-import { $, el, isError, state, where } from './dom.js'
+import { $, el, LEVEL_LABELS, levelClass, state, where } from './dom.js'
 import { jump } from './outline-view.js'
 
 function findingCard(/** @type {any} */ m, /** @type {number} */ i) {
   const rule = state.report.rules[m.ruleId ?? ''] ?? null
-  const sev = isError(m) ? 'error' : 'warning'
+  const sev = levelClass(m)
   const card = el(
     'div',
     {
@@ -21,7 +21,7 @@ function findingCard(/** @type {any} */ m, /** @type {number} */ i) {
       'data-fixable': m.fix ? 'yes' : 'no',
       tabindex: '0',
     },
-    el('div', {}, el('span', { class: `badge ${sev}` }, m.fatal ? '无法检查' : sev === 'error' ? '错误' : '警告'), ' ', el('span', { class: 'where' }, where(m)), el('span', { class: 'msg' }, m.message)),
+    el('div', {}, el('span', { class: `badge ${sev}` }, m.fatal ? '无法检查' : LEVEL_LABELS[sev]), ' ', el('span', { class: 'where' }, where(m)), el('span', { class: 'msg' }, m.message)),
   )
   if (m.expected || m.actual) {
     card.append(
@@ -78,8 +78,9 @@ export function renderFindings() {
     return
   }
   const groups = []
-  for (const [sev, label] of /** @type {[string, string][]} */ ([['error', '错误'], ['warning', '警告']])) {
-    const inGroup = msgs.map((m, i) => ({ m, i })).filter(({ m }) => (isError(m) ? 'error' : 'warning') === sev)
+  for (const sev of ['error', 'warning', 'info']) {
+    const label = LEVEL_LABELS[sev]
+    const inGroup = msgs.map((m, i) => ({ m, i })).filter(({ m }) => levelClass(m) === sev)
     if (inGroup.length === 0) continue
     const byRule = new Map()
     for (const x of inGroup) {
@@ -87,7 +88,7 @@ export function renderFindings() {
       if (!byRule.has(id)) byRule.set(id, [])
       byRule.get(id).push(x)
     }
-    const section = el('section', { class: 'group', 'data-severity': sev }, el('h3', {}, el('span', { class: `badge ${sev}` }, label), `${inGroup.length} 个`))
+    const section = el('section', { class: 'group', 'data-severity': sev }, el('h3', {}, el('span', { class: `badge ${sev}` }, label), `${inGroup.length} ${sev === 'info' ? '条' : '个'}`))
     for (const [id, list] of byRule) {
       const rule = state.report.rules[id]
       section.append(
@@ -108,13 +109,14 @@ export function applyFilters() {
   if (!state.report) return
   const showErr = /** @type {HTMLInputElement} */ ($('f-error')).checked
   const showWarn = /** @type {HTMLInputElement} */ ($('f-warning')).checked
+  const showInfo = /** @type {HTMLInputElement} */ ($('f-info')).checked
+  const shows = /** @type {Record<string, boolean>} */ ({ error: showErr, warning: showWarn, info: showInfo })
   const onlyFix = /** @type {HTMLInputElement} */ ($('f-fixable')).checked
   const rule = /** @type {HTMLSelectElement} */ ($('f-rule')).value
   const q = /** @type {HTMLInputElement} */ ($('f-search')).value.trim()
   const msgs = /** @type {any[]} */ (state.report.messages)
   const visible = msgs.map((m) => {
-    const err = isError(m)
-    if (err ? !showErr : !showWarn) return false
+    if (!shows[levelClass(m)]) return false
     if (onlyFix && !m.fix) return false
     if (rule && (m.ruleId ?? 'planlint') !== rule) return false
     if (q && !m.message.includes(q)) return false
