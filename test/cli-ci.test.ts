@@ -220,12 +220,13 @@ describe('--cache', () => {
     const dir = workdir()
     const cacheFile = path.join(dir, '.planlintcache')
     const plain = run(['.', '--format', 'json'], dir)
-    for (const junk of ['{not json', '[]', '{"format":1,"entries":{"x":null}}', '\u0000\u0001']) {
+    // (format 2: a cache of a planlint without the info level, whose results lack infoCount)
+    for (const junk of ['{not json', '[]', '{"format":1,"entries":{"x":null}}', '{"format":2,"entries":{}}', '\u0000\u0001']) {
       fs.writeFileSync(cacheFile, junk)
       const r = run(['.', '--format', 'json', '--cache'], dir)
       expect(r.stderr).toMatch(/^planlint: \.planlintcache: 缓存文件无效（.+），已忽略并将重建\n$/)
       expect(r.stdout).toBe(plain.stdout)
-      expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).toBe(2)
+      expect(JSON.parse(fs.readFileSync(cacheFile, 'utf8')).format).toBe(3)
     }
   })
 

@@ -82,7 +82,7 @@ describe('--rule parsing', () => {
 
   it('explains what is wrong in one Chinese line', () => {
     expect(thrown(() => parseRuleOption('lead-unit')).message).toContain('缺少级别')
-    expect(thrown(() => parseRuleOption('lead-unit:loud')).message).toContain('off、warn 或 error')
+    expect(thrown(() => parseRuleOption('lead-unit:loud')).message).toContain('off、info、warn 或 error')
     expect(thrown(() => parseRuleOption('lead-unit:[warn')).message).toContain('JSON')
     expect(thrown(() => parseRuleOption('lead-unit:["sometimes"]')).message).toContain('[级别, 选项]')
   })

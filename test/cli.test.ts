@@ -103,7 +103,7 @@ describe('exit codes', () => {
   it('2 and one line for an unknown rule id or a malformed --rule', () => {
     const dir = workdir('rule')
     expectOneLineFailure(run(['clean.txt', '--rule', 'nope:error'], { cwd: dir }), '未知的规则“nope”')
-    expectOneLineFailure(run(['clean.txt', '--rule', 'draft-residue:loud'], { cwd: dir }), 'draft-residue', 'off、warn 或 error')
+    expectOneLineFailure(run(['clean.txt', '--rule', 'draft-residue:loud'], { cwd: dir }), 'draft-residue', 'off、info、warn 或 error')
     expectOneLineFailure(run(['clean.txt', '--rule', 'draft-residue:["warn",'], { cwd: dir }), 'JSON')
   })
 
@@ -323,7 +323,7 @@ describe('init', () => {
     const config = fs.readFileSync(path.join(dir, 'planlint.config.yaml'), 'utf8')
     expect(config).toMatch(/^preset: chengdu$/m)
     expect(config).toContain('# 识别到的辖区：成都市武侯区')
-    for (const id of ruleIds) expect(config).toMatch(new RegExp(`^  ${id}: (error|warn|off)$`, 'm'))
+    for (const id of ruleIds) expect(config).toMatch(new RegExp(`^  ${id}: (error|warn|info|off)$`, 'm'))
     expect(config).toMatch(/^ignores:$/m)
     expect(config).toMatch(/^status: draft$/m)
     // The written config is valid: linting with it runs (exit 0 or 1, not 2).

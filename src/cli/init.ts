@@ -48,7 +48,7 @@ export function configTemplate(rules: Rule[], info: InitInfo = {}): string {
   out.push(
     `preset: ${info.preset?.id ?? 'national'}`,
     '',
-    '# 规则级别：error（错误，会使检查不通过）、warn（警告）、off（关闭）。',
+    '# 规则级别：error（错误，会使检查不通过）、warn（警告）、info（提示，不算问题）、off（关闭）。',
     '# 需要选项时写成列表，例如：lead-unit: [warn, { allowVague: true }]',
     'rules:',
   )
