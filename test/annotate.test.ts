@@ -183,6 +183,16 @@ describe('planlint annotate', () => {
     expect(byTag(last, 'r').filter((r) => byTag(r, 'b').length === 1).map((r) => r.textContent)).toEqual(['请各单位认真落实', '[bookmark: _Toc1]', '。'])
   })
 
+  it('labels a note at the info level 提示, and a run with only notes exits 0', async () => {
+    const r = cli(['annotate', 'draft.docx', '-o', 'notes.docx', '--rule', 'quantified-targets:info'])
+    expect(r.stderr).toBe('')
+    const p = await parts(path.join(dir, 'notes.docx'))
+    const target = byTag(p.comments, 'comment').map((c) => c.textContent ?? '').find((t) => t.includes('quantified-targets'))!
+    expect(target).toMatch(/^提示：.*（规则 quantified-targets）/)
+    // the draft's only error was that target: with it a note, nothing fails
+    expect(r.status).toBe(0)
+  })
+
   it('keeps the comments and revisions a document already has, with fresh ids', async () => {
     const r = cli(['annotate', 'residue.docx', '-o', 'reviewed.docx'])
     expect(r.status, r.stderr).toBe(1)

@@ -247,6 +247,20 @@ describe('planlint serve: the review page in Chromium', { timeout: 180_000 }, ()
     await upload(path.join(dir, 'nansha.docx'))
     expect(await page.isVisible('#error')).toBe(false)
   })
+
+  it('shows a note at the info level as 提示, counted apart, with its own filter', async () => {
+    fs.copyFileSync(path.join(root, 'test/fixtures/elsewhere/08-fragment-notice-only.txt'), path.join(dir, 'notice.txt'))
+    await upload(path.join(dir, 'notice.txt'))
+    expect(await page.locator('#findings .group[data-severity="info"] h3 .badge').textContent()).toBe('提示')
+    expect(await page.locator('#findings .finding.info').count()).toBe(1)
+    expect(await page.textContent('#summary')).toContain('1 条提示')
+    expect(await page.locator('#doc mark.info').count()).toBeGreaterThan(0)
+    await page.uncheck('#f-info')
+    expect(await page.locator('#findings .finding:not([hidden])').count()).toBe(0)
+    await page.check('#f-info')
+    expect(await page.locator('#findings .finding:not([hidden])').count()).toBe(1)
+    await upload(path.join(dir, 'nansha.docx'))
+  })
 })
 
 describe('planlint serve: limits and malformed requests', { timeout: 180_000 }, () => {
