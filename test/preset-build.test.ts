@@ -58,9 +58,9 @@ describe('planlint preset build', () => {
       .concat(leping.slice(end))
       .replace(/浮梁县全民科学素质行动规划纲要实施方案/g, '浮梁县某某镇全民科学素质行动实施方案')
     const result = lintText(town, { config: {}, preset: out })
-    // a town chooses its populations: one note naming the one its upper plan lists and it lacks
-    expect(result.messages.filter((m) => m.ruleId === 'population-actions').map((m) => [m.severity, m.message])).toEqual([
-      [1, '提示：本方案是乡镇（街道）方案，可结合本地实际选择重点人群，不逐项要求；《浮梁县全民科学素质行动规划纲要实施方案（2021—2025年）》列出的「老年人科学素质提升行动」本方案未单列，请确认是否有意不列'],
+    // a town chooses its populations: one note (info) naming the one its upper plan lists and it lacks
+    expect(result.messages.filter((m) => m.ruleId === 'population-actions').map((m) => [m.severity, m.level, m.message])).toEqual([
+      [1, 'info', '本方案是乡镇（街道）方案，可结合本地实际选择重点人群，不逐项要求；《浮梁县全民科学素质行动规划纲要实施方案（2021—2025年）》列出的「老年人科学素质提升行动」本方案未单列，请确认是否有意不列'],
     ])
     // the unchanged plan passes against the preset built from it
     const same = lintText(leping, { config: {}, preset: out, rules: { 'population-actions': 'error' } })
