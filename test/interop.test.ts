@@ -111,6 +111,25 @@ describe('(b) a third-party unified plugin in planlint’s pipeline', () => {
     expect(m.map((x) => [x.message, x.range])).toEqual([['句中有「科普」', [3, 10]]])
   })
 
+  it('keeps vfile’s info level: file.info() is a note; file.message() and a fatal message are warnings at warn (a rule never rises above its setting)', async () => {
+    const c = config({ unifiedPlugins: ['./info-plugin.js'] })
+    await loadPlugins(c)
+    const levels = (cfg: PlanlintConfig) =>
+      lintText('开展科普活动。', { config: cfg, preset: 'national' })
+        .messages.filter((x) => x.ruleId === 'info-plugin')
+        .map((x) => [x.message, x.severity, x.level])
+    expect(levels(c)).toEqual([
+      ['仅供参考', 1, 'info'],
+      ['请核对', 1, undefined],
+      ['必须修改', 1, undefined],
+    ])
+    expect(levels({ ...c, rules: { 'info-plugin': 'error' } })).toEqual([
+      ['仅供参考', 1, 'info'],
+      ['请核对', 2, undefined],
+      ['必须修改', 2, undefined],
+    ])
+  })
+
   it('a plugin that throws becomes one fatal message naming it; the other rules go on', async () => {
     const c = config({ unifiedPlugins: ['./throwing-plugin.js'] })
     await loadPlugins(c)
