@@ -228,7 +228,7 @@ describe('bad preset files', () => {
     ['empty aliases', 'id: x\ntitle: t\npopulations:\n  - { id: a, name: 甲, aliases: [], confidence: verified }\n', /populations\[0\]\.aliases: 应为至少含一个关键词的数组/],
     ['year as text', 'id: x\ntitle: t\ntargets:\n  - { year: 二〇二五, indicator: 比例, confidence: verified }\n', /targets\[0\]\.year: 应为四位年份/],
     ['bad level', 'id: x\ntitle: t\njurisdiction: { name: 某区, level: district }\n', /jurisdiction\.level: 应为以下之一：national、province、city、county/],
-    ['bad rule setting', 'id: x\ntitle: t\nrules:\n  lead-unit: warning\n', /rules\.lead-unit: 应为off、warn、error、0、1、2 或 \[严重程度, 选项\]/],
+    ['bad rule setting', 'id: x\ntitle: t\nrules:\n  lead-unit: warning\n', /rules\.lead-unit: 应为off、info、warn、error、0、1、2 或 \[严重程度, 选项\]/],
     ['no title', 'id: x\n', /x\.yaml: title: 缺少必填字段/],
     ['not a mapping', '- id: x\n', /x\.yaml: 不是预设文件：预设文件应为 YAML 映射/],
     ['empty file', '# nothing\n', /x\.yaml: 预设文件是空的/],
