@@ -55,7 +55,8 @@ export function splitRulesAndReason(body: string): { rules: string[]; reason: st
   const head = mark ? body.slice(0, mark.index) : body
   const after = mark ? body.slice(mark.index + mark[0].length) : ''
   const list = RULE_LIST.exec(head)
-  const rules = list ? list[1]!.split(/[\s,，、]+/).filter(Boolean) : []
+  // the list starts and ends with an id, so splitting at the separators leaves no empty item
+  const rules = list ? list[1]!.split(/[\s,，、]+/) : []
   const rest = list ? head.slice(list[0].length) : head
   const reason = [rest, after]
     .map((s) => s.replace(/^[\s:：,，、\-—]+/, '').trim())
@@ -163,8 +164,9 @@ export function applyDirectives(
   })
 
   // One sweep over the messages in text order, replaying the block changes as it goes.
-  const order = messages.map((_, i) => i).sort((a, b) => messages[a]!.range[0] - messages[b]!.range[0] || a - b)
-  const disabledBy: (number | undefined)[] = new Array(messages.length)
+  // Array#sort is stable: messages starting at one offset keep their order
+  const order = messages.map((_, i) => i).sort((a, b) => messages[a]!.range[0] - messages[b]!.range[0])
+  const disabledBy: (number | undefined)[] = []
   const dropped = new Uint8Array(messages.length)
   const state = new BlockState()
   let next = 0
@@ -257,7 +259,7 @@ class BlockState {
   disabledBy(ruleId: string): number | undefined {
     const own = this.off.get(ruleId)
     if (own !== undefined) return own
-    return this.all !== undefined && !this.on.has(ruleId) ? this.all : undefined
+    return this.on.has(ruleId) ? undefined : this.all
   }
 }
 
@@ -314,7 +316,9 @@ export function fixOutside(text: string, fix: Fix, regions: readonly [number, nu
   // Trim the unchanged ends so the fix touches only what it changes.
   let a = 0
   let b = out.length
-  while (a < b && out.charCodeAt(a) === text.charCodeAt(start + a)) a++
-  while (b > a && out.charCodeAt(b - 1) === text.charCodeAt(start + b - 1)) b--
+  // `out` (as long as the span) differs from the text somewhere, so no bound is needed: `a` stops at
+  // the first difference, `b` just after the last one
+  while (out.charCodeAt(a) === text.charCodeAt(start + a)) a++
+  while (out.charCodeAt(b - 1) === text.charCodeAt(start + b - 1)) b--
   return { range: [start + a, start + b], text: out.slice(a, b) }
 }

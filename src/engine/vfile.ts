@@ -28,7 +28,7 @@ export function addMessages(file: VFile, messages: readonly LintMessage[]): void
     // vfile: `true` = error, `false` = warning, `undefined` = info.
     msg.fatal = m.severity === 2 ? true : m.level === 'info' ? undefined : false
     if (m.url) msg.url = m.url
-    if (m.actual !== undefined) msg.actual = m.actual
+    msg.actual = m.actual // undefined stays undefined, as the message starts
     if (m.expected !== undefined) msg.expected = [m.expected]
   }
 }
