@@ -32,6 +32,7 @@ describe('splitRulesAndReason', () => {
     expect(splitRulesAndReason(' rule-a -- 上级文件, 原文如此 ')).toEqual({ rules: ['rule-a'], reason: '上级文件, 原文如此' })
     expect(splitRulesAndReason(' rule-a :：—— 理由')).toEqual({ rules: ['rule-a'], reason: '理由' })
     expect(splitRulesAndReason(' rule-a ：:县里仍用此名 ')).toEqual({ rules: ['rule-a'], reason: '县里仍用此名' })
+    expect(splitRulesAndReason(' rule-a ——理由，原文')).toEqual({ rules: ['rule-a'], reason: '理由，原文' })
   })
 
   it('text after the rules and text after the mark are joined with one space', () => {

@@ -151,15 +151,16 @@ describe('Word comments and exemptions', () => {
     const text = '<!-- planlint-disable-next-line r -- 理由 -->\n甲乙'
     const out = applySuppressions({
       text,
-      messages: [msg(text, [text.length - 1, text.length], 's'), msg(text, [text.length - 2, text.length - 1], 'r')],
+      messages: [msg(text, [text.length - 2, text.length - 1], 's'), msg(text, [text.length - 1, text.length], 'r')],
       knownRuleIds: known,
       locate: textLocator(text),
-      config: { exemptions: [{ rule: 's', text: '乙', reason: '原文' }] },
+      config: { exemptions: [{ rule: 's', text: '甲', reason: '原文' }] },
     })
     expect(out.messages).toEqual([])
+    // the exemption's finding comes first in the text, though directives are applied first
     expect(out.suppressed.map((m) => [m.ruleId, m.suppressions[0]!.kind])).toEqual([
-      ['r', 'directive'],
       ['s', 'config'],
+      ['r', 'directive'],
     ])
   })
 
@@ -178,6 +179,7 @@ describe('Word comments and exemptions', () => {
 describe('finding keys', () => {
   it('a leading markdown mark is dropped, one inside the sentence kept', () => {
     expect(normalizeSentence('## 数量*2，比例>1')).toBe('数量*2，比例>1')
+    expect(normalizeSentence('数量*2')).toBe('数量*2')
   })
 
   it('rule and sentence are hashed apart (r1 + 甲 is not r + 1甲)', () => {

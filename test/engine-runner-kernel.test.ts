@@ -439,9 +439,10 @@ describe('interpolate', () => {
 describe('makeMessage and compareMessages', () => {
   it('adds the paragraph or page the locator knows, and only those', () => {
     const para = makeMessage(() => ({ line: 3, column: 2, paragraph: 7 }), [1, 2], { ruleId: 'r', severity: 1, message: 'm' })
-    expect(para).toEqual({ ruleId: 'r', severity: 1, message: 'm', line: 3, column: 2, endLine: 3, endColumn: 2, range: [1, 2], location: { paragraph: 7 } })
+    // strict: no `page: undefined` / `paragraph: undefined` key beside the one the locator gave
+    expect(para).toStrictEqual({ ruleId: 'r', severity: 1, message: 'm', line: 3, column: 2, endLine: 3, endColumn: 2, range: [1, 2], location: { paragraph: 7 } })
     const page = makeMessage(() => ({ line: 1, column: 1, page: 2 }), [0, 0], { ruleId: 'r', severity: 1, message: 'm' })
-    expect(page.location).toEqual({ page: 2 })
+    expect(page.location).toStrictEqual({ page: 2 })
     const both = makeMessage(() => ({ line: 1, column: 1, paragraph: 0, page: 0 }), [0, 0], { ruleId: 'r', severity: 1, message: 'm' })
     expect(both.location).toEqual({ paragraph: 0, page: 0 })
     expect(makeMessage(() => ({ line: 1, column: 1 }), [0, 0], { ruleId: 'r', severity: 1, message: 'm' })).not.toHaveProperty('location')
