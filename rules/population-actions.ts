@@ -10,7 +10,7 @@ import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
 import type { Root } from 'nlcst'
 import { toString } from 'nlcst-to-string'
-import { EXIT, visit } from 'unist-util-visit'
+import { EXIT, SKIP, visit } from 'unist-util-visit'
 
 export default defineRule({
   meta: {
@@ -105,7 +105,8 @@ function replacementStated(tree: Root, p: PresetNamedItem): boolean {
   const re = new RegExp(`(替代|代替|取代|不再单列|不单列|并入|合并到?)[^。；\\n]{0,12}(${alt})|(${alt})[^。；\\n]{0,20}(替代|代替|取代|不再单列|不单列|并入)|无(${alt}|农业人口|农村人口)`)
   let stated = false
   visit(tree, 'SentenceNode', (sentence) => {
-    if (!re.test(toString(sentence))) return undefined
+    // a sentence holds no sentence: never walk down into its words
+    if (!re.test(toString(sentence))) return SKIP
     stated = true
     return EXIT
   })
