@@ -25,9 +25,9 @@ import type { Preset, PresetDocument, PresetFile, PresetNamedItem, PresetTarget 
 import { bundledIds, looksLikePath, isPresetPackageName, presetsDir, resolvePresetRef } from './resolve.js'
 import { cached, contentKey } from '../support/cache.js'
 import { trustedRun } from './trust.js'
+import { deepFreeze } from '../support/freeze.js'
 import {
   clearUnitDictionary,
-  deepFreeze,
   getUnitsSchema,
   getUnitsSchemaText,
   loadUnitDictionary,

@@ -10,6 +10,7 @@ import { presetsDir } from './resolve.js'
 import { getValidator, validateOrThrow } from './validate.js'
 import { parseYamlText, readTextFile } from './yaml.js'
 import { pushAll } from '../text/arrays.js'
+import { deepFreeze } from '../support/freeze.js'
 
 /** The YAML shape of a units file or of a preset's `units` section (from its JSON Schema). */
 export type RawUnits = UnitsFile
@@ -96,13 +97,4 @@ export function mtimeOf(file: string): number {
   } catch {
     return -1
   }
-}
-
-/** Freezes an object graph in place and returns it. */
-export function deepFreeze<T>(value: T): T {
-  if (value && typeof value === 'object' && !Object.isFrozen(value)) {
-    Object.freeze(value)
-    for (const v of Object.values(value as object)) deepFreeze(v)
-  }
-  return value
 }

@@ -19,6 +19,7 @@ import { validateRuleMeta } from '../engine/rule.js'
 import { interpolate, type RuleEntry } from '../engine/runner.js'
 import { messageLevel } from '../engine/levels.js'
 import { pushAll } from '../text/arrays.js'
+import { deepFreeze } from '../support/freeze.js'
 
 export interface RuleTesterConfig {
   /** Preset id, path or object; `national` by default. */
@@ -309,16 +310,3 @@ function applySuggestion(code: string, s: Suggestion): string {
   return code.slice(0, s.fix.range[0]) + s.fix.text + code.slice(s.fix.range[1])
 }
 
-/** Freezes a tree in place, deeply, so a rule that changes it throws (rules share one tree). */
-export function deepFreeze<T>(value: T): T {
-  const stack: unknown[] = [value]
-  const seen = new Set<unknown>()
-  while (stack.length > 0) {
-    const v = stack.pop()
-    if (typeof v !== 'object' || v === null || seen.has(v)) continue
-    seen.add(v)
-    Object.freeze(v)
-    for (const k of Object.keys(v)) stack.push((v as Record<string, unknown>)[k])
-  }
-  return value
-}
