@@ -66,6 +66,18 @@ export function linesOf(tree: Root, text: string): Line[] {
   return lines
 }
 
+/** Where `raw` ends before its trailing white space and markdown bold marks (a scan: a regex
+ * anchored at $ backtracks). */
+export function endBeforeDecoration(raw: string): number {
+  let e = raw.length
+  for (;;) {
+    const c = raw.charCodeAt(e - 1)
+    if (c === 32 || c === 9 || c === 0x3000 || c === 13) e--
+    else if (c === 42 && raw.charCodeAt(e - 2) === 42) e -= 2
+    else return e
+  }
+}
+
 /** One line classified: blank, page furniture, table row or text, with its content offsets. */
 export function classifyLine(raw: string, start: number, end: number, index: number): Line {
   const line: Line = { index, start, end, raw, kind: 'text', contentStart: start, contentEnd: end, hashes: 0 }
@@ -85,15 +97,7 @@ export function classifyLine(raw: string, start: number, end: number, index: num
   if (hm) line.hashes = hm[1]!.length
   const lead = LEAD_DECORATION.exec(raw)
   if (lead) line.contentStart = start + lead[0].length
-  // trailing white space and markdown bold marks (a scan: a regex anchored at $ backtracks)
-  let e = raw.length
-  for (;;) {
-    const c = raw.charCodeAt(e - 1)
-    if (c === 32 || c === 9 || c === 0x3000 || c === 13) e--
-    else if (c === 42 && raw.charCodeAt(e - 2) === 42) e -= 2
-    else break
-  }
-  line.contentEnd = Math.max(line.contentStart, start + e)
+  line.contentEnd = Math.max(line.contentStart, start + endBeforeDecoration(raw))
   if (line.contentStart >= line.contentEnd) line.kind = 'blank'
   return line
 }

@@ -30,6 +30,7 @@
 import type { Paragraph, Sentence, SentenceContent, WhiteSpace } from 'nlcst'
 import { HAN_CLASS } from '../lexicon/index.js'
 import { lastAtOrBefore, pushAll } from '../text/arrays.js'
+import { endBeforeDecoration } from './lines.js'
 import { matchMarker } from './markers.js'
 import type { PlanTree } from './types.js'
 
@@ -104,21 +105,11 @@ function broken(a: Node, space: Node, b: Node, text: string, prose: boolean): bo
   if (breaks === 0 || breaks > MAX_BREAKS) return false
   // the last physical line of `a` (all of it, unless it took in lines already): linear in a chain
   const end = endOf(a)
-  const first = withoutTrailing(text.slice(Math.max(startOf(a), text.lastIndexOf('\n', end - 1) + 1), end))
+  const last = text.slice(Math.max(startOf(a), text.lastIndexOf('\n', end - 1) + 1), end)
+  const first = last.slice(0, endBeforeDecoration(last))
   if (!(prose || PROSE.test(first)) || !LAST_OF_BROKEN.test(first)) return false
   const second = text.slice(startOf(b), endOf(b)).replace(LEADING, '')
   return FIRST_OF_CONTINUATION.test(second) && !STARTS_NEW.test(second) && matchMarker(second) === undefined
-}
-
-/** `line` without trailing spaces and markdown bold marks (a scan: a regex anchored at $ backtracks). */
-function withoutTrailing(line: string): string {
-  let e = line.length
-  for (;;) {
-    const c = line.charCodeAt(e - 1)
-    if (c === 32 || c === 9 || c === 0x3000 || c === 13) e--
-    else if (c === 42 && line.charCodeAt(e - 2) === 42) e -= 2
-    else return line.slice(0, e)
-  }
 }
 
 /** `a` becomes the logical paragraph of `a`, the line break and `b`. In place, in time linear in
