@@ -84,6 +84,58 @@ export default defineRule({
         let stack: Open[] = []
         const unclosed = (o: Open) =>
           report({ messageId: 'unclosed', data: { open: o.ch, close: CLOSER_OF[o.ch]! }, range: [o.offset, o.offset + 1] })
+        /** One opener or closer at `i` of paragraph `k` (text `para`, starting at `start`). Its own
+         * function: the fixes below close over `at` and `expected`, and a closure in the loop body
+         * would make V8 allocate a scope for every character of the plan, not only for the marks. */
+        const onMark = (para: string, i: number, start: number, k: number) => {
+          const ch = para[i]!
+          const at = start + i
+          if (ch in OPEN) {
+            stack.push({ ch, family: OPEN[ch]!, offset: at, line: k })
+            return
+          }
+          const family = CLOSE[ch]
+          if (!family) return
+          const top = stack[stack.length - 1]
+          if (top && top.family === family) {
+            stack.pop()
+            if (family === 'paren' && (top.ch === '(') !== (ch === ')')) {
+              const halfAt = top.ch === '(' ? top.offset : at
+              if (!isChineseContext(neighbour(text, halfAt, -1)) && !isChineseContext(neighbour(text, halfAt, 1))) {
+                report({
+                  messageId: 'mixedWidth',
+                  data: { open: top.ch, close: ch },
+                  range: [top.offset, at + 1],
+                  fix: (fixer) => fixer.replaceTextRange([halfAt, halfAt + 1], FULL_PAREN[text[halfAt]!]!),
+                })
+              }
+            }
+            return
+          }
+          let deeper = stack.length - 1
+          while (deeper >= 0 && stack[deeper]!.family !== family) deeper--
+          if (deeper !== -1) {
+            // the openers above the match were never closed
+            for (const o of stack.slice(deeper + 1)) unclosed(o)
+            stack = stack.slice(0, deeper)
+            return
+          }
+          if (top) {
+            // closed by the wrong mark; certain when the opener is on this line and nothing else is open
+            const expected = top.ch === '(' ? ')' : CLOSER_OF[top.ch]!
+            const local = top.line === k && stack.length === 1
+            report({
+              messageId: 'mismatch',
+              data: { open: top.ch, expected, close: ch },
+              range: [at, at + 1],
+              fix: local ? (fixer) => fixer.replaceTextRange([at, at + 1], expected) : undefined,
+            })
+            stack.pop()
+            return
+          }
+          if ((ch === ')' || ch === '）') && ENUMERATOR.test(para.slice(0, i))) return
+          report({ messageId: 'unopened', data: { open: openerOf(ch), close: ch }, range: [at, at + 1] })
+        }
         paragraphs.forEach((p, k) => {
           if (isFurniture(p)) return
           const start = p.position.start.offset
@@ -94,54 +146,7 @@ export default defineRule({
           if (stack.length > 0 && (lead === '“' || lead === '‘') && stack[stack.length - 1]!.ch === lead) stack.pop()
           for (let i = 0; i < para.length; i++) {
             // most characters are not brackets: test the code unit before making a string
-            if (!IS_MARK[para.charCodeAt(i)]) continue
-            const ch = para[i]!
-            const at = start + i
-            if (ch in OPEN) {
-              stack.push({ ch, family: OPEN[ch]!, offset: at, line: k })
-              continue
-            }
-            const family = CLOSE[ch]
-            if (!family) continue
-            const top = stack[stack.length - 1]
-            if (top && top.family === family) {
-              stack.pop()
-              if (family === 'paren' && (top.ch === '(') !== (ch === ')')) {
-                const halfAt = top.ch === '(' ? top.offset : at
-                if (!isChineseContext(neighbour(text, halfAt, -1)) && !isChineseContext(neighbour(text, halfAt, 1))) {
-                  report({
-                    messageId: 'mixedWidth',
-                    data: { open: top.ch, close: ch },
-                    range: [top.offset, at + 1],
-                    fix: (fixer) => fixer.replaceTextRange([halfAt, halfAt + 1], FULL_PAREN[text[halfAt]!]!),
-                  })
-                }
-              }
-              continue
-            }
-            let deeper = stack.length - 1
-            while (deeper >= 0 && stack[deeper]!.family !== family) deeper--
-            if (deeper !== -1) {
-              // the openers above the match were never closed
-              for (const o of stack.slice(deeper + 1)) unclosed(o)
-              stack = stack.slice(0, deeper)
-              continue
-            }
-            if (top) {
-              // closed by the wrong mark; certain when the opener is on this line and nothing else is open
-              const expected = top.ch === '(' ? ')' : CLOSER_OF[top.ch]!
-              const local = top.line === k && stack.length === 1
-              report({
-                messageId: 'mismatch',
-                data: { open: top.ch, expected, close: ch },
-                range: [at, at + 1],
-                fix: local ? (fixer) => fixer.replaceTextRange([at, at + 1], expected) : undefined,
-              })
-              stack.pop()
-              continue
-            }
-            if ((ch === ')' || ch === '）') && ENUMERATOR.test(para.slice(0, i))) continue
-            report({ messageId: 'unopened', data: { open: openerOf(ch), close: ch }, range: [at, at + 1] })
+            if (IS_MARK[para.charCodeAt(i)]) onMark(para, i, start, k)
           }
           // the paragraph continues on the next line when it ends mid-sentence
           let n = k + 1
