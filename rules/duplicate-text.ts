@@ -9,12 +9,17 @@
  */
 import { defineRule, ruleDocsUrl, span } from '../src/rules-support/context.js'
 import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../src/types.js'
-import { HAN_CHARACTER as HAN, SENTENCE_ENDS as TERMINAL } from '../src/lexicon/index.js'
+import { HAN_CHARACTER as HAN, HAN_CLASS, SENTENCE_ENDS as TERMINAL } from '../src/lexicon/index.js'
 
 /** 1 for a clause separator, 2 for a sentence terminal, by code unit. */
 const BREAK = new Uint8Array(65536)
 for (const ch of '，,；;、\t') BREAK[ch.charCodeAt(0)] = 1
 for (const ch of TERMINAL) BREAK[ch.charCodeAt(0)] = 2
+/** A clause or list item made only of Han characters, digits, Latin letters, quotes and titles
+ * (one test of the whole string: no one-character string per character). */
+const WORDS_ONLY = new RegExp(`^[${HAN_CLASS}0-9A-Za-z“”《》]+$`)
+/** The same, full-width round brackets allowed too: the test for a clause repeated right after itself. */
+const WORDS_OR_BRACKETS = new RegExp(`^[${HAN_CLASS}0-9A-Za-z“”《》（）]+$`)
 
 export default defineRule({
   meta: {
@@ -126,7 +131,7 @@ export default defineRule({
           let j = i + 1
           while (j < segs.length && segs[j]!.text === segs[i]!.text) j++
           const seg = segs[i]!.text
-          if (j - i > 1 && seg.length >= 2 && HAN.test(seg) && [...seg].every((c) => HAN.test(c) || /[0-9A-Za-z“”《》（）]/.test(c))) {
+          if (j - i > 1 && seg.length >= 2 && HAN.test(seg) && WORDS_OR_BRACKETS.test(seg)) {
             const first = segs[i + 1]!
             report(
               'clause',
@@ -173,7 +178,7 @@ export default defineRule({
         segStart = i + 1
         const adjacent = seg === prevText
         prevText = seg
-        if (seg.length < 8 || ![...seg].every((c) => HAN.test(c) || /[0-9A-Za-z“”《》]/.test(c))) continue
+        if (seg.length < 8 || !WORDS_ONLY.test(seg)) continue
         if (!seen.has(seg)) {
           seen.set(seg, from)
           continue
