@@ -12,10 +12,15 @@
  * from $PLANLINT_CORPUS.
  */
 import { writeFileSync } from 'node:fs'
+import { setFlagsFromString } from 'node:v8'
 import { join, resolve } from 'node:path'
 import { generate } from './generate.js'
 import { formatResult, runBench } from './harness.js'
 import { repoRoot } from './scripts.js'
+
+// The in-process figures stand for `planlint lsp` and the CLI's workers, which run under
+// bin/planlint.js: the same V8 setting as that launcher (see the comment there).
+setFlagsFromString('--no-allocation-site-pretenuring')
 
 const args = process.argv.slice(2)
 if (args.includes('--scaling')) {
