@@ -19,7 +19,6 @@ import { planlint } from '../src/lint/unified-plugin.js'
 import { lintText } from '../src/lint/lint.js'
 import { planlintParse } from '../src/parse/index.js'
 import type { PlanlintConfig } from '../src/types.js'
-import { runCli } from './helpers/cli.js'
 
 const fixtures = fileURLToPath(new URL('./fixtures/unified/', import.meta.url))
 
@@ -142,15 +141,5 @@ describe('(b) a third-party unified plugin in planlint’s pipeline', () => {
   it('is not loaded unless named; lintText refuses a named plugin that was not loaded', () => {
     expect(lintText(TEXT, { config: { filePath: join(fixtures, 'planlint.config.yaml') }, preset: 'national' }).messages.some((x) => x.ruleId === 'retext-repeated-words')).toBe(false)
     expect(() => lintText(TEXT, { config: config(), preset: 'national' })).toThrow(/unified 插件「retext-repeated-words」尚未加载/)
-  })
-
-  it('through the CLI: the config found next to the plan names it; json and a missing plugin', () => {
-    const r = runCli(['plan.txt', '--format', 'json'], { cwd: fixtures })
-    const messages = (JSON.parse(r.stdout) as { messages: { ruleId: string; line: number; column: number }[] }[])[0]!.messages
-    expect(messages.filter((m) => m.ruleId === 'retext-repeated-words').map((m) => [m.line, m.column])).toEqual([[5, 10]])
-    const missing = runCli(['plan.txt', '--config', 'missing.config.yaml'], { cwd: fixtures })
-    expect(missing.status).toBe(2)
-    expect(missing.stderr).toMatch(/找不到 unified 插件「retext-not-installed-anywhere」/)
-    expect(missing.stderr.trim().split('\n')).toHaveLength(1)
   })
 })

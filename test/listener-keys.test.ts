@@ -2,17 +2,13 @@
  * A misspelt listener key is a load-time error naming the valid keys; the valid keys are the
  * walk's own list (src/plan/walk.ts), checked here against the typed listener map.
  */
-import { mkdtempSync, rmSync, writeFileSync } from 'node:fs'
-import { tmpdir } from 'node:os'
-import { join } from 'node:path'
-import { afterAll, describe, expect, it } from 'vitest'
+import { describe, expect, it } from 'vitest'
 import { builtinRules } from '../rules/index.js'
 import { LISTENER_KEYS, NODE_KEYS, planWalker } from '../src/plan/walk.js'
 import { checkListenerKeys, closestListenerKey, unknownListenerKeys } from '../src/lint/listener-keys.js'
 import { RuleTester } from '../src/testing/rule-tester-core.js'
 import { analyseText } from '../src/lint/processor.js'
 import type { PlanNodes, Rule } from '../src/types.js'
-import { expectOneLineFailure, runCli } from './helpers/cli.js'
 
 /** Every key of the typed listener map, exactly (a missing or extra key is a type error). */
 const TYPED_KEYS: Record<keyof PlanNodes, true> = {
@@ -121,42 +117,5 @@ describe('checkListenerKeys', () => {
     const tester = new RuleTester()
     expect(tester.verifyMeta(rule).join('')).toMatch(/监听键「Task」.*是否想写「task」/)
     expect(tester.verifyCase(rule, 'valid', '文本。').join('')).toMatch(/监听键「Task」/)
-  })
-})
-
-describe('through the CLI: a plugin that misspells a listener key', () => {
-  const dir = mkdtempSync(join(tmpdir(), 'planlint-listener-keys-'))
-  afterAll(() => rmSync(dir, { recursive: true, force: true }))
-  const plugin = (file: string, key: string): void =>
-    writeFileSync(
-      join(dir, file),
-      `export default { rules: { 'no-foo': {
-  meta: { id: 'no-foo', type: 'problem', severity: 'warn',
-    docs: { description: { zh: '不写 foo', en: 'no foo' }, url: 'https://example.test/no-foo' },
-    schema: { type: 'object' }, messages: { foo: '不要写 foo' } },
-  create(ctx) { return { ${JSON.stringify(key)}(node) { if (ctx.getText(node).includes('foo')) ctx.report({ node, messageId: 'foo' }) } } },
-} } }\n`,
-    )
-  writeFileSync(join(dir, '方案.txt'), '一、总体要求\nfoo\n')
-
-  it.each([
-    ['a', 'Program', undefined],
-    ['b', 'paragraph', 'ParagraphNode'],
-  ])('planlint-plugin-%s with key %s: exit 2, one line naming the key and the valid keys', (ns, key, near) => {
-    const file = `planlint-plugin-${ns}.mjs`
-    plugin(file, key)
-    writeFileSync(join(dir, 'planlint.config.yaml'), `plugins:\n  - ./${file}\nrules:\n  ${ns}/no-foo: warn\n`)
-    const r = runCli(['方案.txt'], { cwd: dir })
-    expectOneLineFailure(r, `监听键「${key}」`, file, 'plan、section、heading、action', 'TextNode', ':exit')
-    if (near) expect(r.stderr).toContain(`是否想写「${near}」`)
-    else expect(r.stderr).not.toContain('是否想写')
-  })
-
-  it('the same plugin with the right key lints', () => {
-    plugin('planlint-plugin-c.mjs', 'ParagraphNode')
-    writeFileSync(join(dir, 'planlint.config.yaml'), 'plugins:\n  - ./planlint-plugin-c.mjs\nrules:\n  c/no-foo: warn\n')
-    const r = runCli(['方案.txt', '--format', 'json'], { cwd: dir })
-    const messages = (JSON.parse(r.stdout) as { messages: { ruleId: string; line: number }[] }[])[0]!.messages
-    expect(messages.filter((m) => m.ruleId === 'c/no-foo').map((m) => m.line)).toEqual([2])
   })
 })

@@ -12,7 +12,6 @@ import { describe, expect, it } from 'vitest'
 import { analyseText, planlintProcessor } from '../src/lint/processor.js'
 import type { PlanLeaf } from '../src/plan/tree.js'
 import { fragments, planText } from './fuzz/properties.js'
-import { root, runCli } from './helpers/cli.js'
 
 type N = { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: N[]; data?: { role?: string; kind?: string; plan?: PlanLeaf[] } }
 
@@ -141,24 +140,3 @@ function wellNested(root: N, name: string): void {
     if (STRUCTURE.has(n.type)) expect(parents.every((p) => p.type === 'RootNode' || STRUCTURE.has(p.type)), name).toBe(true)
   }
 }
-
-describe('planlint explain --format tree', () => {
-  it('prints the one tree: sections, actions, tasks, paragraph kinds, sentences and the facts they hold, with places', () => {
-    const r = runCli(['explain', path.join(root, 'examples/draft.txt'), '--format', 'tree'])
-    expect(r.status).toBe(0)
-    const lines = r.stdout.split('\n')
-    expect(lines[0]).toBe('RootNode [1:1]')
-    expect(lines).toContain('  SectionNode role=goals [7:1]')
-    expect(lines).toContain('    ActionNode 「青少年科学素质提升行动」 [13:1]')
-    expect(lines).toContain('      TaskNode 「弘扬科学精神」 [15:1]')
-    expect(lines).toContain('        · heading level=1 role=actions “二、提升行动”')
-    expect(lines.some((l) => /^ {12}· responsibility inline lead=县教育体育局 partners=县科协、团县委 “〔牵头单位：/.test(l))).toBe(true)
-    expect(lines.some((l) => /^ {12}· unit 县科协 “县科协”$/.test(l))).toBe(true)
-  })
-
-  it('refuses an unknown format with one line naming the three', () => {
-    const r = runCli(['explain', path.join(root, 'examples/draft.txt'), '--format', 'xml'])
-    expect(r.status).toBe(2)
-    expect(r.stderr).toContain('可用：text、json、tree')
-  })
-})
