@@ -104,6 +104,46 @@ describe('statements without brackets', () => {
     ])
   })
 
+  it('a 牵头单位： line after a 责任单位： line is a statement of its own: a lead is never merged in as a partner', () => {
+    expect(read(['1.开展科技活动。组织竞赛。', '责任单位：区科协', '牵头单位：区教育局', '2.建设科普基地。建成3个。']).tasks[0]).toEqual([
+      '开展科技活动',
+      'own-line',
+      '区教育局',
+      '区科协',
+      ['own-line「责任单位：区科协」/区科协', 'own-line「牵头单位：区教育局」区教育局/'],
+    ])
+  })
+
+  it('a 牵头单位： line closing the last task, when no task has its own, is the action’s — and only once', () => {
+    const r = read(['1.开展科技活动。组织竞赛。', '2.建设科普基地。建成3个。', '3.建设科技馆。建成1个。', '牵头单位：区文旅局'])
+    expect(r.own).toEqual(['own-line「牵头单位：区文旅局」区文旅局/'])
+    expect(r.tasks.map((t) => [t[0], t[1], t[2], t[4]])).toEqual([
+      ['开展科技活动', 'own-line', '区文旅局', []],
+      ['建设科普基地', 'own-line', '区文旅局', []],
+      ['建设科技馆', 'own-line', '区文旅局', []],
+    ])
+    expect(r.all).toHaveLength(1)
+  })
+
+  it('a 责任单位： line joins only an own-line 牵头单位： statement right above it', () => {
+    const statements = (lines: string[]) => read(['1.开展科技活动。组织竞赛。', ...lines, '2.建设科普基地。建成3个。']).tasks[0]![4]
+    expect(statements(['牵头单位：区教育局', '开展宣传。', '责任单位：区科协'])).toEqual(['own-line「牵头单位：区教育局」区教育局/', 'own-line「责任单位：区科协」/区科协'])
+    expect(statements(['（牵头单位：区教育局）', '责任单位：区科协'])).toEqual(['inline「（牵头单位：区教育局）」区教育局/', 'own-line「责任单位：区科协」/区科协'])
+  })
+
+  it('labels left blank in a draft (`牵头单位：` with nothing after it) are no statement', () => {
+    expect(read(['1.开展科技活动。组织竞赛。', '牵头单位：', '责任单位：', '2.建设科普基地。建成3个。']).tasks).toEqual([
+      ['开展科技活动', null, '', '', []],
+      ['建设科普基地', null, '', '', []],
+    ])
+  })
+
+  it('labels after the text of the last task stay that task’s: they are not on a line of their own', () => {
+    const r = read(['1.开展科技活动。组织竞赛。', '2.建设科普基地。建成3个。牵头单位：区科技局。'])
+    expect(r.own).toEqual([])
+    expect(r.tasks[1]).toEqual(['建设科普基地', 'inline', '区科技局', '', ['inline「牵头单位：区科技局。」区科技局/']])
+  })
+
   it('labels after the text on the task’s line: `…。牵头单位：…；责任单位：…。`', () => {
     expect(read(['1.开展科技活动。组织竞赛。牵头单位：区教育局；责任单位：区科协。', '2.建设科普基地。建成3个。']).tasks).toEqual([
       ['开展科技活动', 'inline', '区教育局', '区科协', ['inline「牵头单位：区教育局；责任单位：区科协。」区教育局/区科协']],
@@ -115,6 +155,25 @@ describe('statements without brackets', () => {
     expect(read(['1.开展科技活动。组织竞赛。', '由区教育局、区科协牵头，团区委配合实施。', '2.建设科普基地。由区科技局、区科协牵头，团区委配合实施。']).tasks).toEqual([
       ['开展科技活动', 'own-line', '区教育局、区科协', '团区委', ['own-line「由区教育局、区科协牵头，团区委配合实施。」区教育局、区科协/团区委']],
       ['建设科普基地', null, '', '', []],
+    ])
+  })
+
+  it('a `由X牵头，Y配合实施。` line closing the last task, when no task has its own, is the action’s', () => {
+    const r = read(['1.开展科技活动。组织竞赛。', '2.建设科普基地。建成3个。', '由区科技局牵头，区科协配合实施。'])
+    expect(r.own).toEqual(['own-line「由区科技局牵头，区科协配合实施。」区科技局/区科协'])
+    expect(r.tasks.map((t) => t.slice(0, 4))).toEqual([
+      ['开展科技活动', 'own-line', '区科技局', '区科协'],
+      ['建设科普基地', 'own-line', '区科技局', '区科协'],
+    ])
+  })
+
+  it('a closing sentence starts at its line when the line before has no 。', () => {
+    expect(read(['1.开展科技活动。组织竞赛', '区教育局牵头，区科协配合。', '2.建设科普基地。建成3个。']).tasks[0]).toEqual([
+      '开展科技活动',
+      'inline',
+      '区教育局',
+      '区科协',
+      ['inline「区教育局牵头，区科协配合」区教育局/区科协'],
     ])
   })
 
