@@ -1,0 +1,90 @@
+/**
+ * The plan plugin's structure step (src/plan/structure.ts) seen in the tree it makes: what kind
+ * each paragraph is (heading, responsibility, tableRow, furniture, body — also with CRLF line
+ * ends), which node holds each plan fact, and the order of the facts a node holds.
+ */
+import { describe, expect, it } from 'vitest'
+import { analyseText } from '../src/lint/processor.js'
+
+type N = { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: N[]; data?: { kind?: string; plan?: { type: string; position: { start: { offset: number }; end: { offset: number } } }[] } }
+
+/** Every paragraph as `kind「its text」` (line ends shown as ⏎). */
+function paragraphs(text: string): string[] {
+  const out: string[] = []
+  const walk = (n: N): void => {
+    if (n.type === 'ParagraphNode') out.push(`${n.data?.kind}「${text.slice(n.position!.start.offset, n.position!.end.offset).replace(/\r?\n/g, '⏎')}」`)
+    else for (const c of n.children ?? []) walk(c)
+  }
+  walk(analyseText(text).tree as N)
+  return out
+}
+
+/** Every node holding facts: `Type「its text」: fact「text」, …`. */
+function holders(text: string): string[] {
+  const out: string[] = []
+  const slice = (p: { start: { offset?: number }; end: { offset?: number } }) => text.slice(p.start.offset, p.end.offset).replace(/\r?\n/g, '⏎')
+  const walk = (n: N): void => {
+    if (n.data?.plan?.length) out.push(`${n.type}「${slice(n.position!)}」: ${n.data.plan.map((f) => `${f.type}「${slice(f.position)}」`).join(' ')}`)
+    for (const c of n.children ?? []) walk(c)
+  }
+  walk(analyseText(text).tree as N)
+  return out
+}
+
+const ACTION = ['一、提升行动', '（一）青少年科学素质提升行动']
+
+describe('paragraph kinds', () => {
+  it('heading, responsibility, furniture and body, the same with CRLF line ends', () => {
+    const lines = [...ACTION, '1.开展科技活动。组织竞赛。', '（牵头单位：县教育局）', '— 3 —', '每年开展科学家精神进校园活动。', '2.建设基地。']
+    const expected = ['heading「一、提升行动」', 'heading「（一）青少年科学素质提升行动」', 'heading「1.开展科技活动。组织竞赛。」', 'responsibility「（牵头单位：县教育局）」', 'furniture「— 3 —」', 'body「每年开展科学家精神进校园活动。」', 'heading「2.建设基地。」']
+    expect(paragraphs(lines.join('\n')).map((p) => p.replace(/⏎$/, ''))).toEqual(expected)
+    expect(paragraphs(lines.join('\r\n')).map((p) => p.replace(/\r/g, '').replace(/⏎$/, ''))).toEqual(expected)
+  })
+
+  it('a responsibility paragraph holds nothing but the statement (brackets, markdown marks, closing punctuation around it)', () => {
+    const kinds = (line: string) => paragraphs([...ACTION, '1.开展科技活动。组织竞赛。', line, '2.建设基地。'].join('\n'))[3]!.replace(/「.*/, '')
+    expect(kinds('（牵头单位：县教育局）')).toBe('responsibility')
+    expect(kinds('**（牵头单位：县教育局）**')).toBe('responsibility')
+    expect(kinds('牵头单位：县教育局；责任单位：县科协。')).toBe('responsibility')
+    expect(kinds('组织竞赛。（牵头单位：县科协）')).toBe('body')
+    expect(kinds('（牵头单位：县科协）等单位落实。')).toBe('body')
+    expect(kinds('开展宣传，县教育局牵头，县科协配合。')).toBe('body')
+  })
+
+  it('the rows of a markdown 分工表 are tableRow paragraphs; the row the plan reads holds its row and its units', () => {
+    const text = [...ACTION, '1.开展科技活动。组织竞赛。', '二、组织实施', '（一）加强组织领导', '附件', '| 序号 | 工作任务 | 牵头单位 | 配合单位 |', '|---|---|---|---|', '| 1 | 开展科技活动 | 区科技局 | 团区委 |', '注：各单位按职责分工负责。'].join('\n')
+    expect(paragraphs(text).slice(-5).map((p) => p.replace(/⏎$/, ''))).toEqual([
+      'body「附件」',
+      'tableRow「| 序号 | 工作任务 | 牵头单位 | 配合单位 |」',
+      'tableRow「|---|---|---|---|」',
+      'tableRow「| 1 | 开展科技活动 | 区科技局 | 团区委 |」',
+      'body「注：各单位按职责分工负责。」',
+    ])
+    expect(holders(text)).toContain(
+      'SentenceNode「| 1 | 开展科技活动 | 区科技局 | 团区委 |」: responsibility「| 1 | 开展科技活动 | 区科技局 | 团区委 |」 tableRow「| 1 | 开展科技活动 | 区科技局 | 团区委 |」 unit「区科技局」 unit「团区委」',
+    )
+  })
+})
+
+describe('facts', () => {
+  it('a node holds its facts in document order, outer before inner, whatever kind they are', () => {
+    const text = [...ACTION, '1.开展科技活动。依据《科普法》开展活动（牵头单位：县科协）', '2.建设科普基地。'].join('\n')
+    expect(holders(text)).toContain('SentenceNode「依据《科普法》开展活动（牵头单位：县科协）」: citation「《科普法》」 responsibility「（牵头单位：县科协）」 unit「县科协」')
+  })
+
+  it('a fact is held by the deepest node holding all of it: a sentence, else its paragraph', () => {
+    const text = ['一、总体要求', '到2025年，全县公民具备科学素质的比例超过15%。', '二、提升行动', '（一）青少年科学素质提升行动', '1.开展科技活动。组织竞赛。牵头单位：县教育局；责任单位：县科协。', '2.建设科普基地。'].join('\n')
+    expect(holders(text)).toEqual([
+      'SentenceNode「一、总体要求」: heading「一、总体要求」',
+      'SentenceNode「到2025年，全县公民具备科学素质的比例超过15%。」: target「到2025年，全县公民具备科学素质的比例超过15%。」',
+      'SentenceNode「二、提升行动」: heading「二、提升行动」',
+      'SentenceNode「（一）青少年科学素质提升行动」: heading「（一）青少年科学素质提升行动」',
+      // the statement spans two sentences (；ends one): its paragraph holds it, each unit its sentence
+      'ParagraphNode「1.开展科技活动。组织竞赛。牵头单位：县教育局；责任单位：县科协。」: responsibility「牵头单位：县教育局；责任单位：县科协。」',
+      'SentenceNode「1.开展科技活动。」: heading「1.开展科技活动」',
+      'SentenceNode「牵头单位：县教育局；」: unit「县教育局」',
+      'SentenceNode「责任单位：县科协。」: unit「县科协」',
+      'SentenceNode「2.建设科普基地。」: heading「2.建设科普基地」',
+    ])
+  })
+})
