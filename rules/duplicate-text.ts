@@ -10,6 +10,7 @@
 import { defineRule, ruleDocsUrl, span } from '../src/rules-support/context.js'
 import type { HeadingNode, Position, ResponsibilityNode, UnitMention } from '../src/types.js'
 import { HAN_CHARACTER as HAN, HAN_CLASS, SENTENCE_ENDS as TERMINAL } from '../src/lexicon/index.js'
+import { trimmedEnd, trimmedStart } from '../src/text/trim.js'
 
 /** 1 for a clause separator, 2 for a sentence terminal, by code unit. */
 const BREAK = new Uint8Array(65536)
@@ -99,18 +100,22 @@ export default defineRule({
         const sentences = node.children.filter((c) => c.type === 'SentenceNode').map(span)
         /** Sentences reported as repeats: their clauses are not reported again. */
         const repeats: [number, number][] = []
-        for (let i = 1; i < sentences.length; i++) {
-          const a = sentences[i - 1]!
+        // each sentence's text is made once (it is `tb` here, then `ta` for the next one)
+        let ta = ''
+        for (let i = 0; i < sentences.length; i++) {
           const b = sentences[i]!
-          const ta = text.slice(a[0], a[1]).trim()
           const tb = text.slice(b[0], b[1]).trim()
-          // a sentence a conversion broke over two lines is one sentence of the logical paragraph:
-          // the repeat may be of the part after the line break (`…学前教⏎育资源有效供给…。育资源有效供给…。`)
-          const afterBreak = ta.slice(ta.lastIndexOf('\n') + 1).trim()
-          if ((ta === tb || afterBreak === tb) && tb.length >= 4 && HAN.test(tb)) {
-            report('sentence', tb, [b[0], b[1]], [a[1], b[1]], {}, [a[0], a[1]])
-            repeats.push(b)
+          if (i > 0) {
+            const a = sentences[i - 1]!
+            // a sentence a conversion broke over two lines is one sentence of the logical paragraph:
+            // the repeat may be of the part after the line break (`…学前教⏎育资源有效供给…。育资源有效供给…。`)
+            const repeated = ta === tb || (ta.includes('\n') && ta.slice(ta.lastIndexOf('\n') + 1).trim() === tb)
+            if (repeated && tb.length >= 4 && HAN.test(tb)) {
+              report('sentence', tb, [b[0], b[1]], [a[1], b[1]], {}, [a[0], a[1]])
+              repeats.push(b)
+            }
           }
+          ta = tb
         }
         for (const s of sentences) clauses(s[0], s[1])
         repeatedInParagraph(start, end, repeats)
@@ -120,45 +125,60 @@ export default defineRule({
       },
     }
 
-    /** Repeated adjacent clauses or list items inside one sentence; a run of repeats is one finding. */
+    /** Repeated adjacent clauses or list items inside one sentence; a run of repeats is one finding.
+     * One pass: the current run of equal clauses is kept in a few numbers, not in an array of
+     * clause objects (this runs on every sentence of the plan). */
     function clauses(start: number, end: number) {
       const s = text.slice(start, end)
-      const segs: { text: string; from: number; to: number }[] = []
       let segStart = 0
-      const flush = () => {
-        let i = 0
-        while (i < segs.length) {
-          let j = i + 1
-          while (j < segs.length && segs[j]!.text === segs[i]!.text) j++
-          const seg = segs[i]!.text
-          if (j - i > 1 && seg.length >= 2 && HAN.test(seg) && WORDS_OR_BRACKETS.test(seg)) {
-            const first = segs[i + 1]!
-            report(
-              'clause',
-              seg,
-              [start + first.from, start + first.to],
-              [start + segs[i]!.to, start + segs[j - 1]!.to],
-              { times: j - i - 1 === 1 ? '一遍' : ` ${j - i - 1} 遍` },
-              [start + segs[i]!.from, start + segs[i]!.to],
-            )
-          }
-          i = j
+      // the run: its text, where its first and second clauses are, where its last one ends, its length
+      let runText = ''
+      let firstFrom = 0
+      let firstTo = 0
+      let secondFrom = 0
+      let secondTo = 0
+      let lastTo = 0
+      let count = 0
+      const closeRun = () => {
+        if (count > 1 && runText.length >= 2 && HAN.test(runText) && WORDS_OR_BRACKETS.test(runText)) {
+          report(
+            'clause',
+            runText,
+            [start + secondFrom, start + secondTo],
+            [start + firstTo, start + lastTo],
+            { times: count - 1 === 1 ? '一遍' : ` ${count - 1} 遍` },
+            [start + firstFrom, start + firstTo],
+          )
         }
-        segs.length = 0
+        count = 0
       }
       for (let i = 0; i <= s.length; i++) {
         // a table of code units: no one-character string per Han character
         const kind = i === s.length ? 2 : BREAK[s.charCodeAt(i)]!
         if (kind === 0) continue
-        const atEnd = kind === 2
-        const raw = s.slice(segStart, i)
-        const seg = raw.trim()
-        const from = segStart + raw.indexOf(seg)
-        segs.push({ text: seg, from, to: from + seg.length })
+        // the clause without surrounding white space (an all-white one is empty, never reported)
+        const from = trimmedStart(s, segStart, i)
+        const to = trimmedEnd(s, from, i)
+        const seg = s.slice(from, to)
         segStart = i + 1
-        if (atEnd) flush()
+        if (count > 0 && seg === runText) {
+          if (count === 1) {
+            secondFrom = from
+            secondTo = to
+          }
+          lastTo = to
+          count++
+        } else {
+          closeRun()
+          runText = seg
+          firstFrom = from
+          firstTo = to
+          lastTo = to
+          count = 1
+        }
+        // a sentence-final mark ends the run
+        if (kind === 2) closeRun()
       }
-      flush()
     }
 
     /** A clause of 8 or more characters written again later in the same paragraph (not right
@@ -171,14 +191,19 @@ export default defineRule({
       for (let i = start; i <= end; i++) {
         const kind = i === end ? 2 : BREAK[text.charCodeAt(i)]!
         if (kind === 0) continue
-        const raw = text.slice(segStart, i)
-        const seg = raw.trim()
-        const from = segStart + raw.indexOf(seg)
+        const from = trimmedStart(text, segStart, i)
+        const to = trimmedEnd(text, from, i)
         const sep = i
         segStart = i + 1
+        if (to - from < 8) {
+          // too short to report: no string made (and a longer clause after it is not adjacent to a repeat)
+          prevText = ''
+          continue
+        }
+        const seg = text.slice(from, to)
         const adjacent = seg === prevText
         prevText = seg
-        if (seg.length < 8 || !WORDS_ONLY.test(seg)) continue
+        if (!WORDS_ONLY.test(seg)) continue
         if (!seen.has(seg)) {
           seen.set(seg, from)
           continue
