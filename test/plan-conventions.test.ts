@@ -6,6 +6,17 @@ const plan = (body: string) =>
   buildPlan(`某某市某某区全民科学素质行动规划纲要实施方案（2021—2025年）\n\n一、总体要求\n\n到2025年，全区公民具备科学素质的比例超过15%。\n\n二、提升行动\n\n${body}\n\n三、组织实施\n\n（一）加强组织领导。各单位要高度重视。\n`)
 
 describe('responsibility conventions', () => {
+  it('a statement on the line under a heading without 。 is the task\'s, not the rest of its title', () => {
+    // a heading broken over two lines continues on a short line; a 牵头单位 line never does
+    const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动\n组织竞赛。\n2.建设科普基地\n牵头单位：区科技局\n3.建设科技馆\n（牵头单位：区文旅局）\n4.建设场馆。\n牵头单位：区科协')
+    expect(p.tasks.map((t) => [t.title, t.lead.map((u) => u.name)])).toEqual([
+      ['开展科技活动', []],
+      ['建设科普基地', ['区科技局']],
+      ['建设科技馆', ['区文旅局']],
+      ['建设场馆', ['区科协']],
+    ])
+  })
+
   it('inline （牵头单位：…；责任单位：…） after each task', () => {
     const p = plan('（一）青少年科学素质提升行动\n1.开展科技活动。组织竞赛。（牵头单位：区教育局；责任单位：区科协、团区委）\n2.建设基地。建成3个。（牵头单位：区科技局）')
     expect(p.tasks.map((t) => [t.lead.map((u) => u.name), t.leadSource])).toEqual([

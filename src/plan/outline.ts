@@ -6,7 +6,7 @@ import type { HeadingNode } from './types.js'
 import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
 import { isUnitName, isVague } from './units.js'
-import { HAN_CLASS, SENTENCE_ENDS } from '../lexicon/index.js'
+import { HAN_CLASS, RESPONSIBILITY_LABEL, SENTENCE_ENDS } from '../lexicon/index.js'
 
 /** A heading with the lines it governs (its own line up to the next heading). */
 export interface Block {
@@ -40,10 +40,13 @@ export function cleanTitle(s: string): string {
 }
 
 /** A short line without terminal punctuation that could continue a broken heading. */
+/** A statement of responsibility on its own line (`牵头单位：…`, `（牵头单位：…）`): never the rest of a heading. */
+const STATEMENT_LINE = new RegExp(`^[（(〔【\\[]?\\s*(?:${RESPONSIBILITY_LABEL})\\s*[：:]`)
+
 function isContinuation(line: Line | undefined): boolean {
   if (!line || line.kind !== 'text') return false
   const c = line.raw.slice(line.contentStart - line.start, line.contentEnd - line.start)
-  if (c.length > 15 || matchMarker(c)) return false
+  if (c.length > 15 || matchMarker(c) || STATEMENT_LINE.test(c)) return false
   for (const ch of c) if (SENTENCE_ENDS.includes(ch) || ch === '，' || ch === ',') return false
   return true
 }
