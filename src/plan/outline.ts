@@ -39,10 +39,10 @@ export function cleanTitle(s: string): string {
   return s.replace(/\*\*/g, '').replace(SPACE_IN_CJK, '').replace(/[。．.：:]+$/, '').trim()
 }
 
-/** A short line without terminal punctuation that could continue a broken heading. */
 /** A statement of responsibility on its own line (`牵头单位：…`, `（牵头单位：…）`): never the rest of a heading. */
 const STATEMENT_LINE = new RegExp(`^[（(〔【\\[]?\\s*(?:${RESPONSIBILITY_LABEL})\\s*[：:]`)
 
+/** A short line without terminal punctuation that could continue a broken heading. */
 function isContinuation(line: Line | undefined): boolean {
   if (!line || line.kind !== 'text') return false
   const c = line.raw.slice(line.contentStart - line.start, line.contentEnd - line.start)
