@@ -10,7 +10,6 @@ import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { asciiDigits, chineseNumber, withoutDivisionSuffix } from '../src/lexicon/index.js'
 import type { PlanTree } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
-import { toString } from 'nlcst-to-string'
 import { insideActionOrProject } from '../src/rules-support/tree-query.js'
 
 /** `5项提升行动`, `“五大”重点人群`, `6大重点工程`, `五大工程`, `4 项提升行动`. */
@@ -51,7 +50,9 @@ export default defineRule({
         // inside an action or project section, a count is about something smaller
         if (insideActionOrProject(ctx.ancestors())) return
         const start = node.position.start.offset
-        const text = toString(node)
+        // the sentence's own text: the tree covers the text without gaps, so its source slice is
+        // what nlcst-to-string would join from its words (and costs no copy)
+        const text = ctx.getText(node)
         upperNames ??= ancestorsPattern(plan)
         for (const m of text.matchAll(DECLARATION)) {
           const [, num, measure, key, , noun] = m

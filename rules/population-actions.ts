@@ -8,9 +8,8 @@ import { defineRule, ruleDocsUrl } from '../src/rules-support/context.js'
 import { chineseCount, quoteDocument, severityFor, inScope } from '../src/rules-support/preset-facts.js'
 import type { ActionNode, PlanTree, PresetNamedItem } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
-import type { Root } from 'nlcst'
-import { toString } from 'nlcst-to-string'
-import { EXIT, SKIP, visit } from 'unist-util-visit'
+import type { Sentence } from 'nlcst'
+import type { Positioned } from '../src/rules-support/context.js'
 
 export default defineRule({
   meta: {
@@ -34,6 +33,10 @@ export default defineRule({
     },
   },
   create(ctx) {
+    // What `plan` found still to decide; decided at `plan:exit`, once the walk has handed over
+    // every sentence (a missing population may be explained by any sentence of the plan).
+    let pending: { absent: PresetNamedItem[]; town: boolean; at: object; docOf: (p: PresetNamedItem) => string } | undefined
+    const sentences: Positioned<Sentence>[] = []
     return {
       plan(plan: PlanTree) {
         // a document outside the preset's family (a 科普日 plan, a 营商环境 plan) is not checked
@@ -49,20 +52,9 @@ export default defineRule({
         const at = plan.actionsHeading ?? plan.outline[0] ?? plan.title ?? plan
         // a town (乡镇/街道) takes on the populations that live there, not every one its upper
         // plans name: one note listing those it does not address, never an error per population
-        if (plan.jurisdiction?.level === 'town') {
-          if (plan.headings.length === 0) return
-          const absent = required.filter((p) => !plan.actions.some((a) => covers(a, p)) && !replacementStated(ctx.nlcst, p))
-          if (absent.length === 0) return
-          ctx.report({
-            messageId: 'townNote',
-            data: { document: docOf(absent[0]!), names: absent.map((p) => `「${p.name}」`).join('') },
-            node: at,
-            // a note at the info level: never fails a run, not a warning
-            severity: 'info',
-          })
-          return
-        }
-        if (plan.actions.length === 0) {
+        const town = plan.jurisdiction?.level === 'town'
+        if (town && plan.headings.length === 0) return
+        if (!town && plan.actions.length === 0) {
           // a text with no outline at all is not a plan to check against the preset
           if (required.length === 0 || plan.headings.length === 0) return
           ctx.report({
@@ -73,14 +65,34 @@ export default defineRule({
           })
           return
         }
-        for (const p of required) {
-          if (plan.actions.some((a) => covers(a, p))) continue
-          // the plan itself says why it replaces the population (`我区无农业人口，以城镇社区居民
-          // 替代农民`): a documented replacement, as an exemption in config would be
-          if (replacementStated(ctx.nlcst, p)) continue
+        const absent = required.filter((p) => !plan.actions.some((a) => covers(a, p)))
+        if (absent.length > 0) pending = { absent, town, at, docOf }
+      },
+      SentenceNode(sentence) {
+        if (pending) sentences.push(sentence)
+      },
+      'plan:exit'() {
+        if (!pending) return
+        const { town, at, docOf } = pending
+        // the plan itself says why it replaces the population (`我区无农业人口，以城镇社区居民
+        // 替代农民`): a documented replacement, as an exemption in config would be
+        const absent = pending.absent.filter((p) => !replacementStated(sentences, p, (s) => ctx.getText(s)))
+        if (absent.length === 0) return
+        if (town) {
+          ctx.report({
+            messageId: 'townNote',
+            data: { document: docOf(absent[0]!), names: absent.map((p) => `「${p.name}」`).join('') },
+            node: at,
+            // a note at the info level: never fails a run, not a warning
+            severity: 'info',
+          })
+          return
+        }
+        const count = chineseCount(ctx.preset.populations.length)
+        for (const p of absent) {
           ctx.report({
             messageId: 'missing',
-            data: { name: p.name, document: docOf(p), count: chineseCount(populations.length), id: p.id },
+            data: { name: p.name, document: docOf(p), count, id: p.id },
             node: at,
             severity: severityFor(p.confidence, ctx.severity),
             expected: p.name,
@@ -98,17 +110,11 @@ function covers(action: ActionNode, p: PresetNamedItem): boolean {
   return title.includes(p.name.replace(/科学素质提升行动$/, '')) || p.aliases.some((a) => title.includes(a))
 }
 
-/** A sentence of the plan states that the population is replaced, dropped or not present. */
-function replacementStated(tree: Root, p: PresetNamedItem): boolean {
+/** A sentence of the plan states that the population is replaced, dropped or not present.
+ * `textOf` is the sentence's source text (the tree covers the text without gaps). */
+function replacementStated<S>(sentences: readonly S[], p: PresetNamedItem, textOf: (s: S) => string): boolean {
   const names = [p.name.replace(/科学素质提升行动$/, ''), ...p.aliases].filter((a) => a.length >= 2)
   const alt = literalAlternation(names)?.source ?? '(?!)'
   const re = new RegExp(`(替代|代替|取代|不再单列|不单列|并入|合并到?)[^。；\\n]{0,12}(${alt})|(${alt})[^。；\\n]{0,20}(替代|代替|取代|不再单列|不单列|并入)|无(${alt}|农业人口|农村人口)`)
-  let stated = false
-  visit(tree, 'SentenceNode', (sentence) => {
-    // a sentence holds no sentence: never walk down into its words
-    if (!re.test(toString(sentence))) return SKIP
-    stated = true
-    return EXIT
-  })
-  return stated
+  return sentences.some((s) => re.test(textOf(s)))
 }
