@@ -44,6 +44,17 @@ export function documentFor(preset: Preset, owner?: string): PresetDocument | un
  * 2021—2035 纲要), or the upper plan it cites before its first heading is one the preset
  * marks superseded while it cites no current one. */
 export function inScope(plan: PlanTree, preset: Preset): boolean {
+  // several rules ask this of each plan; both are read-only, so the answer is kept per pair
+  let byPreset = scopeCache.get(plan)
+  if (!byPreset) scopeCache.set(plan, (byPreset = new WeakMap()))
+  let answer = byPreset.get(preset)
+  if (answer === undefined) byPreset.set(preset, (answer = judgeScope(plan, preset)))
+  return answer
+}
+
+const scopeCache = new WeakMap<PlanTree, WeakMap<Preset, boolean>>()
+
+function judgeScope(plan: PlanTree, preset: Preset): boolean {
   if (olderFamily(plan, preset)) return false
   const keywords = preset.scope?.titleKeywords
   if (!keywords || !plan.title) return true
@@ -57,6 +68,18 @@ function normTitle(s: string): string {
     .replace(/[—–\-－~～至到]+/g, '—')
 }
 
+/** A preset document's names (title, short title, aliases), normalised once per document. */
+function titlesOf(d: PresetDocument): string[] {
+  let titles = titleCache.get(d)
+  if (!titles) {
+    titles = [d.title, d.shortTitle, ...(d.aliases ?? [])].filter((t): t is string => !!t).map(normTitle)
+    titleCache.set(d, titles)
+  }
+  return titles
+}
+
+const titleCache = new WeakMap<PresetDocument, string[]>()
+
 function olderFamily(plan: PlanTree, preset: Preset): boolean {
   const start = /\d{4}/.exec(preset.document?.period ?? '')
   if (start && plan.period && plan.period.end < Number(start[0])) return true
@@ -64,8 +87,7 @@ function olderFamily(plan: PlanTree, preset: Preset): boolean {
   const cited = plan.citations.filter((c) => c.position.start.offset < firstHeading).map((c) => normTitle(c.title))
   if (cited.length === 0) return false
   const familyDocs = [preset.document, ...preset.documents].filter((d): d is PresetDocument => !!d && !!d.period)
-  const isCited = (d: PresetDocument) =>
-    [d.title, d.shortTitle, ...(d.aliases ?? [])].some((t) => t && cited.some((c) => c.includes(normTitle(t))))
+  const isCited = (d: PresetDocument) => titlesOf(d).some((t) => cited.some((c) => c.includes(t)))
   const old = familyDocs.filter((d) => d.status === 'superseded' && isCited(d))
   const current = familyDocs.filter((d) => d.status !== 'superseded' && isCited(d))
   return old.length > 0 && current.length === 0
