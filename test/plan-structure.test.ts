@@ -4,7 +4,12 @@
  * ends), which node holds each plan fact, and the order of the facts a node holds.
  */
 import { describe, expect, it } from 'vitest'
+import fc from 'fast-check'
 import { analyseText } from '../src/lint/processor.js'
+import { parseText } from '../src/parse/index.js'
+import { readPlan } from '../src/plan/index.js'
+import type { Line } from '../src/plan/lines.js'
+import { structureTree } from '../src/plan/structure.js'
 
 type N = { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: N[]; data?: { kind?: string; plan?: { type: string; position: { start: { offset: number }; end: { offset: number } } }[] } }
 
@@ -86,5 +91,44 @@ describe('facts', () => {
       'SentenceNode「责任单位：县科协。」: unit「县科协」',
       'SentenceNode「2.建设科普基地。」: heading「2.建设科普基地」',
     ])
+  })
+})
+
+describe('paragraph kinds from the builder’s lines', () => {
+  // structureTree marks each paragraph with the line the builder already classified; with no
+  // lines handed over it classifies each paragraph itself: the two must always agree
+  const kindsOf = (text: string, lines?: readonly Line[]): string[] => {
+    const tree = parseText(text)
+    const { plan, lines: read } = readPlan(text, tree)
+    structureTree(tree, plan, text, lines ?? read)
+    const out: string[] = []
+    const walk = (n: N): void => {
+      if (n.type === 'ParagraphNode') out.push(`${n.data?.kind}@${n.position!.start.offset}`)
+      else for (const c of n.children ?? []) walk(c)
+    }
+    walk(tree as N)
+    return out
+  }
+  const LINES = [...ACTION, '1.开展科技活动。', '（牵头单位：县教育局）', '— 3 —', '  — 4 —  ', '序号  任务  牵头单位', '1  科普活动  县科协', '\t\t县科协\t县教育局', '| 项目 | 要点 | 牵头单位 |', '# 二、保障措施', '**（二）组织保障**', '  ', '', '每年开展科学家精神进校园活动。']
+
+  it('agree on CRLF, tab, table, furniture and decorated lines', () => {
+    for (const end of ['\n', '\r\n']) {
+      const text = LINES.join(end)
+      const withLines = kindsOf(text)
+      expect(withLines.length).toBe(LINES.filter((l) => l.trim() !== '').length)
+      expect(withLines.map((k) => k.replace(/@.*/, ''))).toContain('tableRow')
+      expect(withLines.map((k) => k.replace(/@.*/, ''))).toContain('furniture')
+      expect(kindsOf(text, [])).toEqual(withLines)
+    }
+  })
+
+  it('agree on any mix of such lines', () => {
+    fc.assert(
+      fc.property(fc.array(fc.constantFrom(...LINES, '（一）', '\t', ' 2.建设基地。 '), { maxLength: 12 }), fc.constantFrom('\n', '\r\n'), (lines, end) => {
+        const text = lines.join(end)
+        expect(kindsOf(text, [])).toEqual(kindsOf(text))
+      }),
+      { numRuns: 200 },
+    )
   })
 })

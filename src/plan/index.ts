@@ -58,6 +58,12 @@ interface Reading {
  * the text is parsed first. The plan plugin puts the structure found into the tree (structure.ts).
  */
 export function buildPlan(text: string, nlcst?: NlcstRoot): PlanTree {
+  return readPlan(text, nlcst).plan
+}
+
+/** buildPlan, also handing back the classified lines it read (the plan plugin's structure step
+ * marks paragraphs with them instead of classifying every line again). */
+export function readPlan(text: string, nlcst?: NlcstRoot): { plan: PlanTree; lines: readonly Line[] } {
   const tree = nlcst && isParserTree(nlcst) ? nlcst : parseText(text)
   const r = readOutline(text, tree)
   const actions = r.items.actions.map((b) => makeItem(r, b, 'action'))
@@ -72,7 +78,7 @@ export function buildPlan(text: string, nlcst?: NlcstRoot): PlanTree {
   const targets = findTargets(text, r.loc, sections.filter((s) => s.heading || s.role === 'annex').map((s) => ({ start: s.position.start.offset, end: s.position.end.offset, role: s.role as SectionRole })), r.meta.period)
   const citations = findCitations(text, r.loc, r.docNumbers)
   if (r.meta.jurisdiction) placeJurisdiction(r.meta.jurisdiction, citations, r.firstHeadingLine < r.lines.length ? r.lines[r.firstHeadingLine]!.start : text.length)
-  return assemble(r, { actions, projects, ordered, tableRows, responsibilities, sections, targets, citations })
+  return { plan: assemble(r, { actions, projects, ordered, tableRows, responsibilities, sections, targets, citations }), lines: r.lines }
 }
 
 /** A tree as the parser makes it: paragraphs and the white space between them under the root. */

@@ -9,7 +9,7 @@
 import type { Plugin } from 'unified'
 import type { VFile } from 'vfile'
 import type { NlcstRoot } from '../parse/index.js'
-import { buildPlan } from './index.js'
+import { readPlan } from './index.js'
 import { structureTree } from './structure.js'
 import type { PlanTree } from './types.js'
 
@@ -36,8 +36,8 @@ export function isStructured(tree: NlcstRoot): boolean {
 
 /** Reads the plan of `text` from its tree and puts the plan's structure into the tree. */
 export function readPlanInto(tree: NlcstRoot, text: string): PlanTree {
-  const plan = buildPlan(text, tree)
-  structureTree(tree, plan, text)
+  const { plan, lines } = readPlan(text, tree)
+  structureTree(tree, plan, text, lines)
   structured.add(tree)
   return plan
 }

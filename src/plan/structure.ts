@@ -15,7 +15,7 @@
 import type { Paragraph, Parent, Root, RootContent, Sentence, WhiteSpace } from 'nlcst'
 import type { Point, Position } from '../support/position.js'
 import { lastAtOrBefore } from '../text/arrays.js'
-import { classifyLine } from './lines.js'
+import { classifyLine, linesOf, type Line } from './lines.js'
 import { joinBrokenLines } from './logical-paragraphs.js'
 import type { ActionTreeNode, ParagraphKind, PlanLeaf, SectionTreeNode, StructureNode, TaskTreeNode } from './tree.js'
 import type { ActionNode, PlanTree, ResponsibilityNode, TaskNode } from './types.js'
@@ -27,9 +27,9 @@ const startOf = (n: Spanned): number => n.position?.start.offset ?? 0
 const endOf = (n: Spanned): number => n.position?.end.offset ?? 0
 
 /** Puts `plan`'s structure into `tree` (the parser's tree of `text`); returns the tree. */
-export function structureTree(tree: Root, plan: PlanTree, text: string): Root {
+export function structureTree(tree: Root, plan: PlanTree, text: string, lines: readonly Line[] = linesOf(tree, text)): Root {
   const skipped = nestContainers(tree, plan)
-  markParagraphs(tree, plan, text)
+  markParagraphs(tree, plan, text, lines)
   joinBrokenLines(tree as unknown as Parameters<typeof joinBrokenLines>[0], plan, text)
   attachFacts(tree, plan, skipped)
   return tree
@@ -124,13 +124,14 @@ function fitPosition(node: Node): void {
 
 /** Step 2: heading (holds a heading of the outline), tableRow, furniture (a page number
  * between dashes), responsibility (nothing but a responsibility statement), else body. */
-function markParagraphs(tree: Root, plan: PlanTree, text: string): void {
+function markParagraphs(tree: Root, plan: PlanTree, text: string, lines: readonly Line[]): void {
   const headings = plan.headings
   const rows = plan.tableRows
   const statements = plan.responsibilities.filter((r) => r.convention !== 'table')
   let h = 0
   let t = 0
   let s = 0
+  let l = 0
   forEachParagraph(tree as unknown as Node, (p) => {
     const ps = startOf(p)
     const pe = endOf(p)
@@ -140,7 +141,11 @@ function markParagraphs(tree: Root, plan: PlanTree, text: string): void {
     let kind: ParagraphKind = 'body'
     let end = pe
     if (text.charCodeAt(end - 1) === 13) end--
-    const line = classifyLine(text.slice(ps, end), ps, end, 0)
+    // a paragraph is a whole physical line (src/parse), so the builder's line for it already
+    // says what the line is; classified here only if the two ever disagree on the span
+    while (l < lines.length && lines[l]!.start < ps) l++
+    const read = lines[l]
+    const line = read !== undefined && read.start === ps && read.end === end ? read : classifyLine(text.slice(ps, end), ps, end, 0)
     if (line.kind === 'furniture') kind = 'furniture'
     else if (line.kind === 'table' || (t < rows.length && startOf(rows[t]!) < pe)) kind = 'tableRow'
     else if (h < headings.length && startOf(headings[h]!) < pe) kind = 'heading'
