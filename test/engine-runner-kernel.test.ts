@@ -401,6 +401,47 @@ describe('runRules: options', () => {
     expect(resolveRuleOptions('x/y', { rule: strict, severity: 2, options: null })).toEqual({})
   })
 
+  it('are frozen and checked once per rule and options object; the caller’s config is never frozen', () => {
+    const withDefaults = mkRule(() => ({}), { schema, defaultOptions: { deep: { a: 1 } } })
+    const none = resolveRuleOptions('x/y', { rule: withDefaults, severity: 2 })
+    expect(none).toEqual({ deep: { a: 1 } })
+    expect(Object.isFrozen(none) && Object.isFrozen(none.deep)).toBe(true)
+    expect(resolveRuleOptions('x/y', { rule: withDefaults, severity: 1 })).toBe(none)
+    const user = { max: 3, deep: { list: [1, 2] } }
+    const set = resolveRuleOptions('x/y', { rule: withDefaults, severity: 2, options: user })
+    expect(set).toEqual({ max: 3, deep: { a: 1, list: [1, 2] } })
+    expect(Object.isFrozen((set.deep as { list: number[] }).list)).toBe(true)
+    expect(resolveRuleOptions('x/y', { rule: withDefaults, severity: 2, options: user })).toBe(set)
+    // another options object with the same content is another entry; the user's objects stay open
+    const again = resolveRuleOptions('x/y', { rule: withDefaults, severity: 2, options: { max: 3, deep: { list: [1, 2] } } })
+    expect(again).not.toBe(set)
+    expect(again).toEqual(set)
+    expect(Object.isFrozen(user) || Object.isFrozen(user.deep) || Object.isFrozen(user.deep.list)).toBe(false)
+    // an invalid object is refused every time, not remembered as valid
+    const bad = { max: 0 }
+    expect(() => resolveRuleOptions('x/y', { rule: withDefaults, severity: 2, options: bad })).toThrow(PlanlintError)
+    expect(() => resolveRuleOptions('x/y', { rule: withDefaults, severity: 2, options: bad })).toThrow(PlanlintError)
+    // options no copy can hold (a function, allowed by a loose schema) are handed over as before
+    const loose = mkRule(() => ({}), { schema: { type: 'object' } })
+    const fn = () => 1
+    const withFn = resolveRuleOptions('x/z', { rule: loose, severity: 2, options: { fn } })
+    expect(withFn.fn).toBe(fn)
+    expect(Object.isFrozen(withFn)).toBe(false)
+  })
+
+  it('a rule that changes its options crashes on that, and the next file gets them unchanged', () => {
+    let seen: unknown
+    const mutating = mkRule((ctx) => {
+      seen = (ctx.options as { n?: number }).n
+      ;(ctx.options as { n?: number }).n = 9
+      return {}
+    }, { schema: { type: 'object', properties: { n: { type: 'integer' } } }, defaultOptions: { n: 1 } })
+    const first = run({ mutating })
+    expect(first.map((m) => m.message)).toEqual([expect.stringMatching(/^规则 mutating 运行出错：Cannot assign to read only property 'n'/)])
+    run({ mutating })
+    expect(seen).toBe(1)
+  })
+
   it('a rule whose meta is invalid names its source, 内置规则 when none is given', () => {
     const broken = { meta: { id: 'bad' }, create: () => ({}) } as unknown as Rule
     expect(() => resolveRuleOptions('bad', { rule: broken, severity: 2 })).toThrow(/^内置规则: 规则 bad 无效：/)

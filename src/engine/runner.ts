@@ -8,6 +8,7 @@
  */
 import { PlanlintError } from '../errors.js'
 import type { Fix, LintMessage, Position, RelatedPlace, ReportDescriptor, Rule, RuleContext, Suggestion } from './types.js'
+import { deepFreeze } from '../support/freeze.js'
 import { textLocator, type Locate } from '../support/location.js'
 import { formatAjvErrors, getOptionsValidator } from './rule.js'
 import { addRule, timedListener, timingEnabled } from './timing.js'
@@ -62,19 +63,43 @@ export function mergeOptions(defaults: unknown, user: unknown): unknown {
   return user
 }
 
-/** Merged and schema-checked options of a rule; invalid → PlanlintError naming rule and path. */
+/**
+ * Merged and schema-checked options of a rule; invalid → PlanlintError naming rule and path.
+ * Frozen, as ESLint freezes them: a rule reads its options and never changes them. The same
+ * rule with the same options (no options, or the one object of a config read once and used for
+ * every file it covers) is merged and checked once, not once per file.
+ */
 export function resolveRuleOptions(id: string, entry: RuleEntry): Record<string, unknown> {
   const { rule } = entry
   const validate = getOptionsValidator(rule, entry.source ?? '内置规则')
-  const merged = mergeOptions(rule.meta.defaultOptions ?? {}, entry.options) ?? {}
+  const user = entry.options
+  const memo = optionsMemo.get(rule)
+  const known = user === undefined ? memo?.defaults : typeof user === 'object' && user !== null ? memo?.byObject.get(user) : undefined
+  if (known) return known
+  const merged = mergeOptions(rule.meta.defaultOptions ?? {}, user) ?? {}
   if (!validate(merged)) {
     throw new PlanlintError(
       `规则 ${id} 的选项无效：${formatAjvErrors(validate.errors)}`,
       entry.settingSource,
     )
   }
-  return merged as Record<string, unknown>
+  // the user's own values are in `merged` as given: frozen in a copy, never in the caller's config
+  let options: Record<string, unknown>
+  try {
+    options = deepFreeze(user === undefined ? (merged as Record<string, unknown>) : structuredClone(merged as Record<string, unknown>))
+  } catch {
+    return merged as Record<string, unknown> // a value that cannot be copied (a function): as before, unshared
+  }
+  const slot = memo ?? { byObject: new WeakMap<object, Record<string, unknown>>() }
+  if (!memo) optionsMemo.set(rule, slot)
+  if (user === undefined) slot.defaults = options
+  else if (typeof user === 'object' && user !== null) slot.byObject.set(user, options)
+  return options
 }
+
+/** Checked options per rule: for no options, and per user options object (weakly held, so a
+ * long-running server that reloads its config does not keep the old ones). */
+const optionsMemo = new WeakMap<Rule, { defaults?: Record<string, unknown>; byObject: WeakMap<object, Record<string, unknown>> }>()
 
 const PLACEHOLDER = /\{\{\s*([^{}]+?)\s*\}\}/g
 
