@@ -19,8 +19,9 @@ import { formatResult, runBench } from './harness.js'
 import { repoRoot } from './scripts.js'
 
 // The in-process figures stand for `planlint lsp` and the CLI's workers, which run under
-// bin/planlint.js: the same V8 setting as that launcher (see the comment there).
+// bin/planlint.js: the same V8 settings as that launcher (see the comments there).
 setFlagsFromString('--no-allocation-site-pretenuring')
+setFlagsFromString('--interrupt-budget=540672')
 
 const args = process.argv.slice(2)
 if (args.includes('--scaling')) {

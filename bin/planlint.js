@@ -12,6 +12,14 @@
 // does the same.)
 import { setFlagsFromString } from 'node:v8'
 setFlagsFromString('--no-allocation-site-pretenuring')
+// V8 hands a function to its optimising compiler (TurboFan, on a background thread) once it
+// has run a budget of bytecode. A lint run is short and runs much code a few hundred times:
+// at the default budget a third of the CPU of a cold run over 200 plans went to compiling
+// functions that were then used for a few ms. An 8× budget optimises only what stays hot —
+// measured on that run: CPU −22 %, wall −9 %, peak memory −4 %; a warm process (the language
+// server, a long --jobs run) reaches the same optimised code a little later. Also
+// process-wide; set before the bundle's code first runs.
+setFlagsFromString('--interrupt-budget=540672')
 
 // `planlint … | head` closes the pipe early: stop quietly instead of printing a stack.
 process.stdout.on('error', (error) => {
