@@ -56,3 +56,60 @@ describe('linesOf', () => {
     expect(buildPlan(text, tree)).toEqual(buildPlan(text))
   })
 })
+
+/** Each heading's title and each statement as the text at its position (what a finding points at). */
+function spans(text: string): string[] {
+  const plan = buildPlan(text)
+  const at = (p: { start: { offset?: number }; end: { offset?: number } }): string => text.slice(p.start.offset, p.end.offset)
+  return [
+    ...(plan.title ? [`title「${at(plan.title.position)}」`] : []),
+    ...plan.headings.map((h) => `heading「${at(h.titlePosition)}」`),
+    ...plan.responsibilities.map((r) => `statement「${at(r.position)}」`),
+  ]
+}
+
+describe('lines of converted documents', () => {
+  it('a line’s content ends before trailing spaces, tabs, ideographic spaces, a stray CR and markdown bold marks', () => {
+    // `2.建设科普基地` ends in CR CR LF: a CRLF file written once more in text mode
+    const text = ['# 云溪县全民科学素质行动实施方案  ', '一、提升行动\t', '（一）青少年科学素质提升行动\u3000', '1.开展科技活动** ', '组织竞赛。', '**牵头单位：县科协**  \t', '2.建设科普基地\r\r', '建设。', '牵头单位：县教育局 \u3000', '3.开展竞赛。'].join('\n')
+    expect(spans(text)).toEqual([
+      'title「云溪县全民科学素质行动实施方案」',
+      'heading「提升行动」',
+      'heading「青少年科学素质提升行动」',
+      'heading「开展科技活动」',
+      'heading「建设科普基地」',
+      'heading「开展竞赛」',
+      'statement「牵头单位：县科协」',
+      'statement「牵头单位：县教育局」',
+    ])
+  })
+
+  it('a single trailing * is text (a note mark), only a pair of them is bold', () => {
+    const text = ['一、提升行动', '（一）青少年科学素质提升行动', '1.开展科技活动。', '牵头单位：县科协*', '2.建设科普基地。', '牵头单位：县教育局**'].join('\n')
+    expect(spans(text).filter((s) => s.startsWith('statement'))).toEqual(['statement「牵头单位：县科协*」', 'statement「牵头单位：县教育局」'])
+  })
+
+  it('a line with one tab is text; tabs make a table row only from three cells on', () => {
+    const text = ['一、提升行动', '（一）青少年科学素质提升行动', '1.\t开展科技活动。', '2.建设科普基地。', '附件', '序号\t工作任务\t牵头单位', '1\t开展科技活动\t县科协'].join('\n')
+    const plan = buildPlan(text)
+    expect(plan.tasks.map((t) => t.title)).toEqual(['开展科技活动', '建设科普基地'])
+    expect(plan.tableRows.map((r) => r.cells)).toEqual([['1', '开展科技活动', '县科协']])
+  })
+
+  it('a line of tabs or of markdown marks alone is blank: a title or a heading broken across it is read whole', () => {
+    for (const gap of ['\t\t', '\t\t\t', '**', '- ', '  **  ']) {
+      const text = ['云溪县全民科学素质行动实施方案', gap, '（2021—2025年）', '一、提升行动', '（一）青少年科学素质提升行动', '1.开展青少年科技', gap, '活动', '2.建设科普基地。'].join('\n')
+      const plan = buildPlan(text)
+      expect(plan.title?.text, JSON.stringify(gap)).toBe('云溪县全民科学素质行动实施方案（2021—2025年）')
+      expect(plan.period, JSON.stringify(gap)).toEqual({ start: 2021, end: 2025 })
+      expect(plan.tasks.map((t) => t.title), JSON.stringify(gap)).toEqual(['开展青少年科技活动', '建设科普基地'])
+    }
+  })
+
+  it('a markdown heading line never continues the plain title line above it, however it is indented', () => {
+    for (const heading of ['# 云溪县全民科学素质行动实施方案', '## 云溪县全民科学素质行动实施方案', '  ### 云溪县全民科学素质行动实施方案']) {
+      const text = ['云溪县科学技术协会', heading, '一、总体要求', '加强组织领导。'].join('\n')
+      expect(buildPlan(text).title?.text, heading).toBe('云溪县全民科学素质行动实施方案')
+    }
+  })
+})
