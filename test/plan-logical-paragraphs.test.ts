@@ -92,6 +92,45 @@ describe('logical paragraphs', () => {
     expect(texts(plan('组织开展科普活动，落实', '工作责任。')).slice(-1)).toEqual(['组织开展科普活动，落实⏎工作责任。'])
   })
 
+  it('the sentence broken over two lines is one sentence, also when it is each line’s only one', () => {
+    const text = plan('加强组织领导，落实', '工作责任。')
+    const [joined] = paragraphs(text).slice(2)
+    expect(joined!.children!.filter((c) => c.type === 'SentenceNode').map((s) => toString(s as never))).toEqual(['加强组织领导，落实\n工作责任。'])
+  })
+
+  it('joins across two blank lines with CRLF line ends as with LF (line breaks are counted, not characters)', () => {
+    const lines = ['加强组织领导，落实', '', '', '工作责任。']
+    expect(texts(plan(...lines)).slice(2)).toEqual(['加强组织领导，落实⏎⏎⏎工作责任。'])
+    expect(texts(plan(...lines).replace(/\n/g, '\r\n')).slice(2)).toEqual(['加强组织领导，落实⏎⏎⏎工作责任。'])
+    expect(texts(plan('加强组织领导，落实', '  ', '工作责任。')).slice(2)).toEqual(['加强组织领导，落实⏎  ⏎工作责任。'])
+  })
+
+  it('joins a bold paragraph whose every line a converter wrapped in its own ** marks', () => {
+    const text = plan('**科学素质是国民素质的重要组成部分，对于增强国家自主创新能力和文化软**', '**实力具有十分重要的意义。**', '加强组织领导。')
+    expect(texts(text).slice(2)).toEqual(['**科学素质是国民素质的重要组成部分，对于增强国家自主创新能力和文化软**⏎**实力具有十分重要的意义。**', '加强组织领导。'])
+  })
+
+  it('joins the run-in text of the plan’s first heading, and broken lines inside a project (重点工程)', () => {
+    const text = [
+      '云溪县全民科学素质行动实施方案',
+      '一、指导思想。以习近平新时代中国特色社会主义思想为指导，深入贯彻',
+      '党的二十大精神。',
+      '二、重点工程',
+      '（一）科普基础设施工程',
+      '建设科普场馆，完善基层科普',
+      '设施。',
+    ].join('\n')
+    expect(texts(text)).toEqual([
+      '云溪县全民科学素质行动实施方案',
+      '一、指导思想。以习近平新时代中国特色社会主义思想为指导，深入贯彻⏎党的二十大精神。',
+      '二、重点工程',
+      '（一）科普基础设施工程',
+      '建设科普场馆，完善基层科普⏎设施。',
+    ])
+    const containers = [...all(analyseText(text).tree as unknown as N)].map((n) => n.type)
+    expect(containers).toContain('ProjectNode')
+  })
+
   it('keeps the tree lossless with the joined paragraphs: positions tile the text (property)', () => {
     const line = fc.constantFrom('加强组织领导，落实', '工作责任。', '', '1.建立机制。', '主要任务，', '——坚持协同推进，', '实力具有十分重要的意义', '（二）保障措施')
     fc.assert(
