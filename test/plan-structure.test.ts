@@ -132,3 +132,67 @@ describe('paragraph kinds from the builder’s lines', () => {
     )
   })
 })
+
+describe('statements over lines of their own', () => {
+  it('every task’s own-line statement is a responsibility paragraph, and a statement on two lines (牵头单位, then 责任单位) makes both lines one', () => {
+    const text = [...ACTION, '1.开展科技活动。组织竞赛。', '牵头单位：县科协', '责任单位：县教育局、团县委', '2.建设科普基地。建设场馆。', '（牵头单位：县教育局）', '3.开展科普宣传。开展宣传活动。', '县文旅局牵头，县科协配合。'].join('\n')
+    expect(paragraphs(text).slice(2)).toEqual([
+      'heading「1.开展科技活动。组织竞赛。」',
+      'responsibility「牵头单位：县科协」',
+      'responsibility「责任单位：县教育局、团县委」',
+      'heading「2.建设科普基地。建设场馆。」',
+      'responsibility「（牵头单位：县教育局）」',
+      'heading「3.开展科普宣传。开展宣传活动。」',
+      'responsibility「县文旅局牵头，县科协配合。」',
+    ])
+    // the two-line statement is its task's; each line's unit its sentence's; a statement and the
+    // unit it starts with: the statement first
+    expect(holders(text)).toEqual(
+      expect.arrayContaining([
+        'TaskNode「1.开展科技活动。组织竞赛。⏎牵头单位：县科协⏎责任单位：县教育局、团县委⏎」: responsibility「牵头单位：县科协⏎责任单位：县教育局、团县委」',
+        'SentenceNode「牵头单位：县科协」: unit「县科协」',
+        'SentenceNode「县文旅局牵头，县科协配合。」: responsibility「县文旅局牵头，县科协配合」 unit「县文旅局」 unit「县科协」',
+      ]),
+    )
+  })
+
+  it('a statement that began in the text of a line goes on as body on the next line', () => {
+    const text = [...ACTION, '1.开展竞赛。组织竞赛（牵头单位：县科协；', '责任单位：县教育局）', '2.建设科普基地。'].join('\n')
+    expect(paragraphs(text).slice(2)).toEqual(['heading「1.开展竞赛。组织竞赛（牵头单位：县科协；」', 'body「责任单位：县教育局）」', 'heading「2.建设科普基地。」'])
+  })
+
+  it('a statement is the line’s only text even with closing punctuation after its bracket; a line of marks above it is not', () => {
+    const kinds = (...lines: string[]) => paragraphs([...ACTION, '1.开展科技活动。组织竞赛。', ...lines, '2.建设基地。'].join('\n')).slice(3, -1).map((p) => p.replace(/「.*/, ''))
+    expect(kinds('（牵头单位：县教育局）。')).toEqual(['responsibility'])
+    expect(kinds('**', '牵头单位：县教育局')).toEqual(['body', 'responsibility'])
+  })
+})
+
+describe('containers', () => {
+  /** Containers as `Type「first…last characters」`, nested by indentation. */
+  function containers(text: string): string[] {
+    const out: string[] = []
+    const walk = (n: N, depth: string): void => {
+      for (const c of n.children ?? []) {
+        if (!/^(Section|Action|Project|Task)Node$/.test(c.type)) continue
+        const t = text.slice(c.position!.start.offset, c.position!.end.offset).replace(/\r?\n/g, '⏎')
+        out.push(`${depth}${c.type}「${t}」`)
+        walk(c, `${depth}  `)
+      }
+    }
+    walk(analyseText(text).tree as N, '')
+    return out
+  }
+
+  it('a plan whose actions are its top-level headings, bold in a converted file: each section holds its action from the first ** on', () => {
+    const text = ['**一、青少年科学素质提升行动**', '1.开展科技活动。组织竞赛。', '**二、农民科学素质提升行动**', '1.开展培训。'].join('\n')
+    expect(containers(text)).toEqual([
+      'SectionNode「**一、青少年科学素质提升行动**⏎1.开展科技活动。组织竞赛。⏎」',
+      '  ActionNode「**一、青少年科学素质提升行动**⏎1.开展科技活动。组织竞赛。⏎」',
+      '    TaskNode「1.开展科技活动。组织竞赛。⏎」',
+      'SectionNode「**二、农民科学素质提升行动**⏎1.开展培训。」',
+      '  ActionNode「**二、农民科学素质提升行动**⏎1.开展培训。」',
+      '    TaskNode「1.开展培训。」',
+    ])
+  })
+})

@@ -154,11 +154,14 @@ function markParagraphs(tree: Root, plan: PlanTree, text: string, lines: readonl
   })
 }
 
-/** Nothing in [from, to) but the statement, brackets around it and closing punctuation. */
+/** Nothing in [from, to) but the statement (or, for a statement on lines of its own, the part
+ * of it on this line: `牵头单位：…` and the `责任单位：…` line under it), brackets around it and
+ * closing punctuation. Any other statement running over a line end began or ends in text. */
 function onlyStatement(text: string, from: number, to: number, r: ResponsibilityNode): boolean {
   const rs = startOf(r)
   const re = endOf(r)
-  if (rs < from - 1 || re > to + 1) return false
+  if (rs >= to) return false // it begins on a later line
+  if ((rs < from - 1 || re > to + 1) && r.convention !== 'own-line') return false
   return /^[\s*（(〔【\[]*$/.test(text.slice(from, Math.max(from, rs))) && /^[\s*）)〕】\]。；;.]*$/.test(text.slice(Math.min(re, to), to))
 }
 
