@@ -7,8 +7,9 @@ import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
 import { analyseText } from '../src/lint/processor.js'
 import { parseText } from '../src/parse/index.js'
-import { readPlan } from '../src/plan/index.js'
+import { Locator, readPlan } from '../src/plan/index.js'
 import type { Line } from '../src/plan/lines.js'
+import type { TaskNode } from '../src/plan/types.js'
 import { structureTree } from '../src/plan/structure.js'
 
 type N = { type: string; position?: { start: { offset?: number }; end: { offset?: number } }; children?: N[]; data?: { kind?: string; plan?: { type: string; position: { start: { offset: number }; end: { offset: number } } }[] } }
@@ -184,7 +185,7 @@ describe('containers', () => {
     return out
   }
 
-  it('a plan whose actions are its top-level headings, bold in a converted file: each section holds its action from the first ** on', () => {
+  it('a plan whose actions (or projects) are its top-level headings, bold in a converted file: each section holds its action from the first ** on', () => {
     const text = ['**一、青少年科学素质提升行动**', '1.开展科技活动。组织竞赛。', '**二、农民科学素质提升行动**', '1.开展培训。'].join('\n')
     expect(containers(text)).toEqual([
       'SectionNode「**一、青少年科学素质提升行动**⏎1.开展科技活动。组织竞赛。⏎」',
@@ -193,6 +194,50 @@ describe('containers', () => {
       'SectionNode「**二、农民科学素质提升行动**⏎1.开展培训。」',
       '  ActionNode「**二、农民科学素质提升行动**⏎1.开展培训。」',
       '    TaskNode「1.开展培训。」',
+    ])
+    // the same with projects (重点工程) as the top-level headings
+    const projects = ['**一、科普基础设施工程**', '1.建设科技馆。建设场馆。', '**二、科普信息化工程**', '1.建设平台。'].join('\n')
+    expect(containers(projects)).toEqual([
+      'SectionNode「**一、科普基础设施工程**⏎1.建设科技馆。建设场馆。⏎」',
+      '  ProjectNode「**一、科普基础设施工程**⏎1.建设科技馆。建设场馆。⏎」',
+      '    TaskNode「1.建设科技馆。建设场馆。⏎」',
+      'SectionNode「**二、科普信息化工程**⏎1.建设平台。」',
+      '  ProjectNode「**二、科普信息化工程**⏎1.建设平台。」',
+      '    TaskNode「1.建设平台。」',
+    ])
+  })
+})
+
+describe('a plan handed in by the caller', () => {
+  // structureTree takes any plan of the text: a task it lists outside every action nests where
+  // it starts; one that cannot nest (empty, or running out of the container around it) is no
+  // container but a fact of the deepest node holding it
+  it('nests a task listed outside any action, and keeps one that cannot nest as a fact', () => {
+    const text = [...ACTION, '1.开展科技活动。组织竞赛。', '2.建设科普基地。建设场馆。', '二、保障措施', '加强组织领导。', '落实工作责任。'].join('\n')
+    const tree = parseText(text)
+    const { plan, lines } = readPlan(text, tree)
+    const loc = new Locator(text)
+    const at = (s: string, from = 0): number => text.indexOf(s, from)
+    const task = (title: string, start: number, end: number): TaskNode => ({ ...plan.tasks[0]!, title, position: loc.position(start, end) })
+    const safeguard = task('加强组织领导', at('加强'), at('落实'))
+    const across = task('跨越', at('建设场馆'), at('组织领导'))
+    const empty = task('空', at('落实'), at('落实'))
+    plan.tasks.push(safeguard, across, empty)
+    structureTree(tree, plan, text, lines)
+    const found: string[] = []
+    const walk = (n: N, depth: string): void => {
+      const own = (n as { data?: { task?: TaskNode; plan?: { type: string; title?: string }[] } }).data
+      if (n.type === 'TaskNode') found.push(`${depth}TaskNode ${own?.task?.title}「${text.slice(n.position!.start.offset, n.position!.end.offset).replace(/\n/g, '⏎')}」`)
+      for (const f of own?.plan ?? []) if (f.type === 'task') found.push(`${depth}${n.type} holds task ${f.title}`)
+      for (const c of n.children ?? []) walk(c, `${depth} `)
+    }
+    walk(tree as N, '')
+    expect(found).toEqual([
+      'RootNode holds task 跨越',
+      '   TaskNode 开展科技活动「1.开展科技活动。组织竞赛。⏎」',
+      '   TaskNode 建设科普基地「2.建设科普基地。建设场馆。⏎」',
+      '  TaskNode 加强组织领导「加强组织领导。⏎」',
+      '   SentenceNode holds task 空',
     ])
   })
 })
