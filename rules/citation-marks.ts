@@ -69,16 +69,23 @@ export default defineRule({
   },
   create(ctx) {
     return {
-      plan() {
-        const text = ctx.text
-        for (const m of text.matchAll(UNMARKED)) {
+      ParagraphNode(paragraph) {
+        // an unmarked title lies within one line, so within one paragraph; the pattern is costly
+        // (a lazy run of Han before each issuer word), so only a paragraph with 关于 is searched
+        const said = ctx.getText(paragraph)
+        if (!said.includes('关于')) return
+        const at = paragraph.position.start.offset ?? 0
+        for (const m of said.matchAll(UNMARKED)) {
           const lead = LEAD_IN.exec(m[1]!)?.[0] ?? ''
           const title = m[1]!.slice(lead.length)
           if (title.length < 8) continue
-          const start = m.index + lead.length
+          const start = at + m.index + lead.length
           const end = start + title.length
           ctx.report({ messageId: 'unmarked', data: { title }, range: [start, end], fix: { range: [start, end], text: `《${title}》` }, expected: `《${title}》`, expectedFrom: 'standard', actual: title })
         }
+      },
+      plan() {
+        const text = ctx.text
         for (const m of text.matchAll(NESTED)) {
           const open = m[2]!
           const close = m[4]!

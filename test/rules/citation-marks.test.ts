@@ -52,6 +52,15 @@ tester.run('citation-marks', rule, {
       output: '为贯彻《国务院关于印发全民科学素质行动规划纲要（2021—2035年）的通知》（国发〔2021〕9号）精神。',
     },
     {
+      // on a later, indented line, two in one paragraph: each at its own place
+      code: '一、总体要求\n　　根据市人民政府关于加强科普工作的意见（九府发〔2022〕3号）、县人民政府关于推进科普工作的通知（修府发〔2023〕1号）精神。',
+      errors: [
+        { messageId: 'unmarked', line: 2, column: 5, endLine: 2, endColumn: 21 },
+        { messageId: 'unmarked', line: 2, column: 35, endLine: 2, endColumn: 51 },
+      ],
+      output: '一、总体要求\n　　根据《市人民政府关于加强科普工作的意见》（九府发〔2022〕3号）、《县人民政府关于推进科普工作的通知》（修府发〔2023〕1号）精神。',
+    },
+    {
       code: '根据《省人民政府关于印发<江西省全民科学素质行动规划纲要实施方案（2021—2025年）>的通知》。',
       errors: [{ messageId: 'nested', column: 13, endColumn: 46 }],
       output: '根据《省人民政府关于印发〈江西省全民科学素质行动规划纲要实施方案（2021—2025年）〉的通知》。',
