@@ -41,6 +41,12 @@ describe('findConfigFile', () => {
     expect(findConfigFile(join(dir, 'a'))).toBe(join(dir, 'planlint.config.yaml'))
   })
 
+  it('passes over a folder named like a config, and a start path that is a file (not a folder on the way)', () => {
+    const dir = scratch({ 'planlint.config.yaml': 'preset: national\n', 'a/planlint.config.yaml/.keep': '', 'a/draft.txt': '' })
+    expect(findConfigFile(join(dir, 'a'))).toBe(join(dir, 'planlint.config.yaml'))
+    expect(findConfigFile(join(dir, 'a', 'draft.txt'))).toBe(join(dir, 'planlint.config.yaml'))
+  })
+
   it('stops at the filesystem root', () => {
     const dir = scratch({ 'x/y/.keep': '' })
     expect(findConfigFile(join(dir, 'x', 'y'))).toBeUndefined()

@@ -25,9 +25,11 @@ export const CONFIG_FILE_NAMES = ['planlint.config.yaml', 'planlint.config.yml']
 
 function isFile(p: string): boolean {
   try {
-    return statSync(p).isFile()
+    // a missing name is the common case (two names in every folder up to the root, at every
+    // lint through the library): answered without building an exception
+    return statSync(p, { throwIfNoEntry: false })?.isFile() ?? false
   } catch {
-    return false
+    return false // not a folder on the way, no permission: no config file there
   }
 }
 
