@@ -185,12 +185,15 @@ function attachFacts(tree: Root, plan: PlanTree, skipped: PlanLeaf[]): void {
       facts.push(f)
     }
   }
-  facts.sort((a, b) => startOf(a) - startOf(b) || endOf(b) - endOf(a))
+  // each holder's few facts are put in order, not all of the plan's (a thousand and more)
+  const holders: PlanLeaf[][] = []
   for (const f of facts) {
     const holder = deepestHolding(tree as unknown as Node, startOf(f), endOf(f))
     const data = (holder.data ??= {})
-    ;(data.plan ??= []).push(f)
+    if (!data.plan) holders.push((data.plan = []))
+    data.plan.push(f)
   }
+  for (const held of holders) if (held.length > 1) held.sort((a, b) => startOf(a) - startOf(b) || endOf(b) - endOf(a))
 }
 
 function deepestHolding(root: Node, s: number, e: number): Node {
