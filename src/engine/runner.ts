@@ -185,23 +185,6 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
     ])
   }
 
-  /** What every rule's context holds for this document: the composition root's env, the text,
-   * and the questions about the walk (the kernel's fields of RuleContext but id, options,
-   * severity and report, which are each rule's own). */
-  const shared = {
-    ...input.env,
-    text,
-    filePath,
-    getText(nodeOrRange: { position?: Position | undefined } | [number, number]) {
-      const r = Array.isArray(nodeOrRange) ? nodeOrRange : offsetsOf(nodeOrRange.position)
-      return r ? text.slice(r[0], r[1]) : ''
-    },
-    /** The nodes around the one being visited, outermost first (a copy). */
-    ancestors: (): unknown[] => [...ancestors],
-    /** The node directly around the one being visited. */
-    parent: (): unknown => ancestors[ancestors.length - 1],
-  }
-
   // Options first, for every rule: a bad option is a config error (exit 2), not a finding.
   const prepared: { id: string; entry: RuleEntry; options: Record<string, unknown> }[] = []
   for (const [id, entry] of input.rules) {
@@ -254,12 +237,23 @@ export function runRules<Env extends object>(input: RunRulesInput<Env>): LintMes
       if (d.related && d.related.length > 0) msg.related = checkRelated(d.related, text.length)
       sink.push(msg)
     }
-    // the document's part of the context is made once (shared below); each rule's own part on top
-    const ctx = Object.create(shared) as RuleContext<Record<string, unknown>, Env>
-    ctx.id = id
-    ctx.options = options
-    ctx.severity = levelOfEntry(entry)
-    ctx.report = report
+    const ctx = {
+      ...input.env,
+      id,
+      options,
+      severity: levelOfEntry(entry),
+      text,
+      filePath,
+      report,
+      getText(nodeOrRange: { position?: Position | undefined } | [number, number]) {
+        const r = Array.isArray(nodeOrRange) ? nodeOrRange : offsetsOf(nodeOrRange.position)
+        return r ? text.slice(r[0], r[1]) : ''
+      },
+      /** The nodes around the one being visited, outermost first (a copy). */
+      ancestors: (): unknown[] => [...ancestors],
+      /** The node directly around the one being visited. */
+      parent: (): unknown => ancestors[ancestors.length - 1],
+    } as RuleContext<Record<string, unknown>, Env>
     let visitors: Record<string, unknown>
     const createStart = timingEnabled() ? performance.now() : 0
     try {
