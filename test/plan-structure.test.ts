@@ -157,9 +157,13 @@ describe('statements over lines of their own', () => {
     )
   })
 
-  it('a statement that began in the text of a line goes on as body on the next line', () => {
-    const text = [...ACTION, '1.开展竞赛。组织竞赛（牵头单位：县科协；', '责任单位：县教育局）', '2.建设科普基地。'].join('\n')
-    expect(paragraphs(text).slice(2)).toEqual(['heading「1.开展竞赛。组织竞赛（牵头单位：县科协；」', 'body「责任单位：县教育局）」', 'heading「2.建设科普基地。」'])
+  it('a bracket broken over two lines of its own makes both lines responsibility; one that began in the text of a line goes on as body', () => {
+    const alone = [...ACTION, '1.开展竞赛。组织竞赛。', '（牵头单位：县科协；', '责任单位：县教育局）。', '2.建设科普基地。'].join('\n')
+    expect(paragraphs(alone).slice(3)).toEqual(['responsibility「（牵头单位：县科协；」', 'responsibility「责任单位：县教育局）。」', 'heading「2.建设科普基地。」'])
+    const inText = [...ACTION, '1.开展竞赛。组织竞赛（牵头单位：县科协；', '责任单位：县教育局）', '2.建设科普基地。'].join('\n')
+    expect(paragraphs(inText).slice(2)).toEqual(['heading「1.开展竞赛。组织竞赛（牵头单位：县科协；」', 'body「责任单位：县教育局）」', 'heading「2.建设科普基地。」'])
+    const endsInText = [...ACTION, '1.开展竞赛。组织竞赛。', '（牵头单位：县科协；', '责任单位：县教育局）等单位落实。', '2.建设科普基地。'].join('\n')
+    expect(paragraphs(endsInText).slice(3, 5).map((p) => p.replace(/「.*/, ''))).toEqual(['body', 'body'])
   })
 
   it('a statement is the line’s only text even with closing punctuation after its bracket; a line of marks above it is not', () => {

@@ -132,6 +132,7 @@ function markParagraphs(tree: Root, plan: PlanTree, text: string, lines: readonl
   let t = 0
   let s = 0
   let l = 0
+  const alone = new Map<ResponsibilityNode, boolean>()
   forEachParagraph(tree as unknown as Node, (p) => {
     const ps = startOf(p)
     const pe = endOf(p)
@@ -149,20 +150,32 @@ function markParagraphs(tree: Root, plan: PlanTree, text: string, lines: readonl
     if (line.kind === 'furniture') kind = 'furniture'
     else if (line.kind === 'table' || (t < rows.length && startOf(rows[t]!) < pe)) kind = 'tableRow'
     else if (h < headings.length && startOf(headings[h]!) < pe) kind = 'heading'
-    else if (s < statements.length && onlyStatement(text, line.contentStart, line.contentEnd, statements[s]!)) kind = 'responsibility'
+    else if (s < statements.length && onlyStatement(text, line.contentStart, line.contentEnd, statements[s]!, alone)) kind = 'responsibility'
     p.data = { ...p.data, kind }
   })
 }
 
-/** Nothing in [from, to) but the statement (or, for a statement on lines of its own, the part
- * of it on this line: `牵头单位：…` and the `责任单位：…` line under it), brackets around it and
- * closing punctuation. Any other statement running over a line end began or ends in text. */
-function onlyStatement(text: string, from: number, to: number, r: ResponsibilityNode): boolean {
+const BEFORE_STATEMENT = /^[\s*（(〔【\[]*$/
+const AFTER_STATEMENT = /^[\s*）)〕】\]。；;.]*$/
+
+/** Nothing in [from, to) but a statement standing on lines of its own — all of it, or the part
+ * of it on this line (`牵头单位：…` and the `责任单位：…` line under it, a bracket broken over two
+ * lines) — with brackets, bold marks and closing punctuation around it. A statement that begins
+ * or ends in a line's text leaves every line it runs over body. `alone` keeps, per statement,
+ * whether its first line holds nothing before it and its last line nothing after it (each
+ * statement's lines are scanned once however many lines it runs over). */
+function onlyStatement(text: string, from: number, to: number, r: ResponsibilityNode, alone: Map<ResponsibilityNode, boolean>): boolean {
   const rs = startOf(r)
   const re = endOf(r)
   if (rs >= to) return false // it begins on a later line
-  if ((rs < from - 1 || re > to + 1) && r.convention !== 'own-line') return false
-  return /^[\s*（(〔【\[]*$/.test(text.slice(from, Math.max(from, rs))) && /^[\s*）)〕】\]。；;.]*$/.test(text.slice(Math.min(re, to), to))
+  if (rs >= from && re <= to) return BEFORE_STATEMENT.test(text.slice(from, rs)) && AFTER_STATEMENT.test(text.slice(re, to))
+  let ok = alone.get(r)
+  if (ok === undefined) {
+    const lineEnd = text.indexOf('\n', re)
+    ok = BEFORE_STATEMENT.test(text.slice(text.lastIndexOf('\n', rs - 1) + 1, rs)) && AFTER_STATEMENT.test(text.slice(re, lineEnd === -1 ? text.length : lineEnd))
+    alone.set(r, ok)
+  }
+  return ok
 }
 
 function forEachParagraph(node: Node, fn: (p: Paragraph) => void): void {
