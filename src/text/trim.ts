@@ -4,22 +4,13 @@
  * of a plan). The white space is exactly the one `trim()` removes (ECMAScript WhiteSpace and
  * LineTerminator).
  */
+import { charClass, LF, WS } from '../lexicon/char-class.js'
 
-/** Whether `trim()` removes this code unit. */
+/** Whether `trim()` removes this code unit: white space or a line end in the lexicon's character
+ * classes (both are `\s`, the set `trim()` removes). */
 export function isTrimmedSpace(code: number): boolean {
-  return (
-    code === 0x20 ||
-    (code >= 0x09 && code <= 0x0d) ||
-    code === 0xa0 ||
-    code === 0x1680 ||
-    (code >= 0x2000 && code <= 0x200a) ||
-    code === 0x2028 ||
-    code === 0x2029 ||
-    code === 0x202f ||
-    code === 0x205f ||
-    code === 0x3000 ||
-    code === 0xfeff
-  )
+  const k = charClass(code)
+  return k === WS || k === LF
 }
 
 /** Start of `text.slice(start, end).trim()` in `text` (`end` for a piece that is all white space). */
