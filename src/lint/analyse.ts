@@ -26,6 +26,8 @@ export interface AnalyseWith {
   analysis?: TextAnalysis | undefined
   /** Third-party unified plugins to run in the pipeline (the config's `unifiedPlugins`, loaded). */
   unified?: readonly LoadedUnifiedPlugin[] | undefined
+  /** Build sentences' words (default true); `false` when nothing in the run reads them (tree-depth.ts). */
+  words?: boolean | undefined
   /** Or a tree and plan the caller built (the public `runRules`). */
   nlcst?: NlcstRoot | undefined
   plan?: PlanTree | undefined
@@ -41,7 +43,7 @@ export function analysePlan(text: string, with_: AnalyseWith): Analysis<PlanEnv>
     if (with_.source) env.source = with_.source
     return { env, walk: planWalker(plan, () => withStructure(nlcst, plan, text)) }
   }
-  const { tree: nlcst, plan, file } = with_.analysis ?? analyseText(text, with_.unified)
+  const { tree: nlcst, plan, file } = with_.analysis ?? analyseText(text, with_.unified, { words: with_.words !== false })
   const env: PlanEnv = { preset: with_.preset, plan, nlcst, config: with_.config, file }
   if (with_.source) env.source = with_.source
   return { env, walk: planWalker(plan, nlcst) }

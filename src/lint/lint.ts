@@ -19,7 +19,9 @@ import { lintCore, makeResult } from '../engine/lint-core.js'
 import { analysePlan } from './analyse.js'
 import { analyseText } from './processor.js'
 import { getLoadedUnifiedPlugins, loadPlugins } from '../config/plugins.js'
-import { knownRules, resolveRuleEntries, type SettingLayer } from './rule-registry.js'
+import { knownRules, resolveRuleEntries, type KnownRule, type SettingLayer } from './rule-registry.js'
+import { needsWords } from './tree-depth.js'
+import type { Rule } from '../rules-support/context.js'
 import { timed, timedAsync } from '../engine/timing.js'
 
 export interface LintOptions {
@@ -100,11 +102,17 @@ export function configFor(filePath: string | undefined, options: LintOptions): P
  * hold the first text's trees while it builds the fixed text's. (Nothing here closes over
  * the trees but `once`: a closure over them would keep them alive for the whole run.)
  */
-function prepareInput(text: string, config: PlanlintConfig, options: LintOptions) {
+function prepareInput(text: string, config: PlanlintConfig, options: LintOptions, known: ReadonlyMap<string, KnownRule>) {
   const unified = getLoadedUnifiedPlugins(config, options.cwd !== undefined ? { cwd: options.cwd } : {})
-  const analysis = analyseText(text, unified)
+  // sentences' words only when a rule or plugin of this run may read them
+  const words = needsWords(rulesOf(known), unified)
+  const analysis = analyseText(text, unified, { words })
   const { preset, reason } = timed('preset', () => choosePreset(analysis.plan, config, options))
-  return { preset, reason, unified, takeAnalysis: once(analysis) }
+  return { preset, reason, unified, words, takeAnalysis: once(analysis) }
+}
+
+function* rulesOf(known: ReadonlyMap<string, KnownRule>): Iterable<Rule> {
+  for (const k of known.values()) yield k.rule
 }
 
 /** A function that returns `value` the first time and undefined after, holding it no longer. */
@@ -127,7 +135,7 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
 
   checkExemptionRules(config, known)
 
-  const input = prepareInput(text, config, options)
+  const input = prepareInput(text, config, options, known)
   const { preset, reason } = input
 
   const rules = resolveRuleEntries(known, ruleLayers(preset, config, options))
@@ -143,8 +151,8 @@ export function lintText(text: string, options: LintOptions = {}): LintResult {
     // the input's trees are built already; a fixed text is parsed again, without the adapter's source
     analyse: (t, first) => {
       const analysis = first ? input.takeAnalysis() : undefined
-      const unified = input.unified
-      return analysis ? analysePlan(t, { preset, config, source, analysis, unified }) : analysePlan(t, { preset, config, unified })
+      const { unified, words } = input
+      return analysis ? analysePlan(t, { preset, config, source, analysis, unified }) : analysePlan(t, { preset, config, unified, words })
     },
     suppression: config,
     ...(locate ? { locate, source: options.source! } : {}),

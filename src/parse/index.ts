@@ -32,6 +32,10 @@
  * column, and so is a character outside the BMP (two code units, never split across
  * nodes). Only `\n` starts a new line.
  *
+ * Without words (`parseText(text, { words: false })`): the same paragraphs, sentences and
+ * white space with the same positions, but each Sentence holds its text as one SourceNode
+ * instead of Word/Punctuation/Symbol/WhiteSpace nodes (see `ParseOptions`).
+ *
  * Speed: one linear scan over the text with a table-driven character class; node text is
  * taken with `slice`, never built by concatenation. To keep allocation down, adjacent nodes
  * share Point objects (a node's `end` is the next node's `start`; a Word and its Text child
@@ -44,17 +48,31 @@ export type NlcstRoot = Root
 import type { Plugin } from 'unified'
 import { Scanner } from './scanner.js'
 
+export interface ParseOptions {
+  /**
+   * Build each sentence's words, punctuation, symbols and white space (default true). With
+   * `false`, a Sentence's only child is a SourceNode holding the sentence's text, with the
+   * sentence's position: the tree is still nlcst, prints back to the exact text, and its
+   * paragraphs, sentences and white space outside sentences are those of the full tree, node
+   * for node. For runs in which nothing reads below a sentence: the words are most of the
+   * tree's nodes.
+   */
+  words?: boolean
+}
+
 /** Parse plain text into an nlcst tree. Total: never throws, any string parses. */
-export function parseText(text: string): NlcstRoot {
-  return new Scanner(text).run()
+export function parseText(text: string, options: ParseOptions = {}): NlcstRoot {
+  return new Scanner(text, options.words !== false).run()
 }
 
 /**
  * unified parser plugin: `unified().use(planlintParse).parse(text)` returns the same tree
- * as `parseText(text)`.
+ * as `parseText(text)`; `unified().use(planlintParse, { words: false })` as
+ * `parseText(text, { words: false })`.
  */
-const planlintParse: Plugin<[], string, Root> = function () {
-  this.parser = (document: string): Root => parseText(document)
+const planlintParse: Plugin<[ParseOptions?], string, Root> = function (options) {
+  const settings: ParseOptions = { ...options }
+  this.parser = (document: string): Root => parseText(document, settings)
 }
 
 export default planlintParse

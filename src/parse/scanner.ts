@@ -79,8 +79,12 @@ export class Scanner {
   /** Offsets of the high halves of surrogate pairs, or null when the text has none. */
   private readonly pairs: number[] | null
 
-  constructor(text: string) {
+  /** Whether sentences get their Word/Punctuation/Symbol/WhiteSpace children (see ParseOptions). */
+  private readonly words: boolean
+
+  constructor(text: string, words = true) {
     this.text = text
+    this.words = words
     this.pairs = surrogatePairs(text)
   }
 
@@ -178,10 +182,17 @@ export class Scanner {
     this.klass = k
   }
 
-  /** Split the trimmed line content [a, b) into sentences, appended to `out`. */
+  /**
+   * Split the trimmed line content [a, b) into sentences, appended to `out`. Without words
+   * (`this.words` false) the scan is the same, but a sentence keeps only where it starts and
+   * ends: no node is made inside it.
+   */
   private sentences(ls: number, a: number, b: number, out: ParagraphContent[]): void {
     const text = this.text
-    let sentence: SentenceContent[] | null = null
+    const words = this.words
+    // the open sentence's start (or -1) and, with words, its children
+    let start = -1
+    let sentence: SentenceContent[] = []
     let depth = 0
     let afterTerminator = false
     let i = a
@@ -191,13 +202,16 @@ export class Scanner {
       if (k === WS) {
         let j = i + 1
         while (j < b && charClass(text.charCodeAt(j)) === WS) j++
-        if (sentence === null) out.push(this.ws(i, j))
-        else sentence.push(this.ws(i, j))
+        if (start === -1) out.push(this.ws(i, j))
+        else if (words) sentence.push(this.ws(i, j))
         afterTerminator = false
         i = j
         continue
       }
-      if (sentence === null) sentence = []
+      if (start === -1) {
+        start = i
+        if (words) sentence = []
+      }
       if (k === HAN || k === ALNUM) {
         let j = i + this.width
         while (j < b) {
@@ -210,7 +224,7 @@ export class Scanner {
           if (this.klass !== k && this.klass !== MARK) break
           j += this.width
         }
-        sentence.push(this.word(i, j))
+        if (words) sentence.push(this.word(i, j))
         afterTerminator = false
         i = j
         continue
@@ -218,19 +232,19 @@ export class Scanner {
       const code = text.charCodeAt(i)
       if (k !== PUNCT) {
         // Symbol (incl. a stray combining mark, a lone surrogate, controls).
-        sentence.push(this.symbol(i, i + this.width))
+        if (words) sentence.push(this.symbol(i, i + this.width))
         i += this.width
         if (!(afterTerminator && isCloser(code))) afterTerminator = false
         continue
       }
       if (this.width === 2) {
         // Punctuation outside the BMP: never a terminator or a bracket.
-        sentence.push({ type: 'PunctuationNode', value: text.slice(i, i + 2), position: this.position(i, i + 2) })
+        if (words) sentence.push({ type: 'PunctuationNode', value: text.slice(i, i + 2), position: this.position(i, i + 2) })
         i += 2
         afterTerminator = false
         continue
       }
-      sentence.push(this.leaf('PunctuationNode', i))
+      if (words) sentence.push(this.leaf('PunctuationNode', i))
       i += 1
       let ends = false
       if (isTerminator(code) && (code !== 0x2e || this.dotEnds(ls, i - 1, b))) {
@@ -247,14 +261,14 @@ export class Scanner {
         afterTerminator = false
       }
       if (ends) {
-        i = this.closers(i, b, sentence)
-        out.push(this.sentence(sentence))
-        sentence = null
+        i = this.closers(i, b, words ? sentence : null)
+        out.push(words ? this.sentence(sentence) : this.source(start, i))
+        start = -1
         depth = 0
         afterTerminator = false
       }
     }
-    if (sentence !== null) out.push(this.sentence(sentence))
+    if (start !== -1) out.push(words ? this.sentence(sentence) : this.source(start, b))
   }
 
   private sentence(children: SentenceContent[]): Sentence {
@@ -263,16 +277,22 @@ export class Scanner {
     return { type: 'SentenceNode', children, position: { start, end } }
   }
 
+  /** A sentence without words: its text [start, end) as one SourceNode (sharing its Position). */
+  private source(start: number, end: number): Sentence {
+    const position = this.position(start, end)
+    return { type: 'SentenceNode', children: [{ type: 'SourceNode', value: this.text.slice(start, end), position }], position }
+  }
+
   /**
    * After a sentence-ending terminator, before `i`: take further terminators (`……`,
-   * `？！`) and closers into sentence `s`. Returns where the sentence ends.
+   * `？！`) and closers into sentence `s` (null: no words are made). Returns where the sentence ends.
    */
-  private closers(i: number, b: number, s: SentenceContent[]): number {
+  private closers(i: number, b: number, s: SentenceContent[] | null): number {
     const text = this.text
     while (i < b) {
       const code = text.charCodeAt(i)
       if (!isTerminator(code) && !isCloser(code)) break
-      s.push(this.leaf(charClass(code) === PUNCT ? 'PunctuationNode' : 'SymbolNode', i))
+      if (s !== null) s.push(this.leaf(charClass(code) === PUNCT ? 'PunctuationNode' : 'SymbolNode', i))
       i++
     }
     return i

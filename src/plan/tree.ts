@@ -8,6 +8,8 @@
  *       └ TaskNode         data.task: the plan's TaskNode (plan.tasks)
  *         └ ParagraphNode  data.kind: heading | body | responsibility | tableRow | furniture
  *           └ SentenceNode → WordNode / PunctuationNode / SymbolNode / WhiteSpaceNode
+ *                            (or, in a run where nothing reads below sentences, one SourceNode
+ *                            with the sentence's text: src/lint/tree-depth.ts)
  *
  * A Paragraph is a logical paragraph: lines a conversion broke in mid-sentence are one
  * Paragraph (see logical-paragraphs.ts for when physical lines join). The

@@ -41,8 +41,9 @@ export const NODE_KEYS: readonly string[] = ['plan', ...PLAN_KEYS, ...TREE_KEYS]
 /** Every valid listener key: each node key and its `:exit` form. */
 export const LISTENER_KEYS: readonly string[] = NODE_KEYS.flatMap((k) => [k, `${k}:exit`])
 
-/** Types found only inside a sentence. */
-const BELOW_SENTENCE = ['WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
+/** Types found only inside a sentence (the parser builds them only when something reads them:
+ * src/lint/tree-depth.ts). */
+export const BELOW_SENTENCE: readonly string[] = ['WordNode', 'PunctuationNode', 'SymbolNode', 'WhiteSpaceNode', 'SourceNode', 'TextNode']
 
 const endOf = (n: { position?: TreeNode['position'] }): number => n.position?.end.offset ?? 0
 

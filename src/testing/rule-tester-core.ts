@@ -13,6 +13,7 @@ import type { Rule } from '../rules-support/context.js'
 import { applyFixes } from '../engine/fixer.js'
 import { lintCore } from '../engine/lint-core.js'
 import { analysePlan } from '../lint/analyse.js'
+import { needsWords } from '../lint/tree-depth.js'
 import { builtinRuleMap } from '../lint/rule-registry.js'
 import { checkListenerKeys } from '../lint/listener-keys.js'
 import { validateRuleMeta } from '../engine/rule.js'
@@ -136,6 +137,8 @@ export class RuleTester {
     known.add(id)
     const preset = this.#preset(c.preset)
     const config = c.config ?? this.#config.config ?? {}
+    // the tree as a real run with this rule builds it (a built-in rule gets words only if it listens to them)
+    const words = needsWords([rule])
     return lintCore({
       text: code,
       filePath: c.filePath ?? '<test>',
@@ -143,7 +146,7 @@ export class RuleTester {
       knownRuleIds: known,
       // The trees are frozen: a rule that changes what every other rule reads fails its tests.
       analyse: (t) => {
-        const analysis = analysePlan(t, { preset, config })
+        const analysis = analysePlan(t, { preset, config, words })
         deepFreeze(analysis.env.plan)
         deepFreeze(analysis.env.nlcst)
         return analysis

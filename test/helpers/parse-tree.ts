@@ -4,7 +4,7 @@ import { expect } from 'vitest'
 import { toString } from 'nlcst-to-string'
 import type { Node, Parent } from 'unist'
 import type { Paragraph, Root, Sentence } from 'nlcst'
-import { parseText } from '../../src/parse/index.js'
+import { parseText, type ParseOptions } from '../../src/parse/index.js'
 
 export function paragraphs(root: Root): Paragraph[] {
   return root.children.filter((c): c is Paragraph => c.type === 'ParagraphNode')
@@ -43,9 +43,9 @@ export function lineColumnOf(text: string): (offset: number) => { line: number; 
 const isHigh = (c: number) => c >= 0xd800 && c <= 0xdbff
 const isLow = (c: number) => c >= 0xdc00 && c <= 0xdfff
 
-/** Every invariant the parser promises, checked on one text. */
-export function checkInvariants(text: string): void {
-  const root = parseText(text)
+/** Every invariant the parser promises, checked on one text (with or without words). */
+export function checkInvariants(text: string, options: ParseOptions = {}): void {
+  const root = parseText(text, options)
   const lineColumn = lineColumnOf(text)
   expect(leaves(root).join('')).toBe(text)
   expect(toString(root)).toBe(text)
