@@ -37,5 +37,5 @@ let total = 0
 // every invariant (lint, lint --fix twice): the expensive one
 total += run('all invariants (lint + fix + idempotence)', 0.7, fc.property(planText(lines), (t) => checkInvariants(t)))
 // the parser alone on wilder input (any Unicode, long)
-total += run('lossless parser', 0.3, fc.property(fc.oneof(planText(lines), fc.string({ unit: 'binary', maxLength: 2000 })), (t) => toString(parseText(t)) === t))
+total += run('lossless parser', 0.3, fc.property(fc.oneof(planText(lines), fc.string({ unit: 'binary', maxLength: 2000 })), (t) => toString(parseText(t)) === t && toString(parseText(t, { words: false })) === t))
 console.log(`total: ${total.toLocaleString('en-US')} inputs`)

@@ -13,42 +13,8 @@ import { unified } from 'unified'
 import type { Node, Parent } from 'unist'
 import planlintParse, { parseText } from '../src/parse/index.js'
 import { analyseText, planlintProcessor } from '../src/lint/processor.js'
-import { checkInvariants, walk } from './helpers/parse-tree.js'
+import { checkInvariants, expectSameWithoutWords, expectSourceSentences, toSentences, walk } from './helpers/parse-tree.js'
 import { plansDir } from './helpers/plans.js'
-
-type Shape = { type: string; position: unknown; value?: string; kind?: string; children?: Shape[] }
-
-/** The tree down to its sentences: what must not depend on whether words were built. */
-function toSentences(node: Node): Shape {
-  const out: Shape = { type: node.type, position: node.position }
-  const value = (node as { value?: string }).value
-  if (value !== undefined) out.value = value
-  const kind = (node.data as { kind?: string } | undefined)?.kind
-  if (kind !== undefined) out.kind = kind
-  const children = (node as Parent).children
-  if (children && node.type !== 'SentenceNode') out.children = children.map(toSentences)
-  return out
-}
-
-/** Every sentence of a tree without words holds exactly its own text as one SourceNode. */
-function expectSourceSentences(root: Node, text: string): number {
-  let count = 0
-  for (const node of walk(root)) {
-    if (node.type !== 'SentenceNode') continue
-    count++
-    const children = (node as Parent).children
-    const own = text.slice(node.position!.start.offset, node.position!.end.offset)
-    // a sentence the plan plugin joined across a line break keeps the white space between its halves
-    const sources = children.filter((c) => c.type === 'SourceNode')
-    expect(sources.length).toBeGreaterThan(0)
-    expect(children.every((c) => c.type === 'SourceNode' || c.type === 'WhiteSpaceNode')).toBe(true)
-    expect(children[0]!.type).toBe('SourceNode')
-    expect(children.at(-1)!.type).toBe('SourceNode')
-    expect(children.map((c) => (c as unknown as { value: string }).value).join('')).toBe(own)
-    for (const c of children) expect(text.slice(c.position!.start.offset, c.position!.end.offset)).toBe((c as unknown as { value: string }).value)
-  }
-  return count
-}
 
 /** Open-ended text: CJK and Latin, every terminator and bracket, CRLF, tabs, astral characters,
  * lone surrogates, and outline markers so that the plan plugin makes sections and joins lines. */
@@ -112,15 +78,7 @@ describe('parseText without words', () => {
 })
 
 describe('the processor without words', () => {
-  const check = (text: string): void => {
-    const shallow = analyseText(text, [], { words: false })
-    const deep = analyseText(text)
-    // sections, actions, tasks, logical paragraphs (joined lines) and sentences: the same
-    expect(toSentences(shallow.tree)).toEqual(toSentences(deep.tree))
-    expect(shallow.plan).toEqual(deep.plan)
-    expect(planlintProcessor({ words: false }).stringify(shallow.tree)).toBe(text)
-    expectSourceSentences(shallow.tree, text)
-  }
+  const check = expectSameWithoutWords
 
   it('reads the same plan into the same structure, and prints back the exact text (open-ended text)', () => {
     fc.assert(fc.property(openText, check), { numRuns: 300 })

@@ -3,7 +3,7 @@
 import { readFileSync } from 'node:fs'
 import { describe, expect, it } from 'vitest'
 import { parseText } from '../../src/parse/index.js'
-import { checkInvariants, paragraphs, sentences } from '../helpers/parse-tree.js'
+import { checkInvariants, expectSameWithoutWords, paragraphs, sentences } from '../helpers/parse-tree.js'
 import { corpusDir } from './corpus.js'
 
 const CORPUS_FILES = ['jinjiang-draft.txt', 'leping.txt', 'nansha.txt', 'qingyunpu.txt']
@@ -65,6 +65,11 @@ describe('parseText: corpus', () => {
       const root = parseText(text)
       const nonBlank = text.split('\n').filter((l) => l.trim() !== '').length
       expect(paragraphs(root)).toHaveLength(nonBlank)
+    })
+    it(`parses ${file} without words: the same paragraphs, sentences, structure and plan, printed back exactly`, () => {
+      const text = corpus[file]!
+      checkInvariants(text, { words: false })
+      expectSameWithoutWords(text)
     })
   }
 })

@@ -5,6 +5,7 @@ import { toString } from 'nlcst-to-string'
 import type { Node, Parent } from 'unist'
 import type { Paragraph, Root, Sentence } from 'nlcst'
 import { parseText, type ParseOptions } from '../../src/parse/index.js'
+import { analyseText, planlintProcessor } from '../../src/lint/processor.js'
 
 export function paragraphs(root: Root): Paragraph[] {
   return root.children.filter((c): c is Paragraph => c.type === 'ParagraphNode')
@@ -79,3 +80,48 @@ export function checkInvariants(text: string, options: ParseOptions = {}): void 
   }
 }
 
+export type Shape = { type: string; position: unknown; value?: string; kind?: string; children?: Shape[] }
+
+/** The tree down to its sentences: what must not depend on whether words were built. */
+export function toSentences(node: Node): Shape {
+  const out: Shape = { type: node.type, position: node.position }
+  const value = (node as { value?: string }).value
+  if (value !== undefined) out.value = value
+  const kind = (node.data as { kind?: string } | undefined)?.kind
+  if (kind !== undefined) out.kind = kind
+  const children = (node as Parent).children
+  if (children && node.type !== 'SentenceNode') out.children = children.map(toSentences)
+  return out
+}
+
+/** Every sentence of a tree without words holds exactly its own text as one SourceNode. */
+export function expectSourceSentences(root: Node, text: string): number {
+  let count = 0
+  for (const node of walk(root)) {
+    if (node.type !== 'SentenceNode') continue
+    count++
+    const children = (node as Parent).children
+    const own = text.slice(node.position!.start.offset, node.position!.end.offset)
+    // a sentence the plan plugin joined across a line break keeps the white space between its halves
+    const sources = children.filter((c) => c.type === 'SourceNode')
+    expect(sources.length).toBeGreaterThan(0)
+    expect(children.every((c) => c.type === 'SourceNode' || c.type === 'WhiteSpaceNode')).toBe(true)
+    expect(children[0]!.type).toBe('SourceNode')
+    expect(children.at(-1)!.type).toBe('SourceNode')
+    expect(children.map((c) => (c as unknown as { value: string }).value).join('')).toBe(own)
+    for (const c of children) expect(text.slice(c.position!.start.offset, c.position!.end.offset)).toBe((c as unknown as { value: string }).value)
+  }
+  return count
+}
+
+/** The processor with and without words on `text`: the same structure down to sentences and the
+ * same plan; the tree without words prints back the exact text, each sentence its own text. */
+export function expectSameWithoutWords(text: string): void {
+  const shallow = analyseText(text, [], { words: false })
+  const deep = analyseText(text)
+  // sections, actions, tasks, logical paragraphs (joined lines) and sentences: the same
+  expect(toSentences(shallow.tree)).toEqual(toSentences(deep.tree))
+  expect(shallow.plan).toEqual(deep.plan)
+  expect(planlintProcessor({ words: false }).stringify(shallow.tree)).toBe(text)
+  expectSourceSentences(shallow.tree, text)
+}
