@@ -60,7 +60,7 @@ export interface BenchResult {
   corpusRuns: { planlint: ProcessStats; planlintJobs: ProcessStats; textlint: ProcessStats; ratio: number; ratioJobs: number; cpuRatio: number }
   throughput: { serialMbPerS: number; jobsMbPerS: number }
   coldStart: { planlint: ProcessStats; node: ProcessStats; ratio: number }
-  workerStart: Stats
+  workerStart: Stats & { empty: Stats }
   warm: WarmResult
   editor: Stats
   editorServer: ServerEditStats
@@ -107,12 +107,18 @@ function budgets(r: Omit<BenchResult, 'budgets'>): BudgetRow[] {
       measured: `${r.coldStart.ratio}× (${r.coldStart.planlint.wallMs} ms vs ${r.coldStart.node.wallMs} ms)`,
       met: r.coldStart.ratio <= 1.5,
     },
-    { id: '5', what: 'worker start, to its first result', budget: '≤ 60 ms', measured: `${r.workerStart.medianMs} ms (p95 ${r.workerStart.p95Ms})`, met: r.workerStart.medianMs <= 60 },
+    {
+      id: '5',
+      what: 'worker start, to its first result',
+      budget: '≤ 60 ms',
+      measured: `${r.workerStart.medianMs} ms (p95 ${r.workerStart.p95Ms}); a worker that loads nothing, same rounds: ${r.workerStart.empty.medianMs} ms`,
+      met: r.workerStart.medianMs <= 60,
+    },
     {
       id: '6',
       what: `one ${(r.corpus.planBytes / 1000).toFixed(1)} KB plan in process, all rules (median)`,
       budget: '≤ 3 ms',
-      measured: `${r.warm.medianMs} ms (p95 ${r.warm.p95Ms})`,
+      measured: `${r.warm.medianMs} ms (p95 ${r.warm.p95Ms}); every rule off (tree and plan only): ${r.warm.noRules.medianMs} ms`,
       met: r.warm.medianMs <= 3,
     },
     {

@@ -36,7 +36,12 @@ export interface DictionaryResult {
   textlintHits: number
 }
 
-export type WarmResult = Stats & { phasesMs: Record<string, number>; rulesMs: Record<string, number> }
+export type WarmResult = Stats & {
+  phasesMs: Record<string, number>
+  rulesMs: Record<string, number>
+  /** The same plan with every rule off: reading it into the one tree and the plan, the floor the rules stand on. */
+  noRules: Stats
+}
 
 export function stats(samples: number[]): Stats {
   const s = [...samples].sort((a, b) => a - b)
@@ -51,6 +56,13 @@ export function round(n: number, digits = 2): number {
 
 export function median(xs: number[]): number {
   return stats(xs).medianMs
+}
+
+/** Every known rule off. */
+function allRulesOff(): Record<string, 'off'> {
+  const rules: Record<string, 'off'> = {}
+  for (const id of getRules().keys()) rules[id] = 'off'
+  return rules
 }
 
 /** Options that run one rule alone (every other known rule off). */
@@ -81,7 +93,12 @@ export function measureWarm(text: string, options: LintOptions, iterations: numb
   setTiming(false)
   const per = (r: Record<string, number>): Record<string, number> =>
     Object.fromEntries(Object.entries(r).map(([k, v]) => [k, round(v / iterations, 3)]))
-  return { ...s, phasesMs: per(snap.phases), rulesMs: per(snap.rules) }
+  const bare: LintOptions = { ...options, rules: { ...options.rules, ...allRulesOff() } }
+  const left = lintText(text, bare).messages
+  if (left.length > 0) throw new Error(`every rule off, yet ${left.length} messages (${left[0]!.ruleId}): the floor would measure rules`)
+  for (let i = 0; i < Math.max(20, iterations / 5); i++) lintText(text, bare)
+  const noRules = stats(timeEach(iterations, () => lintText(text, bare)))
+  return { ...s, phasesMs: per(snap.phases), rulesMs: per(snap.rules), noRules }
 }
 
 /** (e): every iteration lints the plan with one character inserted at a different place. */
@@ -155,9 +172,11 @@ export async function measureAgreement(g: Generated, root: string): Promise<{ na
  * Worker start: from `new Worker(workerUrl)` (the CLI's own `--jobs` worker) to the result of
  * its first file, a small plan — loading the engine, presets and dictionary included.
  */
-export async function measureWorkerStart(workerUrl: URL, file: string, cwd: string, runs: number): Promise<Stats> {
+export async function measureWorkerStart(workerUrl: URL, file: string, cwd: string, runs: number): Promise<Stats & { empty: Stats }> {
   const samples: number[] = []
+  const empty: number[] = []
   for (let i = 0; i < runs; i++) {
+    empty.push(await emptyWorkerStart())
     const start = performance.now()
     const w = new Worker(workerUrl, { workerData: { options: { cwd } } })
     try {
@@ -171,5 +190,25 @@ export async function measureWorkerStart(workerUrl: URL, file: string, cwd: stri
       await w.terminate()
     }
   }
-  return stats(samples)
+  return { ...stats(samples), empty: stats(empty) }
+}
+
+/**
+ * Node's own floor for a worker, measured in the same rounds: from `new Worker` to the first
+ * message of a worker that loads nothing and replies at once (an ES module, as planlint's is).
+ */
+const EMPTY_WORKER = new URL(`data:text/javascript,${encodeURIComponent("import { parentPort } from 'node:worker_threads'; parentPort.postMessage(0)")}`)
+
+async function emptyWorkerStart(): Promise<number> {
+  const start = performance.now()
+  const w = new Worker(EMPTY_WORKER)
+  try {
+    await new Promise<void>((resolve, reject) => {
+      w.once('message', () => resolve())
+      w.once('error', reject)
+    })
+    return performance.now() - start
+  } finally {
+    await w.terminate()
+  }
 }
