@@ -7,14 +7,8 @@ import type { Locator } from './lines.js'
 import { asciiDigits, chineseNumber } from './markers.js'
 import { lowerBound } from '../text/arrays.js'
 import { FULL_STOPS, HAN_CLASS, yearNumber } from '../lexicon/index.js'
+import { yearMatches } from './target-years.js'
 
-/**
- * `到2025年`, `到二〇二五年`, `到“十四五”末`, a year that opens a sentence (`2025年，…`),
- * `“十四五”期间，…` opening a clause or a list item (the period's last year) and `2025年底前…`
- * (a deadline).
- */
-const YEAR =
-  /(?:(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?|(?:到|至)?\s*[“"]?(十[三四五六]五)[”"]?\s*(?:时期|期间)?(?:末|期末|结束时)|(?:^|(?<=[。；;！？\n]))[ \t]*((?:19|20)\d{2})\s*年(?=[，,])|(?:^|(?<=[。；;！？，,\n.．、）)]))[ \t]*在?[“"]?(十[三四五六]五)[”"]?\s*(?:期间|时期内)|((?:19|20)\d{2})\s*年(?:底)?(?:以)?前(?![后景夕]))/gm
 const PAST = /已达到|已经|已实现|达到了|实现了|奠定了|提高到了/
 const FIVE_YEAR_PLAN: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 }
 
@@ -65,7 +59,7 @@ export function findTargets(text: string, loc: Locator, regions: Region[], perio
     if (stop !== -1 && stop < at) stop = text.indexOf('。', at)
     return stop
   }
-  for (const m of text.matchAll(YEAR)) {
+  for (const m of yearMatches(text)) {
     const at = m.index! + (m[0].length - m[0].trimStart().length)
     if (at < lastSentenceEnd) continue
     const year = yearOf(m)
