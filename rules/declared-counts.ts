@@ -12,9 +12,13 @@ import type { PlanTree } from '../src/types.js'
 import { literalAlternation } from '../src/text/safe-pattern.js'
 import { insideActionOrProject } from '../src/rules-support/tree-query.js'
 
-/** `5项提升行动`, `“五大”重点人群`, `6大重点工程`, `五大工程`, `4 项提升行动`. */
+/**
+ * `5项提升行动`, `“五大”重点人群`, `6大重点工程`, `五大工程`, `4 项提升行动`. Each optional word
+ * carries the white space after it (`(?:(重点)\s*)?`), never two `\s*` side by side: those split
+ * one run of white space every possible way before failing (polynomial in a long run).
+ */
 const DECLARATION =
-  /([0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})\s*[”"’]?\s*(项|大|类)\s*[”"’]?\s*(重点)?\s*(科学素质)?\s*(提升行动|工程|人群)/g
+  /([0-9０-９]{1,2}|[一二三四五六七八九十两]{1,3})\s*(?:[”"’]\s*)?(项|大|类)\s*(?:[”"’]\s*)?(?:(重点)\s*)?(?:(科学素质)\s*)?(提升行动|工程|人群)/g
 
 /** Words of a sentence that looks back on earlier work. */
 const PAST = /以来|期间[^，。]*(完成|实施了|开展了)|已经|已完成|圆满完成|全面完成|曾|先后|此前|过去/

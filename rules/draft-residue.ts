@@ -22,8 +22,9 @@ interface Options {
 const BOOKMARK = /\[bookmark:[^\]\n]*\]|\[\]\{#[^}\n]*\}/g
 const GOBACK = /_GoBack/g
 const DASH = '[-—－–‒―]'
-/** A line that is only a page number between dashes, markdown emphasis allowed: `— 5 **—**`. */
-const PAGE_NUMBER = new RegExp(`^\\**\\s*${DASH}+\\s*\\**\\s*\\d{1,4}\\s*\\**\\s*${DASH}+\\s*\\**$`)
+/** A line that is only a page number between dashes, markdown emphasis allowed: `— 5 **—**`
+ * (`\s*(?:\*+\s*)?`, not `\s*\**\s*`, which splits a long run of white space every way). */
+const PAGE_NUMBER = new RegExp(`^\\**\\s*${DASH}+\\s*(?:\\*+\\s*)?\\d{1,4}\\s*(?:\\*+\\s*)?${DASH}+\\s*\\**$`)
 const DRAFT_MARK = /[（(]\s*征求意见稿\s*[）)]/g
 
 /** A CJK neighbour (Han, CJK or full-width punctuation) or a digit: a placeholder sits in Chinese text. */

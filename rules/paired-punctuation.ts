@@ -9,6 +9,7 @@
  */
 import { defineRule, ruleDocsUrl, type PlanNodes } from '../src/rules-support/context.js'
 import { isChineseContext, SENTENCE_ENDS } from '../src/lexicon/index.js'
+import { trimEndWith } from '../src/text/trim.js'
 
 type Paragraph = PlanNodes['ParagraphNode']
 
@@ -154,7 +155,7 @@ export default defineRule({
           const next = paragraphs[n]
           const nextText = next ? ctx.getText(next) : ''
           const reopens = stack.length > 0 && stack.every((o) => o.family === 'dquote' || o.family === 'squote') && nextText.trimStart()[0] === stack[stack.length - 1]!.ch
-          const continues = reopens || (next !== undefined && !FINAL.test(para.replace(/[\s*]+$/, '')) && !isHeadingLike(nextText))
+          const continues = reopens || (next !== undefined && !FINAL.test(trimEndWith(para, '*')) && !isHeadingLike(nextText))
           if (stack.length > 0 && !continues) {
             for (const o of stack) unclosed(o)
             stack = []

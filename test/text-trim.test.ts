@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { isTrimmedSpace, trimmedEnd, trimmedStart } from '../src/text/trim.js'
+import { isTrimmedSpace, trimEndWith, trimmedEnd, trimmedStart } from '../src/text/trim.js'
 
 describe('trim bounds', () => {
   it('remove exactly what String.prototype.trim removes, for every BMP code unit', () => {
@@ -24,5 +24,21 @@ describe('trim bounds', () => {
         expect(s).toBe(trimmed === '' ? b : a + text.slice(a, b).indexOf(trimmed))
       }),
     )
+  })
+
+  it('trimEndWith removes what /[\s<chars>]+$/ removes, and keeps the same string when nothing is removed', () => {
+    const piece = fc.constantFrom(' ', '\u3000', '\t', '\n', '\r', '\u2028', '\u00a0', '\ufeff', '*', '科', '，', 'a', '\u200b')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        expect(trimEndWith(text, '*')).toBe(text.replace(/[\s*]+$/, ''))
+        expect(trimEndWith(text, '')).toBe(text.trimEnd())
+      }),
+    )
+    const s = '科普**  '
+    expect(trimEndWith(s, '*')).toBe('科普')
+    expect(trimEndWith('科普', '*')).toBe('科普')
+    // linear: a long run of white space inside the text (the pattern tries every position of it)
+    const long = `科${'\u3000'.repeat(1_000_000)}普 *`
+    expect(trimEndWith(long, '*')).toBe(long.slice(0, -2))
   })
 })

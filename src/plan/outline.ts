@@ -7,6 +7,7 @@ import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
 import { isUnitName, isVague } from './units.js'
 import { HAN_CLASS, RESPONSIBILITY_LABEL, SENTENCE_ENDS } from '../lexicon/index.js'
+import { trimEndWith } from '../text/trim.js'
 
 /** A heading with the lines it governs (its own line up to the next heading). */
 export interface Block {
@@ -133,7 +134,7 @@ function firstTerminal(s: string): number {
 
 /** True when the title text does not look complete (ends inside a phrase, not on a noun suffix). */
 function endsMidWord(s: string): boolean {
-  const t = s.replace(/[\s*]+$/, '')
+  const t = trimEndWith(s, '*')
   return !/(行动|工程|要求|思想|原则|目标|措施|保障|实施|领导|机制|体系|建设|计划|前言|任务|安排|条件|引导|工作)$/.test(t)
 }
 

@@ -24,3 +24,18 @@ export function trimmedEnd(text: string, start: number, end: number): number {
   while (end > start && isTrimmedSpace(text.charCodeAt(end - 1))) end--
   return end
 }
+
+/**
+ * `s` without the white space and characters of `chars` at its end: `s.replace(/[\s*]+$/, '')`
+ * is `trimEndWith(s, '*')`. A loop from the end, where the pattern tries every position of a
+ * run inside the text and fails at `$` (quadratic in a long run of white space).
+ */
+export function trimEndWith(s: string, chars: string): string {
+  let end = s.length
+  while (end > 0) {
+    const code = s.charCodeAt(end - 1)
+    if (!isTrimmedSpace(code) && !chars.includes(s[end - 1]!)) break
+    end--
+  }
+  return end === s.length ? s : s.slice(0, end)
+}

@@ -51,6 +51,11 @@ tester.run('declared-counts', rule, {
       errors: [{ messageId: 'mismatch', data: { written: '五大工程', kind: '重点工程', actual: 4, names: '科技资源科普化工程、科普信息化提升工程、科普基础设施工程、基层科普能力提升工程' }, line: 16, column: 3, endColumn: 7 }],
     },
     {
+      // white space and a quote in every gap between the words of a declaration
+      code: plan('实施 6 ” 项 ” 重点　科学素质　提升行动。', 4),
+      errors: [{ messageId: 'mismatch', data: { written: '6 ” 项 ” 重点　科学素质　提升行动', kind: '提升行动', actual: 4, names: '青少年科学素质提升行动、农民科学素质提升行动、产业工人科学素质提升行动、老年人科学素质提升行动' }, line: 4, column: 4 }],
+    },
+    {
       // the quote belongs to the count
       code: plan('充分激发“五大”重点人群活力。', 4),
       errors: [{ messageId: 'mismatch', line: 4, column: 5, endColumn: 13 }],

@@ -58,6 +58,12 @@ tester.run('draft-residue', rule, {
       output: '培育理\n\n\n项提升行动。',
     },
     {
+      // emphasis and white space on both sides of the number
+      code: '甲\n**—　** 12 **　—**\n乙',
+      errors: [{ messageId: 'pageNumber', data: { line: '**—　** 12 **　—**' }, line: 2, column: 1 }],
+      output: '甲\n乙',
+    },
+    {
       code: '甲\n  - 12 -  \n乙\n— 7 —',
       errors: [
         { messageId: 'pageNumber', line: 2, column: 3, endColumn: 9 },

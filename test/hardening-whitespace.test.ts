@@ -1,0 +1,55 @@
+/**
+ * Hardening, through the real CLI: work stays linear in a long run of white space inside a
+ * line. A pattern with `\s*` at its front tried at every position, two `\s*` side by side
+ * (`\s*[”"]?\s*`), or `[\s*]+$` on a whole paragraph takes time quadratic in such a run: a
+ * 205 KB draft with one line of 200,000 spaces took 35 s, the same with 60,000 ideographic
+ * spaces after a count (`5　…　项`) or a dash (`——　…`) over 8 s. Each file here has 23 runs of
+ * 250,000 white-space characters around the phrases those patterns look for (under the 20 MB
+ * input limit); linear, a file takes seconds — quadratic, many minutes (the timeout fails it).
+ */
+import fs from 'node:fs'
+import os from 'node:os'
+import path from 'node:path'
+import { afterAll, beforeAll, describe, expect, it } from 'vitest'
+import { root, runCliAsync } from './helpers/cli.js'
+
+const draft = fs.readFileSync(path.join(root, 'examples/draft.txt'), 'utf8')
+const RUN = 250_000
+let dir: string
+
+beforeAll(() => {
+  dir = fs.mkdtempSync(path.join(os.tmpdir(), 'planlint-hardening-ws-'))
+})
+afterAll(() => fs.rmSync(dir, { recursive: true, force: true }))
+
+/** Phrases the plan reader and the rules look for, each after and before a long run. */
+const PHRASES = [
+  '到 2025年，全区公民具备科学素质的比例达到15%。', // target years
+  '“十四五”期间，每年开展科普活动。',
+  '5', // a count: `5　…　项提升行动`
+  '项提升行动',
+  '——', // a page number: `——　…　5　——`
+  '开展“科普', // a quotation left open at the end of a paragraph
+  '一、主要目标', // a heading
+  '（牵头单位：区科协）',
+]
+
+describe('long runs of white space inside a line', () => {
+  for (const [name, space] of [
+    ['spaces', ' '],
+    ['ideographic spaces', '\u3000'],
+    ['tabs', '\t'],
+    ['no-break spaces', '\u00a0'],
+  ] as const) {
+    it(`lint in linear time: ${name}`, async () => {
+      const run = space.repeat(RUN)
+      const file = path.join(dir, `${name.replace(/ /g, '-')}.txt`)
+      fs.writeFileSync(file, `${draft}\n${PHRASES.map((p) => `${run}${p}${run}`).join('\n')}\n${PHRASES.join(run)}\n`)
+      const r = await runCliAsync([file, '--format', 'json', '-o', `${file}.json`], { cwd: dir })
+      expect(r.status, r.stderr).toBeLessThan(2)
+      expect(r.stderr).not.toMatch(/内部错误|\n\s+at /)
+      // the draft's own findings are still there: the run did not stop the lint
+      expect(JSON.parse(fs.readFileSync(`${file}.json`, 'utf8'))[0].messages.length).toBeGreaterThan(0)
+    }, 120_000)
+  }
+})
