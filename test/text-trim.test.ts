@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { isTrimmedSpace, trimEndWith, trimmedEnd, trimmedStart } from '../src/text/trim.js'
+import { isTrimmedSpace, toOneLine, trimEndWith, trimmedEnd, trimmedStart } from '../src/text/trim.js'
 
 describe('trim bounds', () => {
   it('remove exactly what String.prototype.trim removes, for every BMP code unit', () => {
@@ -40,5 +40,17 @@ describe('trim bounds', () => {
     // linear: a long run of white space inside the text (the pattern tries every position of it)
     const long = `科${'\u3000'.repeat(1_000_000)}普 *`
     expect(trimEndWith(long, '*')).toBe(long.slice(0, -2))
+  })
+
+  it('toOneLine replaces each run of white space with a line break in it by one space, as /\\s*\\n\\s*/g does', () => {
+    const piece = fc.constantFrom(' ', '\u3000', '\t', '\n', '\r', '\u2028', '科', 'a', '|')
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), (text) => {
+        expect(toOneLine(text)).toBe(text.replace(/\s*\n\s*/g, ' '))
+      }),
+    )
+    expect(toOneLine('第一行 \n\t 第二行  第三段')).toBe('第一行 第二行  第三段')
+    const long = `甲${' '.repeat(1_000_000)}乙`
+    expect(toOneLine(long)).toBe(long)
   })
 })

@@ -7,6 +7,7 @@ import type { Rule } from '../rules-support/context.js'
 import type { CliIO } from './lint.js'
 import { maxOf, pushAll } from '../text/arrays.js'
 import { LEVEL_WORDS } from '../reporters/common.js'
+import { toOneLine } from '../text/trim.js'
 
 function pad(s: string, width: number): string {
   return s + ' '.repeat(Math.max(0, width - stringWidth(s)))
@@ -41,7 +42,7 @@ export function rulesTable(rules: Rule[]): string {
 
 /** The rules as a Markdown table (the one in README.md, which a test keeps in sync). */
 export function rulesMarkdown(rules: Rule[]): string {
-  const cell = (s: string) => s.replace(/\|/g, '\\|').replace(/\s*\n\s*/g, ' ')
+  const cell = (s: string) => toOneLine(s.replace(/\|/g, '\\|'))
   const rows = rules.map((r) => `| \`${r.meta.id}\` | ${severityLabel(r)} | ${r.meta.fixable ? '是' : '否'} | ${cell(r.meta.docs.description.zh)} |`)
   return ['| 规则 | 默认级别 | 可自动修复 | 说明 |', '| --- | --- | --- | --- |', ...rows].join('\n') + '\n'
 }

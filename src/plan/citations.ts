@@ -7,14 +7,14 @@ import type { Locator } from './lines.js'
 import { HAN_CHARACTER, HAN_CLASS } from '../lexicon/index.js'
 
 // 机关代字: up to 6 Han characters, then the year in any bracket, then the serial and 号.
-const DOC_NUMBER = new RegExp(String.raw`([${HAN_CLASS}]{1,6})\s*([〔\[【(（［])\s*((?:19|20)\d{2})\s*([〕\]】)）］])\s*第?\s*(\d{1,4})\s*号`, 'g')
+const DOC_NUMBER = new RegExp(String.raw`([${HAN_CLASS}]{1,6})\s*([〔\[【(（［])\s*((?:19|20)\d{2})\s*([〕\]】)）］])\s*(?:第\s*)?(\d{1,4})\s*号`, 'g')
 /**
  * The part of DOC_NUMBER after the 机关代字. Scanning the whole text with DOC_NUMBER tries
  * `[${HAN_CLASS}]{1,6}` at every Han character (a fifth of buildPlan on a 40 KB plan in
  * the profile); this core starts with a bracket, so it is found quickly, and every
  * DOC_NUMBER match holds one after its start.
  */
-const CORE = /[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*第?\s*\d{1,4}\s*号/g
+const CORE = /[〔\[【(（［]\s*(?:19|20)\d{2}\s*[〕\]】)）］]\s*(?:第\s*)?\d{1,4}\s*号/g
 const SPACE = /\s/
 
 /**

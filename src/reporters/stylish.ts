@@ -22,6 +22,7 @@ import { wrapToWidth } from './wrap.js'
 import type { FormatterContext } from './types.js'
 import { maxOf, pushAll } from '../text/arrays.js'
 import { printable } from '../text/printable.js'
+import { toOneLine } from '../text/trim.js'
 
 /** Pads `s` with spaces on the right (or left) to `width` display columns. */
 export function padDisplay(s: string, width: number, alignRight = false): string {
@@ -54,7 +55,7 @@ function fileBlock(result: LintResult, ctx: FormatterContext, p: Paint, showPres
       right,
       sep: sep ?? ':',
       level: levelOf(m),
-      message: printable((m.message + placesSuffix(m)).replace(/\s*\n\s*/g, ' ')),
+      message: printable(toOneLine(m.message + placesSuffix(m))),
       ruleId: printable(m.ruleId ?? ''),
     }
   })

@@ -14,6 +14,7 @@ import type { LintMessage, LintResult } from '../types.js'
 import { introducedErrors, type FindingComparison } from './compare-findings.js'
 import { maxOf } from '../text/arrays.js'
 import { printable } from '../text/printable.js'
+import { toOneLine } from '../text/trim.js'
 
 export const COMPARISON_FORMATS = ['stylish', 'json', 'html'] as const
 export type ComparisonFormat = (typeof COMPARISON_FORMATS)[number]
@@ -48,7 +49,7 @@ export function comparisonStylish(c: FindingComparison, ctx: { cwd: string; colo
     const list = c[s.key]
     const draft = s.from === 'old' ? '旧稿' : '新稿'
     out.push(p.bold(`${s.title}（${list.length} 个${list.length ? `，位置为${draft}中的位置` : ''}）`))
-    const rows = list.map((m) => ({ pos: where(m), sev: isError(m) ? '错误' : '警告', err: isError(m), msg: printable(m.message.replace(/\s*\n\s*/g, ' ')), id: printable(ruleIdOf(m)) }))
+    const rows = list.map((m) => ({ pos: where(m), sev: isError(m) ? '错误' : '警告', err: isError(m), msg: printable(toOneLine(m.message)), id: printable(ruleIdOf(m)) }))
     const wp = Math.max(0, maxOf(rows.map((r) => displayWidth(r.pos))))
     const wm = Math.max(0, maxOf(rows.map((r) => displayWidth(r.msg))))
     for (const r of rows) {

@@ -39,3 +39,14 @@ export function trimEndWith(s: string, chars: string): string {
   }
   return end === s.length ? s : s.slice(0, end)
 }
+
+const SPACE_RUN = /\s+/g
+
+/**
+ * `s` on one line: each run of white space with a line break in it becomes one space, as
+ * `s.replace(/\s*\n\s*\/g, ' ')` does — but one match per run, where that pattern tries every
+ * position of a run without a line break and fails (quadratic in a long run of spaces).
+ */
+export function toOneLine(s: string): string {
+  return s.replace(SPACE_RUN, (run) => (run.includes('\n') ? ' ' : run))
+}
