@@ -71,6 +71,15 @@ describe('yearMatches', () => {
     60_000,
   )
 
+  it('a target moved from a baseline (`由…%…提高到…`) takes the value after the rise, in linear time', () => {
+    const goal = (clause: string) => buildPlan(`一、主要目标\n到2025年，${clause}。\n`).targets.map((t) => [t.year, t.value, t.indicator])
+    expect(goal('全区公民具备科学素质的比例由2020年的9.6%提高到15%以上')).toEqual([[2025, 15, '公民具备科学素质的比例']])
+    expect(goal(`比例${'由10%'.repeat(20_000)}提高到15%`)).toEqual([[2025, 15, '比例']])
+    // with no rise after them, the pattern this replaced backtracked over every 由 and every % of the
+    // clause (cubic: 20,000 of them took over a minute); now the first 由 settles it
+    expect(goal(`比例达到${'由10%'.repeat(20_000)}`)).toEqual([[2025, 10, '比例']])
+  })
+
   it('the plan reads its targets through it: a goal after a long line of spaces is found', () => {
     const text = `一、主要目标\n${' '.repeat(200_000)}\n到2025年，全区公民具备科学素质的比例达到15%。\n`
     expect(buildPlan(text).targets.map((t) => [t.year, t.value])).toEqual([[2025, 15]])

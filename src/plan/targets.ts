@@ -10,6 +10,25 @@ import { FULL_STOPS, HAN_CLASS, yearNumber } from '../lexicon/index.js'
 import { yearMatches } from './target-years.js'
 
 const PAST = /已达到|已经|已实现|达到了|实现了|奠定了|提高到了/
+const PERCENT_SIGN = /[%％]/g
+const RISE_TO = /(?:提高|提升|增长|增加|上升)到/g
+
+/**
+ * Where `由…%…提高到` starts and ends in a clause without white space (`由2020年的9.6%提高到15%`:
+ * the target is after it) — what `/由.*?[%％].*?(?:提高|…)到/` finds, in one pass: only the
+ * first 由 matters (a later one's first % is no earlier), then its first %, then the first rise
+ * after it. The pattern itself backtracked over every 由 and % (`由10%由10%…`: over a minute).
+ */
+function baseline(plain: string): { index: number; end: number } | undefined {
+  const index = plain.indexOf('由')
+  if (index === -1) return undefined
+  PERCENT_SIGN.lastIndex = index + 1
+  const pct = PERCENT_SIGN.exec(plain)
+  if (pct === null) return undefined
+  RISE_TO.lastIndex = pct.index + 1
+  const rise = RISE_TO.exec(plain)
+  return rise === null ? undefined : { index, end: rise.index + rise[0].length }
+}
 const FIVE_YEAR_PLAN: Record<string, number> = { 十三五: 2020, 十四五: 2025, 十五五: 2030, 十六五: 2035 }
 
 function yearOf(m: RegExpMatchArray): number {
@@ -188,9 +207,9 @@ function clause(t: string, position: TargetClause['position']): TargetClause {
   const vague = quantified ? [] : VAGUE.filter((v) => plain.includes(v))
   const c: TargetClause = { text: t, position, quantified, vague }
   // `由2020年的9.6%提高到15%以上`: the target is the value after 提高到/达到, not the baseline
-  const moved = /由.*?[%％].*?(?:提高|提升|增长|增加|上升)到/.exec(plain)
+  const moved = baseline(plain)
   const pctRe = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g
-  if (moved) pctRe.lastIndex = moved.index + moved[0].length
+  if (moved) pctRe.lastIndex = moved.end
   let pct: RegExpExecArray | null = pctRe.exec(plain)
   // a table row (`指标\t2020年值\t2025年值`): the last column is the target
   if (pct && t.includes('\t')) for (let next = pctRe.exec(plain); next; next = pctRe.exec(plain)) pct = next
