@@ -1,6 +1,6 @@
 import { describe, expect, it } from 'vitest'
 import fc from 'fast-check'
-import { isTrimmedSpace, toOneLine, trimEndWith, trimmedEnd, trimmedStart } from '../src/text/trim.js'
+import { isTrimmedSpace, toOneLine, trimEndWith, trimmedEnd, trimmedStart, withoutTrailing } from '../src/text/trim.js'
 
 describe('trim bounds', () => {
   it('remove exactly what String.prototype.trim removes, for every BMP code unit', () => {
@@ -52,5 +52,18 @@ describe('trim bounds', () => {
     expect(toOneLine('第一行 \n\t 第二行  第三段')).toBe('第一行 第二行  第三段')
     const long = `甲${' '.repeat(1_000_000)}乙`
     expect(toOneLine(long)).toBe(long)
+  })
+
+  it('withoutTrailing removes what /[<chars>]+$/ removes', () => {
+    const piece = fc.constantFrom('。', '．', '.', '：', ':', '；', ';', '\n', '\t', ' ', '科', 'x')
+    const sets = ['。．.：:', '。；;，,.', '。；;', '\n', '\t']
+    fc.assert(
+      fc.property(fc.array(piece, { maxLength: 30 }).map((a) => a.join('')), fc.constantFrom(...sets), (text, chars) => {
+        const pattern = new RegExp(`[${chars.replace(/[.\\\]\[]/g, '\\$&')}]+$`)
+        expect(withoutTrailing(text, chars)).toBe(text.replace(pattern, ''))
+      }),
+    )
+    const long = `科${'。'.repeat(1_000_000)}普。。`
+    expect(withoutTrailing(long, '。')).toBe(long.slice(0, -2))
   })
 })

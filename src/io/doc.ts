@@ -10,6 +10,7 @@ import type { SourceText } from './types.js'
 import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
 import { isEncryptedOoxml, isOle } from './sniff.js'
+import { withoutTrailing } from '../text/trim.js'
 
 export async function readDoc(bytes: Uint8Array, filePath: string): Promise<SourceText> {
   const buffer = Buffer.from(bytes.buffer, bytes.byteOffset, bytes.byteLength)
@@ -29,7 +30,7 @@ export async function readDoc(bytes: Uint8Array, filePath: string): Promise<Sour
     throw new InputError('corrupt', `.doc 文件已损坏，无法读取（${e instanceof Error ? e.message.split('\n')[0] : String(e)}）；请在 Word 中打开后重新保存`, filePath)
   }
   const out = new TextBuilder()
-  const lines = body.replace(/\r\n?/g, '\n').replace(/\n+$/, '').split('\n')
+  const lines = withoutTrailing(body.replace(/\r\n?/g, '\n'), '\n').split('\n')
   // Word counts each table cell as a paragraph, so a row of n cells moves the count by n.
   let paragraph = 1
   for (const line of lines) {

@@ -15,6 +15,7 @@ import { InputError } from './errors.js'
 import { mappedSource, TextBuilder } from './mapped.js'
 import { maxOf } from '../text/arrays.js'
 import { CJK_TEXT_CLASS } from '../lexicon/index.js'
+import { withoutTrailing } from '../text/trim.js'
 
 interface Item {
   str: string
@@ -151,7 +152,7 @@ function mergeTableRows(lines: Line[]): Line[] {
           cell.text += c.text
           cell.x1 = c.x1
         })
-        row.line.text = row.cells.map((c) => c?.text ?? '').join('\t').replace(/\t+$/, '')
+        row.line.text = withoutTrailing(row.cells.map((c) => c?.text ?? '').join('\t'), '\t')
         row.line.bottom = line.y
         continue
       }

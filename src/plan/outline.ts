@@ -7,7 +7,7 @@ import type { Line, Locator } from './lines.js'
 import { matchMarker } from './markers.js'
 import { isUnitName, isVague } from './units.js'
 import { HAN_CLASS, RESPONSIBILITY_LABEL, SENTENCE_ENDS } from '../lexicon/index.js'
-import { trimEndWith } from '../text/trim.js'
+import { trimEndWith, withoutTrailing } from '../text/trim.js'
 
 /** A heading with the lines it governs (its own line up to the next heading). */
 export interface Block {
@@ -37,7 +37,7 @@ const SPACE_IN_CJK = new RegExp(`(?<=[${HAN_CLASS}])[ \\u3000]+(?=[${HAN_CLASS}]
 
 /** Removes PDF spacing inside Chinese text and markdown bold marks. */
 export function cleanTitle(s: string): string {
-  return s.replace(/\*\*/g, '').replace(SPACE_IN_CJK, '').replace(/[。．.：:]+$/, '').trim()
+  return withoutTrailing(s.replace(/\*\*/g, '').replace(SPACE_IN_CJK, ''), '。．.：:').trim()
 }
 
 /** A statement of responsibility on its own line (`牵头单位：…`, `（牵头单位：…）`): never the rest of a heading. */

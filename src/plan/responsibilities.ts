@@ -11,6 +11,7 @@ import type { Locator } from './lines.js'
 import { leadMarked, parseUnitList, type UnitListContext } from './units.js'
 import { pushAll } from '../text/arrays.js'
 import { isLeadLabel, isResponsibleLabel, RESPONSIBILITY_LABEL } from '../lexicon/index.js'
+import { withoutTrailing } from '../text/trim.js'
 
 /** Text with white space and page furniture removed, and a map back to offsets. */
 export interface Compact {
@@ -128,7 +129,7 @@ export function parseStatement(c: Compact, loc: Locator, ctx: UnitListContext, b
     labels.forEach((m, n) => {
       const from = m.index! + m[0].length
       const to = n + 1 < labels.length ? labels[n + 1]!.index! : t.length
-      const list = t.slice(from, to).replace(/[。；;，,.]+$/, '')
+      const list = withoutTrailing(t.slice(from, to), '。；;，,.')
       // `责任单位：县教育局牵头，县科协、团县委配合`: the list says who leads
       if (/牵头/.test(list) && !isLeadLabel(m[1]!)) {
         const inner = parseStatement({ text: list, map: c.map.slice(from, from + list.length) }, loc, ctx, true)
@@ -197,7 +198,7 @@ export function toNode(p: ParsedStatement, start: number, end: number, loc: Loca
 
 /** A bracket or sentence that is nothing but a list of units (`（县教育局、县科协）`). */
 export function unitsOnly(c: Compact, loc: Locator, ctx: UnitListContext): UnitMention[] | undefined {
-  const t = c.text.replace(/[。；;]+$/, '')
+  const t = withoutTrailing(c.text, '。；;')
   if (!t || /[：:]/.test(t)) return undefined
   const units = parseUnitList(t, (i) => c.map[i] ?? c.map[c.map.length - 1]!, loc, ctx)
   // `各镇（街道）`, `各村（社区）`: a bracket that completes a place word, not a unit list

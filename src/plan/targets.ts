@@ -208,7 +208,9 @@ function clause(t: string, position: TargetClause['position']): TargetClause {
   const c: TargetClause = { text: t, position, quantified, vague }
   // `由2020年的9.6%提高到15%以上`: the target is the value after 提高到/达到, not the baseline
   const moved = baseline(plain)
-  const pctRe = /([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g
+  // a percentage starts where a run of digits does (a start inside the run would fail as the run's
+  // start did: tried at every digit, a long run without % was quadratic)
+  const pctRe = /(?<![0-9０-９])([0-9０-９]+(?:[.．][0-9０-９]+)?)\s*[%％]/g
   if (moved) pctRe.lastIndex = moved.end
   let pct: RegExpExecArray | null = pctRe.exec(plain)
   // a table row (`指标\t2020年值\t2025年值`): the last column is the target

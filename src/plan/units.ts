@@ -6,6 +6,7 @@
 import type { UnitMention } from './types.js'
 import type { Locator } from './lines.js'
 import { HAN_CLASS, PLACE_SUFFIX } from '../lexicon/index.js'
+import { withoutTrailing } from '../text/trim.js'
 
 /** Level prefixes a unit name may start with, longest first. */
 const PREFIXES = ['自治区', '自治县', '自治州', '区委', '县委', '市委', '旗委', '省委', '区', '县', '市', '旗', '省', '州', '盟', '镇', '乡']
@@ -24,6 +25,23 @@ const OWN_PLACE = new RegExp(`^[${HAN_CLASS}]{2,6}?(?:${PLACE_SUFFIX})(?=[${HAN_
 const UNIT_CHARS = new RegExp(`^[${HAN_CLASS}A-Za-z0-9（）()]+$`)
 const BY_UNITS = new RegExp(`^(由|请|以)(?=[${HAN_CLASS}]{3})`)
 const LEAD_MARK = /\s*[（(]\s*(牵头|牵头单位|主责|主要责任单位)\s*[）)]\s*$/
+
+/** Words a list piece may end in that are not part of the unit's name. */
+const ROLE_WORDS = ['等', '牵头', '配合', '参与', '负责']
+
+/**
+ * `s` without the role words at its end (`区科协牵头` → `区科协`), as
+ * `s.replace(/(等|牵头|配合|参与|负责)+$/, '')` — from the end, one word at a time (the words end in
+ * different characters, so at most one fits), where the pattern tried every position of a run of
+ * them inside the text.
+ */
+function withoutRoleWords(s: string): string {
+  let end = s.length
+  for (let word = ROLE_WORDS.find((w) => s.endsWith(w, end)); word !== undefined; word = ROLE_WORDS.find((w) => s.endsWith(w, end))) {
+    end -= word.length
+  }
+  return end === s.length ? s : s.slice(0, end)
+}
 
 /** Units written with a `（牵头）` marker after them (kept aside: UnitMention has no flag). */
 export const leadMarked = new WeakSet<UnitMention>()
@@ -84,12 +102,12 @@ export function parseUnitList(
   }
   for (const [raw, at] of pieces) {
     const lead = raw.length - raw.trimStart().length
-    let text = raw.trim().replace(/[。．.]+$/, '')
+    let text = withoutTrailing(raw.trim(), '。．.')
     // `县教育局（牵头）`: the unit leads; the marker is not part of its name
     const marked = LEAD_MARK.exec(text)
     if (marked) text = text.slice(0, marked.index)
     // strip trailing `等`, and trailing role words like `牵头`
-    text = text.replace(/等(?:单位|部门)$/, '').replace(/(等|牵头|配合|参与|负责)+$/, '')
+    text = withoutRoleWords(text.replace(/等(?:单位|部门)$/, ''))
     // `由区教育局牵头`: the preposition is not part of the name
     const by = BY_UNITS.exec(text)
     const shift = by ? by[0].length : 0

@@ -50,3 +50,14 @@ const SPACE_RUN = /\s+/g
 export function toOneLine(s: string): string {
   return s.replace(SPACE_RUN, (run) => (run.includes('\n') ? ' ' : run))
 }
+
+/**
+ * `s` without the characters of `chars` at its end: `s.replace(/[。；;]+$/, '')` is
+ * `withoutTrailing(s, '。；;')`. A loop from the end, where `[…]+$` tries every position of
+ * a run of those characters inside the text and fails at `$` (quadratic in a long run).
+ */
+export function withoutTrailing(s: string, chars: string): string {
+  let end = s.length
+  while (end > 0 && chars.includes(s[end - 1]!)) end--
+  return end === s.length ? s : s.slice(0, end)
+}

@@ -1,6 +1,6 @@
 /**
- * Hardening, through the real CLI: work stays linear in a long run of white space inside a
- * line. A pattern with `\s*` at its front tried at every position, two `\s*` side by side
+ * Hardening, through the real CLI: work stays linear in a long run of white space, or of one
+ * punctuation mark or digit, inside a line. A pattern with `\s*` at its front tried at every position, two `\s*` side by side
  * (`\s*[”"]?\s*`), or `[\s*]+$` on a whole paragraph takes time quadratic in such a run: a
  * 205 KB draft with one line of 200,000 spaces took 35 s, the same with 60,000 ideographic
  * spaces after a count (`5　…　项`) or a dash (`——　…`) over 8 s. Each file here has 38 runs of
@@ -58,4 +58,22 @@ describe('long runs of white space inside a line', () => {
       expect(fs.readFileSync(`${file}.out`, 'utf8')).toMatch(/共 \d+ 个问题/)
     }, 120_000)
   }
+})
+
+describe('long runs of one character inside a line', () => {
+  it('lint in linear time: colons in a heading, digits in a target, role words and semicolons after a unit', async () => {
+    // each was quadratic: `[。．.：:]+$` on a title, a percentage tried at every digit of a run,
+    // `(等|牵头|…)+$` and `[。；;]+$` on a unit list (100,000 digits took 13 s, colons 7 s)
+    const n = 400_000
+    const file = path.join(dir, 'runs.txt')
+    fs.writeFileSync(
+      file,
+      `${draft}\n（一）${'：'.repeat(n)}x\n一、主要目标\n到2025年，比例达到${'1'.repeat(n)}x\n` +
+        `牵头单位：区科协${'等'.repeat(n)}\n牵头单位：区科协${'；'.repeat(n)}x\n责任单位：区教育局${'。'.repeat(n)}x\n`,
+    )
+    const r = await runCliAsync([file, '-o', `${file}.out`], { cwd: dir })
+    expect(r.status, r.stderr).toBeLessThan(2)
+    expect(r.stderr).not.toMatch(/内部错误|\n\s+at /)
+    expect(fs.readFileSync(`${file}.out`, 'utf8')).toMatch(/共 \d+ 个问题/)
+  }, 120_000)
 })
