@@ -29,6 +29,13 @@ describe('yearMatches', () => {
     // the lead-in reaches back over a quote, 在 and white space to where the match starts
     ['工作中。   在“十四五”期间，', [[4, '   在“十四五”期间', undefined, undefined, undefined, '十四五']]],
     ['到  “十四五”末，', [[0, '到  “十四五”末', undefined, '十四五']]],
+    // a line end inside white space: a year may open the new line (`^` after \r, \u2028, \u2029 too)
+    ['工作 \r 2025年，完成', [[4, ' 2025年', undefined, undefined, '2025']]],
+    ['工作 \u2028 2025年，完成', [[4, ' 2025年', undefined, undefined, '2025']]],
+    ['工作 \u2029 2025年，完成', [[4, ' 2025年', undefined, undefined, '2025']]],
+    ['到  "十四五"末，', [[0, '到  "十四五"末', undefined, '十四五']]],
+    // a match holding a second anchor (`二〇` twice) is found once
+    ['到二〇二〇年，完成', [[0, '到二〇二〇年', '二〇二〇']]],
     ['无年份的句子，十四五规划。', []],
   ] as [string, (string | number | undefined)[][]][])('%s', (text, expected) => {
     const got = yearMatches(text).map((m) => [m.index, ...m])
