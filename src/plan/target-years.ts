@@ -4,6 +4,7 @@
  * year) and `2025年底前…` (a deadline). `YEAR_PATTERN` says what a match is; `yearMatches`
  * finds exactly its matches, in linear time.
  */
+import { isTrimmedSpace } from '../text/trim.js'
 
 /** `到2025年（底|末）`, `截至二〇二五年`: group 1 the year. */
 const TO_YEAR = String.raw`(?:到|至|截至|截止到?)\s*((?:19|20)\d{2}|二[〇○零][一二三四五六七八九〇○零]{2})\s*年(?:底|末)?`
@@ -32,8 +33,6 @@ const AT_IN_SPACE = new RegExp([TO_YEAR, '(?!)(十)', YEAR_OPENS, IN_PERIOD, DEA
  * them starts with a character a match's lead-in can have (`到至截止在“"` and white space).
  */
 const ANCHOR = /(?:19|20)\d{2}|二[〇○零]|十[三四五六]五/g
-const SPACE = /\s/
-const isSpace = (c: string | undefined): boolean => c !== undefined && SPACE.test(c)
 /** Where `^` matches in a multiline pattern: after a line terminator. */
 const isLineEnd = (code: number): boolean => code === 0x0a || code === 0x0d || code === 0x2028 || code === 0x2029
 
@@ -66,7 +65,7 @@ export function yearMatches(text: string): RegExpExecArray[] {
     if (w > from && (text[w - 1] === '“' || text[w - 1] === '"')) w--
     if (w > from && text[w - 1] === '在') w--
     const spaceEnd = w
-    while (w > from && isSpace(text[w - 1])) w--
+    while (w > from && isTrimmedSpace(text.charCodeAt(w - 1))) w--
     const spaceStart = w
     let found: RegExpExecArray | null = null
     let p = Math.max(from, w - 3)

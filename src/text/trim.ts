@@ -31,12 +31,13 @@ export function trimmedEnd(text: string, start: number, end: number): number {
  * run inside the text and fails at `$` (quadratic in a long run of white space).
  */
 export function trimEndWith(s: string, chars: string): string {
+  return endWithout(s, (i) => isTrimmedSpace(s.charCodeAt(i)) || chars.includes(s[i]!))
+}
+
+/** `s` up to the last position `drop` keeps (one pass from the end). */
+function endWithout(s: string, drop: (index: number) => boolean): string {
   let end = s.length
-  while (end > 0) {
-    const code = s.charCodeAt(end - 1)
-    if (!isTrimmedSpace(code) && !chars.includes(s[end - 1]!)) break
-    end--
-  }
+  while (end > 0 && drop(end - 1)) end--
   return end === s.length ? s : s.slice(0, end)
 }
 
@@ -57,7 +58,5 @@ export function toOneLine(s: string): string {
  * a run of those characters inside the text and fails at `$` (quadratic in a long run).
  */
 export function withoutTrailing(s: string, chars: string): string {
-  let end = s.length
-  while (end > 0 && chars.includes(s[end - 1]!)) end--
-  return end === s.length ? s : s.slice(0, end)
+  return endWithout(s, (i) => chars.includes(s[i]!))
 }
